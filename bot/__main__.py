@@ -1,0 +1,108 @@
+"""Command line: run (default), console, migrate, grant / revoke."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+from bot.core.models import Role
+
+NO_TOKEN = """No platform token is set, so there is nothing to connect to.
+  Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment or in .env
+  VK:       set VK_GROUP_TOKEN and VK_GROUP_ID (community settings → API usage)
+  Or try the bot right here in the terminal:  python -m bot console"""
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; a bad value stops start-up with one line naming it."""
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
+        raise SystemExit(f"Setting {name} is invalid: {error['msg']}") from None
+    if settings.vk_group_token and settings.vk_group_id is None:
+        raise SystemExit("Setting VK_GROUP_ID is missing: it is required with VK_GROUP_TOKEN")
+    if settings.vk_group_id is not None and not settings.vk_group_token:
+        raise SystemExit("Setting VK_GROUP_TOKEN is missing: it is required with VK_GROUP_ID")
+    return settings
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="nastavnik", description="Mentoring programme bot")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="start every platform whose token is set (the default)")
+    console = sub.add_parser("console", help="chat with the bot in this terminal, no token needed")
+    console.add_argument("--user", default="1", help="console user number (default 1)")
+    sub.add_parser("migrate", help="apply database migrations")
+    for name in ("grant", "revoke"):
+        cmd = sub.add_parser(name, help=f"{name} a role, e.g. {name} curator tg:123456")
+        cmd.add_argument("role", choices=[Role.CURATOR.value, Role.DIRECTOR.value])
+        cmd.add_argument("address", help="tg:<user id>, vk:<user id> or console:<n>")
+    return parser.parse_args(argv)
+
+
+def setup_logging(settings: Settings, to_file: bool) -> None:
+    """Log to stderr, or to a file in the data folder while the console owns the terminal."""
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    if to_file:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            level=settings.log_level, format=fmt, filename=settings.data_dir / "console.log"
+        )
+    else:
+        logging.basicConfig(level=settings.log_level, format=fmt)
+
+
+async def serve(settings: Settings, console_user: str | None) -> None:
+    """Start the app and run it until interrupted."""
+    from bot.app import App
+
+    app = App(settings)
+    if console_user is not None:
+        app.add_console(console_user)
+    else:
+        app.add_configured_platforms()
+    await app.start()
+    try:
+        await app.run()
+    finally:
+        await app.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m bot` and `nastavnik`."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = load_settings()
+    command = args.command or "run"
+    setup_logging(settings, to_file=command == "console")
+    if command == "migrate":
+        from bot.migrate import upgrade_sync
+
+        upgrade_sync(settings.database_url)
+        print("Database is up to date.")
+        return 0
+    if command in ("grant", "revoke"):
+        from bot.admin import change_role
+
+        ok, message = asyncio.run(change_role(settings, command, args.role, args.address))
+        print(message)
+        return 0 if ok else 1
+    if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve(settings, args.user if command == "console" else None))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

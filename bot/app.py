@@ -1,0 +1,109 @@
+"""Wiring: database, core, platforms and scheduler, started and stopped together."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TextIO
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot import migrate
+from bot.config import Settings
+from bot.core.engine import Core
+from bot.core.models import utcnow
+from bot.db import Database
+from bot.platforms.base import Platform
+from handlers import build_router, notifications
+from scheduler.dispatch import Dispatcher
+from scheduler.jobs import build_scheduler
+
+log = logging.getLogger(__name__)
+
+
+class App:
+    """The running bot: `start()`, then `run()` until cancelled (or the console ends), `stop()`."""
+
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] = utcnow) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.db = Database(settings.database_url)
+        self.platforms: dict[str, Platform] = {}
+        self.dispatcher = Dispatcher(self.db, self.platforms, notifications.render, clock)
+        self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
+        self.scheduler: AsyncIOScheduler | None = None
+
+    def add_telegram(self) -> None:
+        """Serve Telegram with the configured token and API base."""
+        from bot.platforms.telegram import TelegramPlatform
+
+        assert self.settings.telegram_bot_token
+        self.platforms["telegram"] = TelegramPlatform(
+            self.settings.telegram_bot_token, self.settings.telegram_api_base, self.core.handle
+        )
+
+    def add_vk(self) -> None:
+        """Serve the VK community with the configured token, group id and API base."""
+        from bot.platforms.vk import VkPlatform
+
+        assert self.settings.vk_group_token and self.settings.vk_group_id
+        self.platforms["vk"] = VkPlatform(
+            self.settings.vk_group_token,
+            self.settings.vk_group_id,
+            self.settings.vk_api_base,
+            self.settings.data_dir / "vkbottle",
+            self.core.handle,
+        )
+
+    def add_console(
+        self, user: str, stdin: TextIO | None = None, stdout: TextIO | None = None
+    ) -> None:
+        """Chat in this terminal as `console:<user>`."""
+        from bot.platforms.console import ConsolePlatform
+
+        self.platforms["console"] = ConsolePlatform(
+            self.core.handle,
+            user,
+            self.settings.data_dir / "console-files",
+            self.settings.default_locale,
+            stdin,
+            stdout,
+        )
+
+    def add_configured_platforms(self) -> None:
+        """Every platform whose token is set."""
+        if self.settings.telegram_bot_token:
+            self.add_telegram()
+        if self.settings.vk_enabled:
+            self.add_vk()
+
+    async def start(self) -> None:
+        """Apply migrations, then start the scheduler (platforms start in `run`)."""
+        await migrate.upgrade(self.settings.database_url)
+        self.scheduler = build_scheduler(self.dispatcher, self.settings.scheduler_tick_seconds)
+        self.scheduler.start()
+        self.dispatcher.wake()  # catch up on whatever fell due while the bot was down
+
+    async def run(self) -> None:
+        """Receive updates on every platform until cancelled or one of them ends."""
+        tasks = [asyncio.create_task(p.run(), name=p.name) for p in self.platforms.values()]
+        log.info("running: %s", ", ".join(self.platforms) or "no platforms")
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                task.result()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def stop(self) -> None:
+        """Stop the scheduler, finish sends under way, close sessions and the database."""
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+        await self.dispatcher.drain()
+        for platform in self.platforms.values():
+            await platform.close()
+        await self.db.close()

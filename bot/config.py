@@ -1,0 +1,85 @@
+"""Settings from the environment and `.env`: the names here are a contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SUPPORTED_LOCALES = ("ru", "en")
+DEFAULT_DATA_DIR = Path("data")
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; see `.env.example` for what each one means."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_BASE")
+    vk_group_token: str | None = Field(default=None, alias="VK_GROUP_TOKEN")
+    vk_group_id: int | None = Field(default=None, alias="VK_GROUP_ID")
+    vk_api_base: str = Field(default="https://api.vk.com/method/", alias="VK_API_BASE")
+    database_url: str = Field(
+        default=f"sqlite+aiosqlite:///{DEFAULT_DATA_DIR}/nastavnik.sqlite3", alias="DATABASE_URL"
+    )
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="DATA_DIR")
+    default_locale: str = Field(default="ru", alias="DEFAULT_LOCALE")
+    default_timezone: str = Field(default="Europe/Moscow", alias="DEFAULT_TIMEZONE")
+    scheduler_tick_seconds: float = Field(default=5.0, gt=0, alias="SCHEDULER_TICK_SECONDS")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+
+    @field_validator("telegram_bot_token", "vk_group_token", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("vk_group_id", mode="before")
+    @classmethod
+    def _blank_id_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: str | None) -> str | None:
+        if value is not None and ":" not in value:
+            raise ValueError("expected the form 123456:ABC… given by @BotFather")
+        return value
+
+    @field_validator("telegram_api_base", "vk_api_base")
+    @classmethod
+    def _url_shape(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown time zone (use an IANA name such as Europe/Moscow)") from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
+    @property
+    def vk_enabled(self) -> bool:
+        """VK runs when both the group token and the group id are set."""
+        return bool(self.vk_group_token and self.vk_group_id)

@@ -1,0 +1,1 @@
+"""The platform-neutral domain core: models, services, conversation types, texts, outbox."""

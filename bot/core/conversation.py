@@ -1,0 +1,60 @@
+"""Neutral conversation types: what platforms hand to the core and what the core answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MAX_PAYLOAD_BYTES = 64  # Telegram's callback_data limit; VK allows more
+MAX_LABEL_CHARS = 40  # VK's button label limit
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """An inline button: a short label and a compact opaque payload such as `lang:en`."""
+
+    label: str
+    payload: str
+
+    def __post_init__(self) -> None:
+        if len(self.payload.encode()) > MAX_PAYLOAD_BYTES:
+            raise ValueError(f"button payload over {MAX_PAYLOAD_BYTES} bytes: {self.payload!r}")
+        if len(self.label) > MAX_LABEL_CHARS:
+            raise ValueError(f"button label over {MAX_LABEL_CHARS} characters: {self.label!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class File:
+    """A file to hand to the person, such as the JSON of /mydata."""
+
+    name: str
+    content: bytes
+    mime: str = "application/octet-stream"
+
+
+@dataclass(slots=True)
+class Reply:
+    """One message from the bot.
+
+    `text` is limited HTML (<b>, <i>, <code> and entities) built from locales and templates with
+    every user value escaped; adapters render it for their platform.
+    """
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    file: File | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One update from a person, whatever the platform: text, a command or a button press."""
+
+    platform: str
+    external_id: str
+    text: str | None = None
+    payload: str | None = None
+    language_code: str | None = None
+
+    @property
+    def is_button(self) -> bool:
+        """True when the person pressed an inline button."""
+        return self.payload is not None

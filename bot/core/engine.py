@@ -1,0 +1,82 @@
+"""The core's entry point: one `Incoming` in, `Reply` objects out, in one unit of work."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from weakref import WeakValueDictionary
+
+from bot.config import Settings
+from bot.core import texts
+from bot.core.conversation import Incoming, Reply
+from bot.core.flow import Context, Router
+from bot.core.models import utcnow
+from bot.core.services import people
+from bot.core.services import state as state_service
+from bot.db import Database
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+class Core:
+    """Handles updates from any platform with the flows registered on `router`."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        router: Router,
+        clock: Clock = utcnow,
+        on_notified: Callable[[], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.router = router
+        self.clock = clock
+        self.on_notified = on_notified
+        self._locks: WeakValueDictionary[tuple[str, str], asyncio.Lock] = WeakValueDictionary()
+
+    def _lock(self, incoming: Incoming) -> asyncio.Lock:
+        key = (incoming.platform, incoming.external_id)
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = asyncio.Lock()
+            self._locks[key] = lock
+        return lock
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """Answer one update. Updates of one chat are handled one at a time, in order."""
+        async with self._lock(incoming):
+            try:
+                return await self._handle(incoming)
+            except Exception:
+                log.exception("update from %s:%s failed", incoming.platform, incoming.external_id)
+                locale = texts.pick_locale(incoming.language_code, self.settings.default_locale)
+                return [Reply(texts.t("error-internal", locale))]
+
+    async def _handle(self, incoming: Incoming) -> list[Reply]:
+        now = self.clock()
+        locale = texts.pick_locale(incoming.language_code, self.settings.default_locale)
+        async with self.db.transaction() as session:
+            account = await people.touch_account(
+                session, incoming.platform, incoming.external_id, locale, now
+            )
+            state, data = await state_service.load(session, account.id)
+            ctx = Context(
+                session=session,
+                incoming=incoming,
+                account=account,
+                settings=self.settings,
+                now=now,
+                router=self.router,
+                state=state,
+                data=data,
+            )
+            replies = await self.router.dispatch(ctx)
+        if ctx.notified and self.on_notified is not None:
+            self.on_notified()
+        return replies

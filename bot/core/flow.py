@@ -1,0 +1,241 @@
+"""The flow framework: a per-update `Context` and the `Router` that picks the handler.
+
+A handler is written once and serves every platform: it gets a `Context`, calls services inside
+the context's transaction and returns `Reply` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.core import texts
+from bot.core.conversation import Button, Incoming, Reply
+from bot.core.models import Account, Person, PersonStatus, Role
+from bot.core.services import state as state_service
+
+Replies = list[Reply]
+Handler = Callable[["Context"], Awaitable[Replies]]
+
+
+@dataclass
+class Context:
+    """Everything a handler needs for one update; changes commit together when it returns."""
+
+    session: AsyncSession
+    incoming: Incoming
+    account: Account
+    settings: Settings
+    now: datetime
+    router: Router
+    state: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    args: list[str] = field(default_factory=list)
+    notified: bool = False  # set when the handler wrote outbox rows, so dispatch runs at once
+
+    @property
+    def person(self) -> Person | None:
+        """The person behind the account, once they have consented."""
+        return self.account.person
+
+    @property
+    def registered(self) -> bool:
+        """True for a person whose registration is complete."""
+        return self.person is not None and self.person.status == PersonStatus.ACTIVE
+
+    @property
+    def locale(self) -> str:
+        """The language to answer in."""
+        if self.person is not None:
+            return self.person.locale
+        return self.account.locale or self.settings.default_locale
+
+    def t(self, key: str, **params: Any) -> str:
+        """A short localized string in the person's language."""
+        return texts.t(key, self.locale, **params)
+
+    def render(self, name: str, **params: Any) -> str:
+        """A long localized template in the person's language."""
+        return texts.render(name, self.locale, **params)
+
+    def button(self, key: str, payload: str, **params: Any) -> Button:
+        """A button whose label is a locale key."""
+        return Button(self.t(key, **params), payload)
+
+    def reply(self, key: str, buttons: list[list[Button]] | None = None, **params: Any) -> Reply:
+        """A reply whose text is a locale key."""
+        return Reply(self.t(key, **params), buttons or [])
+
+    async def goto(self, state: str, **data: Any) -> None:
+        """Wait for the next answer in `state` (kept in the database)."""
+        self.state, self.data = state, dict(data)
+        await state_service.save(self.session, self.account.id, state, self.data)
+
+    async def finish(self) -> None:
+        """Leave any flow: the next text is read as a fresh request."""
+        self.state, self.data = None, {}
+        await state_service.clear(self.session, self.account.id)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command such as /help: who may use it and how /help describes it."""
+
+    name: str
+    handler: Handler
+    roles: frozenset[Role] = frozenset()
+    needs_registration: bool = True
+    help_key: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class State:
+    """A question the bot waits on: `prompt` asks it (again), `on_text` takes a typed answer."""
+
+    name: str
+    prompt: Handler
+    on_text: Handler | None = None
+
+
+@dataclass(frozen=True)
+class ButtonRoute:
+    """Handles payloads with one prefix, pressed while in one of `states` (None: any time)."""
+
+    prefix: str
+    handler: Handler
+    states: frozenset[str] | None = None
+
+
+class Router:
+    """Registry of commands, button prefixes and states; `dispatch` picks one for an update."""
+
+    def __init__(self) -> None:
+        self.commands: dict[str, Command] = {}
+        self.words: dict[str, Command] = {}
+        self.buttons: dict[str, ButtonRoute] = {}
+        self.states: dict[str, State] = {}
+        self.refusals: dict[str, Handler] = {}
+
+    def command(
+        self,
+        name: str,
+        *,
+        roles: Iterable[Role] = (),
+        needs_registration: bool = True,
+        help_key: str | None = None,
+        aliases: Iterable[str] = (),
+    ) -> Callable[[Handler], Handler]:
+        """Register a command handler (`/name`, or the bare word on platforms without slashes)."""
+
+        def register(handler: Handler) -> Handler:
+            spec = Command(
+                name, handler, frozenset(roles), needs_registration, help_key, tuple(aliases)
+            )
+            self.commands[name] = spec
+            for word in (name, *spec.aliases):
+                self.words[word.lower()] = spec
+            return handler
+
+        return register
+
+    def button(
+        self, prefix: str, *, states: Iterable[str] | None = None
+    ) -> Callable[[Handler], Handler]:
+        """Register the handler of payloads `prefix:…`."""
+
+        def register(handler: Handler) -> Handler:
+            allowed = frozenset(states) if states is not None else None
+            self.buttons[prefix] = ButtonRoute(prefix, handler, allowed)
+            return handler
+
+        return register
+
+    def state(self, name: str, prompt: Handler, on_text: Handler | None = None) -> None:
+        """Register a state: how to ask its question and how to read a typed answer."""
+        self.states[name] = State(name, prompt, on_text)
+
+    def on_refusal(self, reason: str) -> Callable[[Handler], Handler]:
+        """Register the answer for `unregistered`, `forbidden`, `stale` or `unknown` input."""
+
+        def register(handler: Handler) -> Handler:
+            self.refusals[reason] = handler
+            return handler
+
+        return register
+
+    def include(self, other: Router) -> None:
+        """Take over every route of another router (one router per handlers module)."""
+        self.commands.update(other.commands)
+        self.words.update(other.words)
+        self.buttons.update(other.buttons)
+        self.states.update(other.states)
+        self.refusals.update(other.refusals)
+
+    async def run_command(self, ctx: Context, name: str) -> Replies:
+        """Run a command by name, with its permission checks (for menu buttons)."""
+        spec = self.commands.get(name)
+        return await self._run_command(ctx, spec) if spec else await self.stale(ctx)
+
+    def parse_command(self, ctx: Context) -> tuple[Command, list[str]] | None:
+        """The command in the incoming text, with its arguments, if there is one."""
+        text = (ctx.incoming.text or "").strip()
+        if not text:
+            return None
+        first, *rest = text.split()
+        if first.startswith("/"):
+            word = first[1:].split("@", 1)[0].lower()
+            spec = self.commands.get(word) or self.words.get(word)
+        elif ctx.incoming.platform != "telegram":
+            spec = self.words.get(first.lower())
+        else:
+            spec = None
+        return (spec, rest) if spec else None
+
+    async def prompt(self, ctx: Context) -> Replies:
+        """Ask the current state's question again (after a restart, /start or a wrong answer)."""
+        state = self.states.get(ctx.state or "")
+        return await state.prompt(ctx) if state else []
+
+    async def dispatch(self, ctx: Context) -> Replies:
+        """Route one update: a button, a command, an awaited answer, or the fallback."""
+        if ctx.incoming.payload is not None:
+            return await self._dispatch_button(ctx, ctx.incoming.payload)
+        parsed = self.parse_command(ctx)
+        if parsed is not None:
+            spec, ctx.args = parsed
+            return await self._run_command(ctx, spec)
+        state = self.states.get(ctx.state or "")
+        if state is not None:
+            if state.on_text is not None:
+                return await state.on_text(ctx)
+            return await self._refuse("buttons_expected", ctx) + await state.prompt(ctx)
+        return await self._refuse("unknown", ctx)
+
+    async def _run_command(self, ctx: Context, spec: Command) -> Replies:
+        if spec.needs_registration and not ctx.registered:
+            return await self._refuse("unregistered", ctx)
+        if spec.roles and not (ctx.person and spec.roles & ctx.person.role_set):
+            return await self._refuse("forbidden", ctx)
+        return await spec.handler(ctx)
+
+    async def _dispatch_button(self, ctx: Context, payload: str) -> Replies:
+        prefix, _, rest = payload.partition(":")
+        route = self.buttons.get(prefix)
+        if route is None or (route.states is not None and ctx.state not in route.states):
+            return await self._refuse("stale", ctx)
+        ctx.args = rest.split(":") if rest else []
+        return await route.handler(ctx)
+
+    async def _refuse(self, reason: str, ctx: Context) -> Replies:
+        handler = self.refusals.get(reason)
+        return await handler(ctx) if handler else []
+
+    async def stale(self, ctx: Context) -> Replies:
+        """The answer to a button that is no longer (or never was) valid for this person."""
+        return await self._refuse("stale", ctx)

@@ -1,0 +1,110 @@
+"""Consent to personal-data processing (152-FZ): give, give for a minor, withdraw and erase."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import (
+    Account,
+    Consent,
+    ConsentGiver,
+    ConversationState,
+    Notification,
+    NotificationStatus,
+    OneTimeCode,
+    Person,
+    PersonStatus,
+)
+from bot.core.services import people
+
+# Bump when the consent text in templates/*/consent*.j2 changes in substance.
+CONSENT_VERSION = "2026-11"
+
+
+def text_version(locale: str) -> str:
+    """The version label stored with a consent: which text, in which language."""
+    return f"{CONSENT_VERSION}/{locale}"
+
+
+def give(session: AsyncSession, person: Person, locale: str, now: datetime) -> Consent:
+    """Record the person's own consent."""
+    consent = Consent(
+        person_id=person.id,
+        text_version=text_version(locale),
+        given_by=ConsentGiver.SELF,
+        given_at=now,
+    )
+    session.add(consent)
+    return consent
+
+
+def give_for_minor(
+    session: AsyncSession, minor: Person, representative_name: str, locale: str, now: datetime
+) -> Consent:
+    """Record a parent's or legal representative's consent in a minor's name."""
+    consent = Consent(
+        person_id=minor.id,
+        text_version=text_version(locale),
+        given_by=ConsentGiver.PARENT,
+        representative_name=representative_name,
+        given_at=now,
+    )
+    session.add(consent)
+    return consent
+
+
+async def active(session: AsyncSession, person_id: int) -> list[Consent]:
+    """The person's consents that have not been withdrawn."""
+    query = select(Consent).where(Consent.person_id == person_id, Consent.withdrawn_at.is_(None))
+    return list((await session.execute(query)).scalars())
+
+
+async def has_parent_consent(session: AsyncSession, person_id: int) -> bool:
+    """True when a parent's consent is on record and not withdrawn."""
+    return any(c.given_by == ConsentGiver.PARENT for c in await active(session, person_id))
+
+
+async def withdraw_and_erase(session: AsyncSession, person: Person, now: datetime) -> None:
+    """Withdraw every consent and erase the person's personal values.
+
+    The person row stays as an anonymous record (for aggregate counts); names, answers, roles,
+    codes, pending messages and links to platform accounts are removed.
+    """
+    await session.execute(
+        update(Consent)
+        .where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None))
+        .values(withdrawn_at=now)
+    )
+    await session.execute(
+        update(Consent).where(Consent.person_id == person.id).values(representative_name=None)
+    )
+    await session.execute(delete(OneTimeCode).where(OneTimeCode.person_id == person.id))
+    await session.execute(
+        update(Notification)
+        .where(
+            Notification.person_id == person.id,
+            Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.SENDING]),
+        )
+        .values(status=NotificationStatus.VOID, params={})
+    )
+    accounts = await people.accounts_of(session, person.id)
+    account_ids = [a.id for a in accounts]
+    await session.execute(
+        delete(ConversationState).where(ConversationState.account_id.in_(account_ids))
+    )
+    await session.execute(
+        update(Account)
+        .where(Account.person_id == person.id)
+        .values(person_id=None, locale=person.locale)
+    )
+    person.name = None
+    person.age_group = None
+    person.roles.clear()
+    person.status = PersonStatus.ERASED
+    person.erased_at = now
+    await session.flush()
+    for account in accounts:
+        await session.refresh(account, ["person_id", "locale", "person"])

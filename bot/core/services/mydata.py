@@ -1,0 +1,66 @@
+"""Everything stored about a person, as plain data (the answer to a 152-FZ access request)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import Account, Consent, Notification, NotificationStatus, Person
+from bot.core.services import people
+
+
+def account_record(account: Account) -> dict[str, Any]:
+    """What is kept about a platform account."""
+    return {
+        "platform": account.platform,
+        "id": account.external_id,
+        "language": account.locale,
+        "first_seen": account.created_at.isoformat(),
+        "last_seen": account.last_seen_at.isoformat(),
+    }
+
+
+async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
+    """The full record: profile, roles, accounts, consents and pending messages."""
+    if person is None:
+        return {"accounts": [account_record(account)]}
+    consents = (
+        await session.execute(
+            select(Consent).where(Consent.person_id == person.id).order_by(Consent.given_at)
+        )
+    ).scalars()
+    pending = (
+        await session.execute(
+            select(Notification).where(
+                Notification.person_id == person.id,
+                Notification.status == NotificationStatus.PENDING,
+            )
+        )
+    ).scalars()
+    return {
+        "profile": {
+            "name": person.name,
+            "language": person.locale,
+            "time_zone": person.timezone,
+            "age_group": person.age_group,
+            "status": person.status,
+            "roles": sorted(person.role_set),
+            "registered": person.created_at.isoformat(),
+        },
+        "accounts": [account_record(a) for a in await people.accounts_of(session, person.id)],
+        "consents": [
+            {
+                "text_version": c.text_version,
+                "given_by": c.given_by,
+                "representative_name": c.representative_name,
+                "given_at": c.given_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in consents
+        ],
+        "scheduled_messages": [
+            {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Platform adapters: translate updates into `Incoming` and `Reply` objects into sends."""

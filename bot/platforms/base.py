@@ -1,0 +1,35 @@
+"""What every platform adapter offers the core, and the errors its sends may raise."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from bot.core.conversation import Reply
+
+
+class RecipientUnavailable(Exception):
+    """The person blocked the bot or deleted the chat: record it, do not retry."""
+
+
+class RetryLater(Exception):
+    """The platform asked to slow down or failed temporarily."""
+
+    def __init__(self, reason: str, after: float | None = None) -> None:
+        super().__init__(reason)
+        self.after = after
+
+
+class Platform(Protocol):
+    """A running platform adapter: receives updates itself, sends replies on request."""
+
+    name: str
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Deliver replies to one chat; raise `RecipientUnavailable` or `RetryLater`."""
+
+    async def run(self) -> None:
+        """Receive updates until cancelled."""
+
+    async def close(self) -> None:
+        """Release network sessions."""

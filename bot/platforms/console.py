@@ -1,0 +1,97 @@
+"""Console adapter: chat with the bot in a terminal as a chosen user, no token needed.
+
+Buttons are shown as numbered choices (type the number), files are saved to a folder, and
+`:user N` switches to another person (to try the parent's side, say). Same core, same database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.core import texts
+from bot.core.conversation import Button, Incoming, Reply
+from bot.platforms import rendering
+
+Handle = Callable[[Incoming], Awaitable[list[Reply]]]
+
+
+class ConsolePlatform:
+    """Reads lines from stdin, prints replies to stdout."""
+
+    name = "console"
+
+    def __init__(
+        self,
+        handle: Handle,
+        user: str,
+        files_dir: Path,
+        locale: str,
+        stdin: TextIO | None = None,
+        stdout: TextIO | None = None,
+    ) -> None:
+        self.handle = handle
+        self.user = user
+        self.files_dir = files_dir
+        self.locale = locale
+        self.stdin = stdin or sys.stdin
+        self.stdout = stdout or sys.stdout
+        self.choices: list[Button] = []
+
+    def _print(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+        self.stdout.flush()
+
+    async def run(self) -> None:
+        """Chat until end of input or `:quit`."""
+        self._print(texts.t("console-banner", self.locale, user=self.user))
+        while True:
+            self.stdout.write(f"{self.user}> ")
+            self.stdout.flush()
+            line = await asyncio.to_thread(self.stdin.readline)
+            if not line:
+                self._print()
+                return
+            text = line.strip()
+            if text in (":quit", ":q"):
+                return
+            if text.startswith(":user"):
+                self._switch(text.removeprefix(":user").strip())
+                continue
+            incoming = self._incoming(text)
+            await self.send(self.user, await self.handle(incoming))
+
+    def _switch(self, user: str) -> None:
+        if user.isdigit():
+            self.user, self.choices = user, []
+            self._print(texts.t("console-user", self.locale, user=user))
+        else:
+            self._print(texts.t("console-user-hint", self.locale))
+
+    def _incoming(self, text: str) -> Incoming:
+        if text.isdigit() and 1 <= int(text) <= len(self.choices):
+            return Incoming(self.name, self.user, payload=self.choices[int(text) - 1].payload)
+        return Incoming(self.name, self.user, text=text)
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Print replies; buttons become numbered choices of the current user."""
+        if external_id != self.user:
+            self._print(texts.t("console-to-other", self.locale, user=external_id))
+        for reply in replies:
+            self._print(rendering.to_plain(reply.text))
+            if reply.file is not None:
+                self.files_dir.mkdir(parents=True, exist_ok=True)
+                path = self.files_dir / f"{external_id}-{reply.file.name}"
+                path.write_bytes(reply.file.content)
+                self._print(texts.t("console-file-saved", self.locale, path=str(path)))
+            if reply.buttons and external_id == self.user:
+                self.choices = [button for row in reply.buttons for button in row]
+                numbered = [f"[{i}] {b.label}" for i, b in enumerate(self.choices, start=1)]
+                self._print("   ".join(numbered))
+            self._print()
+
+    async def close(self) -> None:
+        """Nothing to release."""

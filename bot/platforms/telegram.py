@@ -1,0 +1,163 @@
+"""Telegram adapter (aiogram 3): updates in as `Incoming`, `Reply` objects out as messages."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import (
+    BufferedInputFile,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+)
+
+from bot.core.conversation import Button, Incoming, Reply
+from bot.platforms import rendering
+from bot.platforms.base import RecipientUnavailable, RetryLater
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+MAX_WAIT = 30.0  # longest retry-after we sleep through inline; longer ones go back to the outbox
+ATTEMPTS = 3
+
+Handle = Callable[[Incoming], Awaitable[list[Reply]]]
+
+
+def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
+    """Inline keyboard for a reply's buttons."""
+    if not rows:
+        return None
+    return InlineKeyboardMarkup(
+        inline_keyboard=[
+            [InlineKeyboardButton(text=b.label, callback_data=b.payload) for b in row]
+            for row in rows
+        ]
+    )
+
+
+class TelegramPlatform:
+    """Long-polls the Bot API (any base URL) and sends replies with rate-limit handling."""
+
+    name = "telegram"
+
+    def __init__(self, token: str, api_base: str, handle: Handle) -> None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+        self.bot = Bot(token, session=session)
+        self.handle = handle
+        self.dispatcher = Dispatcher()
+        self.dispatcher.message.register(self._on_message)
+        self.dispatcher.callback_query.register(self._on_callback)
+
+    async def run(self) -> None:
+        """Long-poll until cancelled."""
+        await self.bot.delete_webhook(drop_pending_updates=False)
+        await self.dispatcher.start_polling(self.bot, handle_signals=False, close_bot_session=False)
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        await self.bot.session.close()
+
+    async def _on_message(self, message: Message) -> None:
+        if message.chat.type != "private" or message.from_user is None:
+            return
+        incoming = Incoming(
+            platform=self.name,
+            external_id=str(message.from_user.id),
+            text=message.text or message.caption or "",
+            language_code=message.from_user.language_code,
+        )
+        await self._answer(str(message.chat.id), incoming)
+
+    async def _on_callback(self, callback: CallbackQuery) -> None:
+        try:
+            await callback.answer()
+        except TelegramAPIError as exc:  # an old query can no longer be answered; go on anyway
+            log.info("callback answer failed: %s", exc)
+        if callback.data is None:
+            return
+        chat_id = callback.message.chat.id if callback.message else callback.from_user.id
+        incoming = Incoming(
+            platform=self.name,
+            external_id=str(callback.from_user.id),
+            payload=callback.data,
+            language_code=callback.from_user.language_code,
+        )
+        await self._answer(str(chat_id), incoming)
+
+    async def _answer(self, chat_id: str, incoming: Incoming) -> None:
+        replies = await self.handle(incoming)
+        try:
+            await self.send(chat_id, replies)
+        except (RecipientUnavailable, RetryLater) as exc:
+            log.warning("reply to telegram:%s not delivered: %s", chat_id, exc)
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Send replies to one chat, split at Telegram's limit, files as documents."""
+        chat_id = int(external_id)
+        for reply in replies:
+            markup = keyboard(reply.buttons)
+            if reply.file is not None and len(reply.text) <= CAPTION_LIMIT:
+                document = BufferedInputFile(reply.file.content, filename=reply.file.name)
+                await self._call(
+                    self.bot.send_document,
+                    chat_id=chat_id,
+                    document=document,
+                    caption=reply.text or None,
+                    parse_mode="HTML",
+                    reply_markup=markup,
+                )
+                continue
+            pieces = rendering.split(reply.text, TEXT_LIMIT)
+            for index, piece in enumerate(pieces):
+                last = index == len(pieces) - 1 and reply.file is None
+                await self._call(
+                    self.bot.send_message,
+                    chat_id=chat_id,
+                    text=piece,
+                    parse_mode="HTML",
+                    reply_markup=markup if last else None,
+                )
+            if reply.file is not None:
+                document = BufferedInputFile(reply.file.content, filename=reply.file.name)
+                await self._call(
+                    self.bot.send_document, chat_id=chat_id, document=document, reply_markup=markup
+                )
+
+    async def _call(self, method: Callable[..., Awaitable[Any]], **params: Any) -> Any:
+        """One Bot API call with 429 / 5xx handling; blocked users become RecipientUnavailable."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await method(**params)
+            except TelegramRetryAfter as exc:
+                if exc.retry_after > MAX_WAIT or attempt == ATTEMPTS:
+                    raise RetryLater(str(exc), exc.retry_after) from exc
+                log.info("telegram asks to wait %ss", exc.retry_after)
+                await asyncio.sleep(exc.retry_after)
+            except TelegramForbiddenError as exc:
+                raise RecipientUnavailable(str(exc)) from exc
+            except TelegramBadRequest as exc:
+                if "chat not found" in exc.message.lower():
+                    raise RecipientUnavailable(str(exc)) from exc
+                raise
+            except (TelegramServerError, TelegramNetworkError) as exc:
+                if attempt == ATTEMPTS:
+                    raise RetryLater(str(exc)) from exc
+                await asyncio.sleep(0.5 * attempt)
+        raise AssertionError("unreachable")

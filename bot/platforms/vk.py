@@ -1,0 +1,189 @@
+"""VK adapter (vkbottle 4): group events in as `Incoming`, `Reply` objects out as messages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import random
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from vkbottle import (
+    API,
+    Bot,
+    Callback,
+    DocMessagesUploader,
+    GroupEventType,
+    GroupTypes,
+    Keyboard,
+    VKAPIError,
+)
+from vkbottle.bot import Message
+from vkbottle.polling import BotPolling
+
+from bot.core.conversation import Button, Incoming, Reply
+from bot.platforms import rendering
+from bot.platforms.base import RecipientUnavailable, RetryLater
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096
+ROWS, PER_ROW, BUTTONS = 6, 5, 10  # VK's inline keyboard limits
+LANG_IDS = {0: "ru", 3: "en"}  # VK client languages we speak
+UNAVAILABLE = {7, 900, 901, 902}  # permission denied, blacklisted, no messages allowed, privacy
+TRANSIENT = {1, 6, 9, 10}  # unknown, too many requests, flood control, internal error
+ATTEMPTS = 3
+
+Handle = Callable[[Incoming], Awaitable[list[Reply]]]
+
+
+class StatefulPolling(BotPolling):
+    """Long poll that keeps its position in the data folder, so a restart resumes from it."""
+
+    def __init__(self, state_dir: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.state_dir = state_dir
+
+    @property
+    def ts_state_path(self) -> Path:
+        """Where the last seen long-poll position is kept."""
+        return self.state_dir / f"{self.group_id}.json"
+
+
+def keyboard(rows: list[list[Button]]) -> str | None:
+    """An inline keyboard of callback buttons, cut to VK's limits."""
+    if not rows:
+        return None
+    board = Keyboard(inline=True)
+    count = 0
+    for row_index, row in enumerate(rows[:ROWS]):
+        if row_index:
+            board.row()
+        for button in row[:PER_ROW]:
+            if count == BUTTONS:
+                break
+            board.add(Callback(button.label, payload={"p": button.payload}))
+            count += 1
+    return board.get_json()
+
+
+def payload_of(raw: Any) -> str | None:
+    """Our payload string from a VK button payload (object or JSON text); None if foreign."""
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None
+    if isinstance(raw, dict) and isinstance(raw.get("p"), str):
+        return str(raw["p"])
+    return None
+
+
+class VkPlatform:
+    """Long-polls a VK community (any API base URL) and sends replies with error handling."""
+
+    name = "vk"
+
+    def __init__(
+        self, token: str, group_id: int, api_base: str, state_dir: Path, handle: Handle
+    ) -> None:
+        self.api = API(token)
+        self.api.API_URL = api_base if api_base.endswith("/") else api_base + "/"
+        self.group_id = group_id
+        self.handle = handle
+        polling = StatefulPolling(state_dir, api=self.api, group_id=group_id)
+        self.bot = Bot(api=self.api, polling=polling, skip_old_events=False)
+        self.bot.on.message()(self._on_message)
+        self.bot.on.raw_event(GroupEventType.MESSAGE_EVENT, dataclass=GroupTypes.MessageEvent)(
+            self._on_event
+        )
+        self.uploader = DocMessagesUploader(self.api)
+
+    async def run(self) -> None:
+        """Long-poll until cancelled."""
+        await self.bot.run_polling()
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        await self.api.http_client.close()
+
+    async def _on_message(self, message: Message) -> None:
+        if message.peer_id != message.from_id:  # only private chats with the community
+            return
+        lang = message.client_info.lang_id if message.client_info else None
+        payload = payload_of(message.payload) if message.payload else None
+        incoming = Incoming(
+            platform=self.name,
+            external_id=str(message.from_id),
+            text=None if payload else message.text,
+            payload=payload,
+            language_code=LANG_IDS.get(lang) if lang is not None else None,
+        )
+        await self._answer(str(message.peer_id), incoming)
+
+    async def _on_event(self, event: GroupTypes.MessageEvent) -> None:
+        obj = event.object
+        try:
+            await self.api.messages.send_message_event_answer(
+                event_id=obj.event_id, user_id=obj.user_id, peer_id=obj.peer_id
+            )
+        except VKAPIError as exc:
+            log.info("event answer failed: %s", exc)
+        incoming = Incoming(
+            platform=self.name, external_id=str(obj.user_id), payload=payload_of(obj.payload) or ""
+        )
+        await self._answer(str(obj.peer_id), incoming)
+
+    async def _answer(self, peer_id: str, incoming: Incoming) -> None:
+        replies = await self.handle(incoming)
+        try:
+            await self.send(peer_id, replies)
+        except (RecipientUnavailable, RetryLater) as exc:
+            log.warning("reply to vk:%s not delivered: %s", peer_id, exc)
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+        """Send replies to one chat as plain text, split at VK's limit, files as documents."""
+        peer_id = int(external_id)
+        for reply in replies:
+            pieces = rendering.split(rendering.to_plain(reply.text), TEXT_LIMIT)
+            attachment = None
+            if reply.file is not None:
+                attachment = await self._call(
+                    self._upload, reply.file.name, reply.file.content, peer_id
+                )
+            for index, piece in enumerate(pieces):
+                last = index == len(pieces) - 1
+                params: dict[str, Any] = {"peer_id": peer_id, "message": piece}
+                if last and reply.buttons:
+                    params["keyboard"] = keyboard(reply.buttons)
+                if last and attachment:
+                    params["attachment"] = attachment
+                await self._call(self._send_message, **params)
+
+    async def _send_message(self, **params: Any) -> Any:
+        return await self.api.messages.send(random_id=random.getrandbits(31), **params)
+
+    async def _upload(self, name: str, content: bytes, peer_id: int) -> str:
+        return await self.uploader.upload(content, peer_id=peer_id, title=name)
+
+    async def _call(self, method: Callable[..., Awaitable[Any]], *args: Any, **params: Any) -> Any:
+        """One VK API call with flood / internal-error retries; blocked users are reported."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await method(*args, **params)
+            except VKAPIError as exc:
+                code = getattr(exc, "code", None)
+                if code in UNAVAILABLE:
+                    raise RecipientUnavailable(str(exc)) from exc
+                if code not in TRANSIENT:
+                    raise
+                if attempt == ATTEMPTS:
+                    raise RetryLater(str(exc)) from exc
+                await asyncio.sleep(0.5 * attempt)
+            except (TimeoutError, OSError) as exc:
+                if attempt == ATTEMPTS:
+                    raise RetryLater(str(exc)) from exc
+                await asyncio.sleep(0.5 * attempt)
+        raise AssertionError("unreachable")

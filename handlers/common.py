@@ -1,0 +1,104 @@
+"""What every person can always do: /help, /cancel, menu buttons, and the polite refusals."""
+
+from __future__ import annotations
+
+from bot.core.conversation import Button, Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import PersonStatus, Role
+
+router = Router()
+
+# Commands shown in /help, in order, with the roles that see them (empty: everyone registered).
+MENU: list[tuple[str, frozenset[Role]]] = [
+    ("mydata", frozenset()),
+    ("language", frozenset()),
+    ("timezone", frozenset()),
+    ("link", frozenset()),
+    ("forget", frozenset()),
+    ("stats", frozenset({Role.CURATOR, Role.DIRECTOR})),
+]
+
+
+def menu_buttons(ctx: Context) -> list[list[Button]]:
+    """The buttons of /help for this person, two to a row."""
+    if not ctx.registered:
+        return [
+            [ctx.button("btn-start", "menu:start"), ctx.button("btn-language", "menu:language")]
+        ]
+    roles = ctx.person.role_set if ctx.person else set()
+    names = [name for name, needed in MENU if not needed or needed & roles]
+    flat = [ctx.button(f"btn-{name}", f"menu:{name}") for name in names]
+    return [flat[i : i + 2] for i in range(0, len(flat), 2)]
+
+
+def help_hint(ctx: Context) -> list[list[Button]]:
+    """A single Help button: the way forward under any refusal."""
+    return [[ctx.button("btn-help", "menu:help")]]
+
+
+@router.command("help", needs_registration=False, aliases=("помощь", "справка", "меню", "menu"))
+async def show_help(ctx: Context) -> Replies:
+    """List what this person can do, as text and as buttons."""
+    roles = ctx.person.role_set if ctx.registered and ctx.person else set()
+    text = ctx.render(
+        "help",
+        registered=ctx.registered,
+        awaiting_parent=bool(ctx.person and ctx.person.status == PersonStatus.AWAITING_PARENT),
+        is_curator=bool(roles & {Role.CURATOR, Role.DIRECTOR}),
+        in_flow=ctx.state is not None,
+    )
+    return [Reply(text, menu_buttons(ctx))]
+
+
+@router.command("cancel", needs_registration=False, aliases=("отмена",))
+async def cancel(ctx: Context) -> Replies:
+    """Leave whatever question the bot is waiting on."""
+    if ctx.state is None:
+        return [ctx.reply("cancel-nothing", help_hint(ctx))]
+    await ctx.finish()
+    return [ctx.reply("cancel-done", menu_buttons(ctx))]
+
+
+@router.button("menu")
+async def menu(ctx: Context) -> Replies:
+    """A button of the /help menu runs its command, with the usual permission checks."""
+    if len(ctx.args) != 1:
+        return await ctx.router.stale(ctx)
+    name, ctx.args = ctx.args[0], []
+    return await ctx.router.run_command(ctx, name)
+
+
+@router.on_refusal("unregistered")
+async def unregistered(ctx: Context) -> Replies:
+    """A command that needs a finished registration."""
+    if ctx.person is not None and ctx.person.status == PersonStatus.AWAITING_PARENT:
+        return [ctx.reply("refusal-awaiting-parent", help_hint(ctx))]
+    if ctx.person is not None and ctx.state is not None:
+        return [ctx.reply("refusal-finish-registration")] + await ctx.router.prompt(ctx)
+    return [ctx.reply("refusal-unregistered", [[ctx.button("btn-start", "menu:start")]])]
+
+
+@router.on_refusal("forbidden")
+async def forbidden(ctx: Context) -> Replies:
+    """A staff command asked for by someone without the role."""
+    return [ctx.reply("refusal-curator-only", help_hint(ctx))]
+
+
+@router.on_refusal("stale")
+async def stale(ctx: Context) -> Replies:
+    """A button that is no longer valid (already answered, from an old message, or forged)."""
+    replies = [ctx.reply("refusal-stale-button")]
+    prompt = await ctx.router.prompt(ctx)
+    return replies + prompt if prompt else [ctx.reply("refusal-stale-button", help_hint(ctx))]
+
+
+@router.on_refusal("buttons_expected")
+async def buttons_expected(ctx: Context) -> Replies:
+    """Text typed where the bot waits for a button press."""
+    return [ctx.reply("refusal-use-buttons")]
+
+
+@router.on_refusal("unknown")
+async def unknown(ctx: Context) -> Replies:
+    """Text the bot cannot place."""
+    return [ctx.reply("refusal-unknown", menu_buttons(ctx))]

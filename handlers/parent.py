@@ -1,0 +1,120 @@
+"""A parent or legal representative consents in a minor's name with the minor's one-time code."""
+
+from __future__ import annotations
+
+from bot.core import outbox
+from bot.core.conversation import Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import CodePurpose, Person, PersonStatus
+from bot.core.services import codes, consent, profile
+from handlers.common import help_hint
+
+router = Router()
+
+
+@router.command("parent", needs_registration=False, aliases=("родитель",))
+async def parent(ctx: Context) -> Replies:
+    """`/parent CODE`, or `/parent` and then the code."""
+    if ctx.args:
+        return await open_code(ctx, "".join(ctx.args))
+    await ctx.goto("parent_code")
+    return await ask_code(ctx)
+
+
+async def ask_code(ctx: Context) -> Replies:
+    """Question: the code the child was given."""
+    return [ctx.reply("parent-ask-code")]
+
+
+async def take_code(ctx: Context) -> Replies:
+    """A typed code."""
+    return await open_code(ctx, ctx.incoming.text or "")
+
+
+async def open_code(ctx: Context, text: str) -> Replies:
+    """Check a parent code and show the consent text for that child."""
+    code = await codes.find_valid(ctx.session, text, CodePurpose.PARENT, ctx.now)
+    minor = await ctx.session.get(Person, code.person_id) if code else None
+    if code is None or minor is None or minor.status != PersonStatus.AWAITING_PARENT:
+        await ctx.goto("parent_code")
+        return [ctx.reply("parent-code-invalid")]
+    await ctx.goto("parent_consent", code=code.code)
+    return await ask_consent(ctx)
+
+
+async def _minor(ctx: Context) -> Person | None:
+    code = await codes.find_valid(
+        ctx.session, str(ctx.data.get("code", "")), CodePurpose.PARENT, ctx.now
+    )
+    minor = await ctx.session.get(Person, code.person_id) if code else None
+    return minor if minor and minor.status == PersonStatus.AWAITING_PARENT else None
+
+
+async def ask_consent(ctx: Context) -> Replies:
+    """The consent text in the child's name, with Agree / Decline."""
+    minor = await _minor(ctx)
+    if minor is None:
+        await ctx.finish()
+        return [ctx.reply("parent-code-invalid", help_hint(ctx))]
+    buttons = [
+        [ctx.button("btn-consent-agree", "pc:yes"), ctx.button("btn-consent-decline", "pc:no")]
+    ]
+    return [Reply(ctx.render("consent_parent", child=minor.name or ""), buttons)]
+
+
+@router.button("pc", states=["parent_consent"])
+async def consent_answer(ctx: Context) -> Replies:
+    """Agree: ask the representative's name. Decline: the child is told."""
+    minor = await _minor(ctx)
+    if minor is None or ctx.args not in (["yes"], ["no"]):
+        return await ctx.router.stale(ctx)
+    if ctx.args == ["no"]:
+        await ctx.finish()
+        await outbox.schedule(
+            ctx.session,
+            person_id=minor.id,
+            template="notify-parent-declined",
+            due_at=ctx.now,
+            key=f"parent-declined:{minor.id}:{ctx.now.isoformat()}",
+        )
+        ctx.notified = True
+        return [ctx.reply("parent-declined", help_hint(ctx))]
+    await ctx.goto("parent_name", code=ctx.data["code"])
+    return await ask_name(ctx)
+
+
+async def ask_name(ctx: Context) -> Replies:
+    """Question: the representative's full name, recorded with the consent."""
+    return [ctx.reply("parent-ask-name")]
+
+
+async def take_name(ctx: Context) -> Replies:
+    """The representative's name completes the consent; the child's profile becomes active."""
+    name = profile.clean_name(ctx.incoming.text)
+    if name is None:
+        return [ctx.reply("name-invalid", max=profile.MAX_NAME)]
+    code = await codes.find_valid(
+        ctx.session, str(ctx.data.get("code", "")), CodePurpose.PARENT, ctx.now
+    )
+    minor = await _minor(ctx)
+    if code is None or minor is None:
+        await ctx.finish()
+        return [ctx.reply("parent-code-invalid", help_hint(ctx))]
+    consent.give_for_minor(ctx.session, minor, name, ctx.locale, ctx.now)
+    code.used_at = ctx.now
+    minor.status = PersonStatus.ACTIVE
+    await outbox.schedule(
+        ctx.session,
+        person_id=minor.id,
+        template="notify-parent-consented",
+        due_at=ctx.now,
+        key=f"parent-consented:{minor.id}:{code.code}",
+    )
+    ctx.notified = True
+    await ctx.finish()
+    return [ctx.reply("parent-thanks", help_hint(ctx), child=minor.name or "")]
+
+
+router.state("parent_code", ask_code, take_code)
+router.state("parent_consent", ask_consent)
+router.state("parent_name", ask_name, take_name)

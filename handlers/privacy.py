@@ -1,0 +1,62 @@
+"""/mydata and /forget: a person's rights over their data (152-FZ art. 9 and 14)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from bot.core import timezones
+from bot.core.conversation import File, Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.services import consent, mydata
+from handlers.common import help_hint
+
+router = Router()
+
+
+@router.command("mydata", needs_registration=False, aliases=("моиданные", "данные"))
+async def show_my_data(ctx: Context) -> Replies:
+    """Everything stored about me: a readable message and the same as a JSON file."""
+    record = await mydata.collect(ctx.session, ctx.account, ctx.person)
+    zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
+    text = ctx.render(
+        "mydata",
+        record=record,
+        local=lambda iso: timezones.to_local(datetime.fromisoformat(iso), zone).strftime(
+            "%d.%m.%Y %H:%M"
+        ),
+    )
+    content = json.dumps(record, ensure_ascii=False, indent=2).encode()
+    file = File("mydata.json", content, "application/json")
+    return [Reply(text, help_hint(ctx)), Reply(ctx.t("mydata-file-caption"), file=file)]
+
+
+@router.command("forget", aliases=("забудь", "удалить"))
+async def forget(ctx: Context) -> Replies:
+    """Ask to confirm the withdrawal of consent."""
+    await ctx.goto("forget_confirm")
+    return await ask_confirmation(ctx)
+
+
+async def ask_confirmation(ctx: Context) -> Replies:
+    """Question: really withdraw consent and erase my data?"""
+    buttons = [
+        [ctx.button("btn-forget-yes", "forget:yes"), ctx.button("btn-forget-no", "forget:no")]
+    ]
+    return [ctx.reply("forget-confirm", buttons)]
+
+
+@router.button("forget", states=["forget_confirm"])
+async def forget_answer(ctx: Context) -> Replies:
+    """Yes: consent withdrawn and personal values erased. No: nothing changes."""
+    if ctx.args == ["no"] or ctx.person is None:
+        await ctx.finish()
+        return [ctx.reply("forget-cancelled", help_hint(ctx))]
+    if ctx.args != ["yes"]:
+        return await ctx.router.stale(ctx)
+    await consent.withdraw_and_erase(ctx.session, ctx.person, ctx.now)
+    ctx.state, ctx.data = None, {}
+    return [ctx.reply("forget-done", [[ctx.button("btn-start", "menu:start")]])]
+
+
+router.state("forget_confirm", ask_confirmation)

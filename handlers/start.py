@@ -1,0 +1,165 @@
+"""/start, the consent to data processing, and the registration questions that follow it."""
+
+from __future__ import annotations
+
+from bot.core.conversation import Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
+from bot.core.services import codes, consent, people, profile
+from handlers.common import help_hint, menu_buttons
+
+router = Router()
+
+ROLE_CHOICES: dict[str, set[Role]] = {
+    "mentee": {Role.MENTEE},
+    "mentor": {Role.MENTOR},
+    "both": {Role.MENTEE, Role.MENTOR},
+}
+
+
+@router.command("start", needs_registration=False, aliases=("начать", "старт"))
+async def start(ctx: Context) -> Replies:
+    """Begin, or pick up where the person left off."""
+    if ctx.args:  # a parent's code passed as /start CODE (a Telegram deep link does this)
+        from handlers.parent import open_code
+
+        return await open_code(ctx, "".join(ctx.args))
+    person = ctx.person
+    if person is None:
+        await ctx.goto("consent")
+        return await ask_consent(ctx)
+    if person.status == PersonStatus.REGISTERING:
+        return await next_question(ctx)
+    if person.status == PersonStatus.AWAITING_PARENT:
+        return await parent_code_message(ctx)
+    await ctx.finish()
+    return [ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")]
+
+
+async def ask_consent(ctx: Context) -> Replies:
+    """The consent text with Agree / Decline and a switch to the other language."""
+    other = "en" if ctx.locale == "ru" else "ru"
+    buttons = [
+        [ctx.button("btn-consent-agree", "c:yes"), ctx.button("btn-consent-decline", "c:no")],
+        [ctx.button(f"btn-language-{other}", f"lang:{other}")],
+    ]
+    return [Reply(ctx.render("consent"), buttons)]
+
+
+@router.button("c", states=["consent"])
+async def consent_answer(ctx: Context) -> Replies:
+    """Agree: the person is created and asked for a name. Decline: nothing is stored."""
+    if ctx.args == ["no"]:
+        await ctx.finish()
+        return [ctx.reply("consent-declined", [[ctx.button("btn-start", "menu:start")]])]
+    if ctx.args != ["yes"] or ctx.person is not None:
+        return await ctx.router.stale(ctx)
+    person = await people.create_person(
+        ctx.session, ctx.account, ctx.locale, ctx.settings.default_timezone
+    )
+    consent.give(ctx.session, person, ctx.locale, ctx.now)
+    return [ctx.reply("consent-thanks")] + await next_question(ctx)
+
+
+async def next_question(ctx: Context) -> Replies:
+    """Ask the first registration question still unanswered, or finish registration."""
+    person = ctx.person
+    assert person is not None
+    if person.name is None:
+        await ctx.goto("ask_name")
+    elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
+        await ctx.goto("ask_role")
+    elif person.age_group is None:
+        await ctx.goto("ask_age")
+    else:
+        return await complete(ctx)
+    return await ctx.router.prompt(ctx)
+
+
+async def ask_name(ctx: Context) -> Replies:
+    """Question: the person's name."""
+    return [ctx.reply("ask-name")]
+
+
+async def take_name(ctx: Context) -> Replies:
+    """A typed name: stored when plausible, else explained and asked again."""
+    name = profile.clean_name(ctx.incoming.text)
+    if name is None:
+        return [ctx.reply("name-invalid", max=profile.MAX_NAME)]
+    assert ctx.person is not None
+    ctx.person.name = name
+    return await next_question(ctx)
+
+
+async def ask_role(ctx: Context) -> Replies:
+    """Question: mentee, mentor or both."""
+    buttons = [
+        [
+            ctx.button("btn-role-mentee", "role:mentee"),
+            ctx.button("btn-role-mentor", "role:mentor"),
+        ],
+        [ctx.button("btn-role-both", "role:both")],
+    ]
+    return [ctx.reply("ask-role", buttons)]
+
+
+@router.button("role", states=["ask_role"])
+async def take_role(ctx: Context) -> Replies:
+    """The role wish from its button."""
+    roles = ROLE_CHOICES.get(ctx.args[0]) if len(ctx.args) == 1 else None
+    if roles is None or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    people.set_roles(ctx.person, roles)
+    return await next_question(ctx)
+
+
+async def ask_age(ctx: Context) -> Replies:
+    """Question: the age group (a minor needs a parent's consent)."""
+    buttons = [
+        [ctx.button("btn-age-child", "age:child"), ctx.button("btn-age-teen", "age:teen")],
+        [ctx.button("btn-age-adult", "age:adult")],
+    ]
+    return [ctx.reply("ask-age", buttons)]
+
+
+@router.button("age", states=["ask_age"])
+async def take_age(ctx: Context) -> Replies:
+    """The age group from its button."""
+    values = {group.value for group in AgeGroup}
+    if len(ctx.args) != 1 or ctx.args[0] not in values or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    ctx.person.age_group = ctx.args[0]
+    return await next_question(ctx)
+
+
+async def complete(ctx: Context) -> Replies:
+    """Finish registration: active at once, or waiting for a parent's consent."""
+    person = ctx.person
+    assert person is not None
+    await ctx.finish()
+    minor = person.age_group is not None and AgeGroup(person.age_group).is_minor
+    if minor and not await consent.has_parent_consent(ctx.session, person.id):
+        person.status = PersonStatus.AWAITING_PARENT
+        return await parent_code_message(ctx)
+    person.status = PersonStatus.ACTIVE
+    return [ctx.reply("registration-done", menu_buttons(ctx), name=person.name or "")]
+
+
+async def parent_code_message(ctx: Context) -> Replies:
+    """A fresh one-time code for the parent, and how the parent uses it."""
+    assert ctx.person is not None
+    code = await codes.current_or_issue(ctx.session, ctx.person.id, CodePurpose.PARENT, ctx.now)
+    return [
+        ctx.reply(
+            "parent-needed",
+            help_hint(ctx),
+            code=codes.display(code.code),
+            days=codes.LIFETIME[CodePurpose.PARENT].days,
+        )
+    ]
+
+
+router.state("consent", ask_consent)
+router.state("ask_name", ask_name, take_name)
+router.state("ask_role", ask_role)
+router.state("ask_age", ask_age)

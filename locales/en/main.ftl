@@ -1,0 +1,124 @@
+## Common buttons
+btn-start = Start
+btn-help = Help
+btn-language = Language
+btn-mydata = My data
+btn-timezone = Time zone
+btn-link = Link accounts
+btn-forget = Withdraw consent
+btn-stats = Statistics
+btn-language-ru = Русский
+btn-language-en = English
+
+## Errors and refusals
+error-internal = Something went wrong and I could not handle that message. Nothing was changed — please try again a bit later or send /help.
+refusal-unregistered = Please register first: press “Start” or send /start.
+refusal-finish-registration = Let's finish your registration first.
+refusal-awaiting-parent = This command becomes available once your parent or legal guardian gives consent. Send /start to get the code for your parent again.
+refusal-curator-only = Only the mentoring programme curator can use this command.
+refusal-stale-button = That button is no longer active.
+refusal-use-buttons = Please answer with a button under the message. Changed your mind? Send /cancel.
+refusal-unknown = I didn't understand that. Here is what I can do — pick a button or send /help.
+cancel-nothing = There is nothing to cancel right now.
+cancel-done = OK, cancelled. What next?
+
+## Start and consent
+start-welcome-back = Welcome back, { $name }! How can I help?
+btn-consent-agree = I agree
+btn-consent-decline = I do not agree
+consent-declined = Understood. Without consent to personal data processing I cannot register you, so I have stored nothing about you. If you change your mind, press “Start”.
+consent-thanks = Thank you, your consent is recorded.
+ask-name = What is your name? Please send your first and last name.
+name-invalid = I couldn't read that as a name. Please send just your first and last name in letters (hyphens and apostrophes are fine), up to { $max } characters.
+ask-role = What would you like to be in the mentoring programme?
+btn-role-mentee = A mentee
+btn-role-mentor = A mentor
+btn-role-both = Both
+ask-age = How old are you? Under 18, a parent's consent will be needed.
+btn-age-child = Under 14
+btn-age-teen = 14–17
+btn-age-adult = 18 or over
+registration-done = Done, { $name }, you are registered! Here is what you can do:
+parent-needed = One step left: consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK. The code is valid for { $days } days. I will let you know as soon as they confirm.
+
+## Parent
+parent-ask-code = Please enter the code your child gave you (8 characters, e.g. ABCD-EFGH).
+parent-code-invalid = That code did not work: it may have a typo or have expired. Ask your child to get a new code with /start and send it here. To leave, send /cancel.
+parent-ask-name = Thank you! Please send your full name — it will be written into the consent.
+parent-declined = Understood, consent is not given. Your child will be told. If you change your mind, send the code again.
+parent-thanks = Thank you! Consent for { $child } is recorded and the registration is complete.
+notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, get a new code with /start.
+notify-parent-consented = Your parent gave consent — your registration is complete! Send /help to see what you can do.
+
+## Language and time zone
+language-choose = Choose a language.
+language-set = Done, I will speak English now.
+timezone-ask = Your time zone now: { $current }. Send a city (e.g. “Novosibirsk”) or a UTC offset (e.g. “UTC+7”), or pick a button.
+btn-tz-0 = Moscow (UTC+3)
+btn-tz-1 = Yekaterinburg (UTC+5)
+btn-tz-2 = Novosibirsk (UTC+7)
+btn-tz-3 = Vladivostok (UTC+10)
+timezone-invalid = I couldn't find that time zone. Send a large city near you or an offset such as “UTC+5”. To leave, send /cancel.
+timezone-set = Time zone: { $zone }. It is { $time } for you now — reminders will follow this clock.
+
+## My data and withdrawing consent
+mydata-file-caption = The same data as JSON.
+forget-confirm = Withdraw your consent to personal data processing? I will erase your name and answers, unlink your Telegram and VK accounts and stop messaging you. This cannot be undone.
+btn-forget-yes = Yes, erase
+btn-forget-no = No, keep
+forget-cancelled = OK, nothing changed.
+forget-done = Consent withdrawn and your personal data erased. If you want to come back, press “Start”.
+
+## Linking accounts
+link-code = Your linking code: <b>{ $code }</b>. Send <code>/link { $code }</code> to the bot on the other platform (Telegram or VK). The code is valid for { $minutes } minutes.
+link-how-to-redeem = To connect this account to your profile on the other platform, get a code there with /link and send <code>/link CODE</code> here. No profile yet? Press “Start”.
+link-code-invalid = That code did not work: it may have a typo or have expired. Get a new one with /link on the other platform.
+link-already = This account is already linked to your profile.
+link-other-profile = This account already has a different profile. To link accounts, withdraw consent here first (/forget).
+link-done = Done, { $name }: this account is now linked to your profile.
+
+## Curator
+stats = <b>Programme participants</b>
+    Registered: { $active }
+    Registering: { $registering }
+    Awaiting parent's consent: { $awaiting_parent }
+    Withdrew consent: { $erased }
+    Mentees: { $mentees }, mentors: { $mentors }
+
+## My data (labels)
+mydata-title = <b>What I store about you</b>
+mydata-only-account = You have not given consent, so I store only your account id and language:
+mydata-name = Name
+mydata-language = Language
+mydata-timezone = Time zone
+mydata-age = Age group
+mydata-roles = Roles
+mydata-status = Status
+mydata-accounts = Accounts
+mydata-consents = Consents
+mydata-consent-self = given by you on { $date }
+mydata-consent-parent = given by a representative ({ $name }) on { $date }
+mydata-consent-withdrawn = , withdrawn on { $date }
+mydata-scheduled = Scheduled messages: { $count }
+mydata-none = —
+age-child = under 14
+age-teen = 14–17
+age-adult = 18 or over
+role-mentee = mentee
+role-mentor = mentor
+role-curator = curator
+role-director = director
+status-registering = registration not finished
+status-awaiting_parent = awaiting parent's consent
+status-active = registered
+status-erased = data erased
+platform-telegram = Telegram
+platform-vk = VK
+platform-console = console
+
+## Console
+console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help), a number presses a button, “:user 2” switches user, “:quit” leaves.
+console-user = You are now user console:{ $user }.
+console-user-hint = Give a user number, e.g. “:user 2”.
+console-to-other = ── message for console:{ $user } ──
+console-file-saved = File saved: { $path }

@@ -1,0 +1,1 @@
+"""Periodic work: APScheduler only ticks; what to send lives in the database (the outbox)."""
