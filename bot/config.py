@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     telegram_api_base: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_BASE")
     vk_group_token: str | None = Field(default=None, alias="VK_GROUP_TOKEN")
     vk_group_id: int | None = Field(default=None, alias="VK_GROUP_ID")
-    vk_api_base: str = Field(default="https://api.vk.com/method/", alias="VK_API_BASE")
+    vk_api_base: str = Field(default="https://api.vk.ru/method/", alias="VK_API_BASE")
     database_url: str = Field(
         default=f"sqlite+aiosqlite:///{DEFAULT_DATA_DIR}/nastavnik.sqlite3", alias="DATABASE_URL"
     )

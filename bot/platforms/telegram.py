@@ -68,7 +68,18 @@ class TelegramPlatform:
     async def run(self) -> None:
         """Long-poll until cancelled."""
         await self.bot.delete_webhook(drop_pending_updates=False)
-        await self.dispatcher.start_polling(self.bot, handle_signals=False, close_bot_session=False)
+        polling = asyncio.create_task(
+            self.dispatcher.start_polling(self.bot, handle_signals=False, close_bot_session=False)
+        )
+        try:
+            await asyncio.shield(polling)
+        except asyncio.CancelledError:
+            # aiogram stops cleanly only through stop_polling(); a bare cancel leaves its
+            # polling task running.
+            if not polling.done():
+                await self.dispatcher.stop_polling()
+            await asyncio.gather(polling, return_exceptions=True)
+            raise
 
     async def close(self) -> None:
         """Close the HTTP session."""

@@ -51,6 +51,14 @@ class StatefulPolling(BotPolling):
         """Where the last seen long-poll position is kept."""
         return self.state_dir / f"{self.group_id}.json"
 
+    def restore_server_ts(self, server: dict[str, Any]) -> dict[str, Any]:
+        """Resume from the saved position; on the very first start, save it at once so that
+        messages sent during a later downtime are still fetched."""
+        restored = super().restore_server_ts(server)
+        if not self.ts_state_path.exists():
+            self.save_server_ts(restored)
+        return restored
+
 
 def keyboard(rows: list[list[Button]]) -> str | None:
     """An inline keyboard of callback buttons, cut to VK's limits."""

@@ -1,0 +1,98 @@
+"""Registration under consent, on Telegram and on VK, through the real libraries."""
+
+from __future__ import annotations
+
+from bot.core.models import PersonStatus, Role
+from tests.e2e.harness import Harness
+from tests.e2e.helpers import counts, person_of, register
+
+
+async def test_adult_registers_and_gets_the_menu(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1001)
+    done = await register(chat, name="Анна  Иванова", role="И тем и другим")
+    assert "Готово, Анна Иванова, вы зарегистрированы!" in done.text
+    assert {"Мои данные", "Язык", "Часовой пояс"} <= set(done.buttons)
+    person = await person_of(harness, chat)
+    assert person is not None
+    assert person.status == PersonStatus.ACTIVE
+    assert person.role_set == {Role.MENTEE, Role.MENTOR}
+    assert person.age_group == "adult"
+
+
+async def test_declining_consent_stores_nothing(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1002)
+    await chat.say("/start", "Согласие")
+    msg = await chat.click("Не согласен(на)", "ничего о вас не сохранил")
+    assert "Начать" in msg.buttons
+    assert await person_of(harness, chat) is None
+    assert (await counts(harness))["people"] == 0
+
+
+async def test_consent_in_english_from_the_language_button(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1003)
+    await chat.say("/start", "Согласие")
+    msg = await chat.click("English", "Consent to personal data processing")
+    assert msg.buttons[:2] == ["I agree", "I do not agree"]
+    await chat.click("I agree", "consent is recorded")
+    await chat.expect("What is your name?")
+
+
+async def test_english_speaker_is_answered_in_english(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1004, language="en")
+    await chat.say("/start", "Consent to personal data processing")
+
+
+async def test_bad_names_are_refused_and_nothing_changes(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1005)
+    await chat.say("/start")
+    await chat.click("Согласен(на)")
+    await chat.expect("Как вас зовут?")
+    for bad in ("<b>Bob</b>", "Я" * 150, "https://spam.example", "42"):
+        await chat.say(bad, "Не получилось прочитать имя")
+        person = await person_of(harness, chat)
+        assert person is not None and person.name is None
+    await chat.say("Анна-Мария О’Нил", "Кем вы хотите быть")
+
+
+async def test_text_where_a_button_is_expected(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1006)
+    await chat.say("/start")
+    await chat.say("да, согласен", "ответьте кнопкой")
+    again = await chat.expect("Согласие на обработку")
+    assert "Согласен(на)" in again.buttons
+    assert await person_of(harness, chat) is None
+
+
+async def test_restart_mid_registration_resumes(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 1007)
+    await chat.say("/start")
+    await chat.click("Согласен(na)".replace("na", "на"))
+    await chat.expect("Как вас зовут?")
+    await chat.say("Пётр Сидоров", "Кем вы хотите быть")
+    await harness.restart_bot()
+    await chat.click("Наставником", "Сколько вам лет?")
+    await chat.click("18 и старше", "вы зарегистрированы")
+    person = await person_of(harness, chat)
+    assert person is not None and person.role_set == {Role.MENTOR}
+
+
+async def test_messages_sent_while_the_bot_is_down_are_answered(
+    harness: Harness, platform: str
+) -> None:
+    chat = harness.chat(platform, 1008)
+    await harness.stop_bot()
+    chat.send("/start")
+    await harness.start_bot()
+    await chat.expect("Согласие на обработку")
+    await harness.restart_bot()
+    await chat.say("/help", "Что я умею")
+    assert chat.unread() == []
+
+
+async def test_start_again_after_registration_welcomes_back(
+    harness: Harness, platform: str
+) -> None:
+    chat = harness.chat(platform, 1009)
+    await register(chat)
+    msg = await chat.say("/start", "С возвращением, Анна Иванова!")
+    assert "Мои данные" in msg.buttons
