@@ -36,6 +36,7 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 MAX_WAIT = 30.0  # longest retry-after we sleep through inline; longer ones go back to the outbox
 ATTEMPTS = 3
+RETRY_DELAY = 0.5  # seconds, growing with each attempt, after a 5xx or a network error
 
 Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
@@ -118,6 +119,8 @@ class TelegramPlatform:
             await self.send(chat_id, replies)
         except (RecipientUnavailable, RetryLater) as exc:
             log.warning("reply to telegram:%s not delivered: %s", chat_id, exc)
+        except Exception:
+            log.exception("reply to telegram:%s failed", chat_id)
 
     async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
         """Send replies to one chat, split at Telegram's limit, files as documents."""
@@ -170,5 +173,5 @@ class TelegramPlatform:
             except (TelegramServerError, TelegramNetworkError) as exc:
                 if attempt == ATTEMPTS:
                     raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(0.5 * attempt)
+                await asyncio.sleep(RETRY_DELAY * attempt)
         raise AssertionError("unreachable")

@@ -35,6 +35,7 @@ LANG_IDS = {0: "ru", 3: "en"}  # VK client languages we speak
 UNAVAILABLE = {7, 900, 901, 902}  # permission denied, blacklisted, no messages allowed, privacy
 TRANSIENT = {1, 6, 9, 10}  # unknown, too many requests, flood control, internal error
 ATTEMPTS = 3
+RETRY_DELAY = 0.5  # seconds, growing with each attempt, after a 5xx or a network error
 
 Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
@@ -150,6 +151,8 @@ class VkPlatform:
             await self.send(peer_id, replies)
         except (RecipientUnavailable, RetryLater) as exc:
             log.warning("reply to vk:%s not delivered: %s", peer_id, exc)
+        except Exception:
+            log.exception("reply to vk:%s failed", peer_id)
 
     async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
         """Send replies to one chat as plain text, split at VK's limit, files as documents."""
@@ -189,9 +192,9 @@ class VkPlatform:
                     raise
                 if attempt == ATTEMPTS:
                     raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(0.5 * attempt)
+                await asyncio.sleep(RETRY_DELAY * attempt)
             except (TimeoutError, OSError) as exc:
                 if attempt == ATTEMPTS:
                     raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(0.5 * attempt)
+                await asyncio.sleep(RETRY_DELAY * attempt)
         raise AssertionError("unreachable")

@@ -1,0 +1,70 @@
+"""A minor registers; a parent consents with the one-time code, on either platform."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.core.models import Consent, ConsentGiver, PersonStatus
+from tests.e2e.harness import Harness
+from tests.e2e.helpers import person_of, register
+
+CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
+
+
+@pytest.mark.parametrize(("child_on", "parent_on"), [("telegram", "vk"), ("vk", "telegram")])
+async def test_parent_consents_from_the_other_platform(
+    harness: Harness, child_on: str, parent_on: str
+) -> None:
+    child = harness.chat(child_on, 2001)
+    msg = await register(child, name="Миша Котов", age="14–17")
+    assert "согласие родителя" in msg.text
+    match = CODE.search(msg.text)
+    assert match, msg.text
+    code = match.group(0)
+
+    # Until the parent consents, the child's profile is not complete.
+    await child.say("/timezone", "когда родитель или законный представитель даст согласие")
+    assert (await person_of(harness, child)).status == PersonStatus.AWAITING_PARENT
+
+    parent = harness.chat(parent_on, 2002)
+    consent = await parent.say(f"/parent {code.lower()}", "Согласие родителя")
+    assert "Миша Котов" in consent.text
+    await parent.click("Согласен(на)", "фамилию, имя и отчество")
+    await parent.say("Котова Ирина Петровна", "Согласие за Миша Котов сохранено")
+
+    note = await child.expect("Родитель дал согласие")
+    assert "Помощь" in note.buttons
+    person = await person_of(harness, child)
+    assert person is not None and person.status == PersonStatus.ACTIVE
+    db = harness.database()
+    async with db.transaction() as session:
+        consents = (
+            await session.execute(select(Consent).where(Consent.person_id == person.id))
+        ).scalars().all()
+    await db.close()
+    assert {c.given_by for c in consents} == {ConsentGiver.SELF, ConsentGiver.PARENT}
+    assert [c.representative_name for c in consents if c.given_by == ConsentGiver.PARENT] == [
+        "Котова Ирина Петровна"
+    ]
+
+    # The code is single-use.
+    await parent.say(f"/parent {code}", "Код не подошёл")
+
+
+async def test_wrong_code_and_declining_parent(harness: Harness, platform: str) -> None:
+    child = harness.chat(platform, 2011)
+    msg = await register(child, name="Оля Смирнова", age="Меньше 14")
+    code = CODE.search(msg.text).group(0)
+    parent = harness.chat(platform, 2012)
+    await parent.say("/parent", "Введите код")
+    await parent.say("НЕТ-КОДА", "Код не подошёл")
+    await parent.say(code, "Согласие родителя")
+    await parent.click("Не согласен(на)", "согласие не дано")
+    await child.expect("Родитель не дал согласие")
+    assert (await person_of(harness, child)).status == PersonStatus.AWAITING_PARENT
+    # /start shows the same code again, so the parent may still change their mind.
+    again = await child.say("/start")
+    assert code in again.text

@@ -1,0 +1,79 @@
+"""Refusals: curator-only commands, forged and stale buttons, unknown text."""
+
+from __future__ import annotations
+
+from bot.admin import change_role
+from bot.core.models import PersonStatus
+from tests.e2e.harness import Harness
+from tests.e2e.helpers import counts, person_of, register
+
+
+async def test_stats_is_for_curators_only(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6001)
+    await register(chat)
+    await chat.say("/stats", "только куратору")
+    prefix = "tg" if platform == "telegram" else "vk"
+    ok, message = await change_role(harness.settings, "grant", "curator", f"{prefix}:6001")
+    assert ok, message
+    msg = await chat.say("/stats", "Участники программы")
+    assert "Зарегистрированы: 1" in msg.text
+    help_msg = await chat.say("/help", "Для куратора")
+    assert "Статистика" in help_msg.buttons
+    ok, _ = await change_role(harness.settings, "revoke", "curator", f"{prefix}:6001")
+    await chat.say("/stats", "только куратору")
+
+
+async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6002)
+    await chat.say("/start")
+    before = await counts(harness)
+    # While the consent question is open, a stale button is refused and the question asked again.
+    for forged in ("age:adult", "role:mentor", "lang:xx", "x" * 60, "c:maybe"):
+        chat.press_payload(forged)
+        await chat.expect("Эта кнопка уже неактуальна")
+        await chat.expect("Согласие на обработку")
+    chat.press_payload("menu:stats")
+    await chat.expect("Сначала нужно зарегистрироваться")
+    assert await counts(harness) == before
+    assert await person_of(harness, chat) is None
+
+    # Consent pressed twice: the second press is stale and creates nobody new.
+    await chat.say("/start")
+    await chat.click("Согласен(на)")
+    await chat.expect("Как вас зовут?")
+    chat.press_payload("c:yes")
+    await chat.expect("неактуальна")
+    assert (await counts(harness))["people"] == 1
+    assert (await person_of(harness, chat)).status == PersonStatus.REGISTERING
+
+
+async def test_unknown_text_gets_a_way_forward(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6003)
+    msg = await chat.say("абракадабра", "Я не понял сообщение")
+    assert "Начать" in msg.buttons
+    await register(chat)
+    msg = await chat.say("абракадабра", "Я не понял сообщение")
+    assert "Мои данные" in msg.buttons
+    await chat.say("/cancel", "нечего отменять")
+
+
+async def test_commands_need_registration(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6004)
+    msg = await chat.say("/forget", "Сначала нужно зарегистрироваться")
+    assert "Начать" in msg.buttons
+
+
+async def test_vk_takes_words_without_a_slash(harness: Harness) -> None:
+    chat = harness.chat("vk", 6005)
+    await chat.say("Начать", "Согласие на обработку")
+    await chat.say("помощь", "Что я умею")
+    tg = harness.chat("telegram", 6005)
+    await tg.say("помощь", "Я не понял сообщение")
+
+
+async def test_help_menu_buttons_run_commands(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6006)
+    await register(chat)
+    await chat.say("/help", "Что я умею")
+    await chat.click("Часовой пояс", "Сейчас ваш часовой пояс")
+    await chat.say("/cancel", "отменил")
