@@ -20,6 +20,7 @@ from vkbottle import (
     Keyboard,
     VKAPIError,
 )
+from vkbottle.api.request_rescheduler import BlockingRequestRescheduler
 from vkbottle.bot import Message
 from vkbottle.polling import BotPolling
 
@@ -98,7 +99,8 @@ class VkPlatform:
     def __init__(
         self, token: str, group_id: int, api_base: str, state_dir: Path, handle: Handle
     ) -> None:
-        self.api = API(token)
+        # vkbottle re-requests a non-JSON answer (a 5xx page) itself; keep its pauses short.
+        self.api = API(token, request_rescheduler=BlockingRequestRescheduler(RETRY_DELAY))  # type: ignore[arg-type]
         self.api.API_URL = api_base if api_base.endswith("/") else api_base + "/"
         self.group_id = group_id
         self.handle = handle

@@ -1,0 +1,869 @@
+"""A fake VK API (``{base}/method/{name}``) plus Bots Long Poll server for vkbottle tests.
+
+Usage::
+
+    async with FakeVK() as vk:
+        api = API(vk.token)
+        api.API_URL = f"{vk.base_url}/method/"
+        bot = Bot(api=api, polling=BotPolling(api=api, group_id=vk.group_id))
+        ...
+        await vk.wait_polling()          # events pushed before the first poll are lost,
+        bob = vk.user(2001)              # exactly like on real VK
+        bob.send("Начать")
+        reply = await bob.next_message()
+        bob.press("Далее")
+
+Like the real long poll, ``groups.getLongPollServer`` returns the *current* ts, so events
+pushed before the bot's first poll are only delivered if the bot resumes from a saved ts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import itertools
+import json
+import secrets
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from aiohttp import web
+
+from . import FakeServer, Signal
+
+__all__ = [
+    "API_VERSION",
+    "DEFAULT_GROUP_ID",
+    "DEFAULT_TOKEN",
+    "EventAnswer",
+    "FakeVK",
+    "SentMessage",
+    "VkAPIError",
+    "VkUser",
+]
+
+DEFAULT_TOKEN = "vk1.a.test-nastavnik-group-token"
+DEFAULT_GROUP_ID = 222_333_444
+API_VERSION = "5.199"
+MAX_MESSAGE_LENGTH = 4096
+MAX_LABEL_LENGTH = 40
+MAX_PAYLOAD_LENGTH = 255
+LP_BATCH = 100
+
+ERROR_MESSAGES = {
+    1: "Unknown error occurred",
+    3: "Unknown method passed",
+    5: "User authorization failed: invalid access_token (4).",
+    6: "Too many requests per second",
+    9: "Flood control",
+    10: "Internal server error",
+    15: "Access denied",
+    100: "One of the parameters specified was missing or invalid",
+    901: "Can't send messages for users without permission",
+    911: "Keyboard format is invalid",
+    914: "Message is too long",
+}
+_HTTP_REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
+
+
+class VkAPIError(Exception):
+    """A VK API error: rendered as ``{"error": {"error_code", "error_msg", ...}}``."""
+
+    def __init__(self, code: int, detail: str | None = None) -> None:
+        message = ERROR_MESSAGES.get(code, "Unknown error")
+        if detail:
+            message = f"{message}: {detail}"
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _param_error(detail: str) -> VkAPIError:
+    return VkAPIError(100, detail)
+
+
+class EventAnswer(NamedTuple):
+    """One ``messages.sendMessageEventAnswer`` call (``event_data`` parsed from JSON)."""
+
+    event_id: str
+    user_id: int
+    peer_id: int
+    event_data: dict[str, Any] | None
+
+
+Buttons = list[list[tuple[str | None, Any]]]
+
+
+@dataclass(eq=False)
+class SentMessage:
+    """A message the bot sent via ``messages.send`` as the user would see it.
+
+    ``buttons`` are keyboard rows of ``(label, payload)`` where ``payload`` is the decoded
+    JSON object (or None); ``button_types`` has the matching action types.  VK shows the
+    text verbatim (no HTML parsing).  Edits update the original object and are also
+    delivered to ``next_message()`` as a copy with ``edited=True``.
+    """
+
+    peer_id: int
+    message_id: int
+    conversation_message_id: int
+    text: str
+    buttons: Buttons = field(default_factory=list)
+    button_types: list[list[str]] = field(default_factory=list)
+    keyboard: dict[str, Any] | None = None
+    keyboard_inline: bool = False
+    keyboard_one_time: bool = False
+    attachments: list[str] = field(default_factory=list)
+    doc_title: str | None = None
+    doc_bytes: bytes | None = None
+    random_id: int = 0
+    edited: bool = False
+    deleted: bool = False
+    edit_count: int = 0
+    date: int = 0
+
+    @property
+    def button_labels(self) -> list[str | None]:
+        """All button labels, row by row."""
+        return [label for row in self.buttons for label, _ in row]
+
+    def find_button(self, label_or_payload: Any) -> tuple[str | None, Any, str] | None:
+        """``(label, payload, type)`` of the button matching a label or payload."""
+        for row, types in zip(self.buttons, self.button_types, strict=True):
+            for (label, payload), kind in zip(row, types, strict=True):
+                if _matches(label_or_payload, label, payload):
+                    return label, payload, kind
+        return None
+
+
+def _matches(wanted: Any, label: str | None, payload: Any) -> bool:
+    if isinstance(wanted, str):
+        if wanted == label:
+            return True
+        if payload is None:
+            return False
+        if isinstance(payload, str):
+            return wanted == payload
+        try:
+            return json.loads(wanted) == payload
+        except ValueError:
+            return False
+    return payload is not None and wanted == payload
+
+
+def _describe(messages: Any) -> str:
+    lines = []
+    for m in messages:
+        flag = " (edited)" if m.edited else ""
+        doc = f" [doc {m.doc_title}]" if m.doc_title else ""
+        lines.append(f"  #{m.message_id}{flag}: {m.text[:120]!r}{doc} buttons={m.button_labels}")
+    return "\n".join(lines) or "  (nothing)"
+
+
+class VkUser:
+    """A VK user writing to the community in a private dialog (peer id == user id)."""
+
+    def __init__(
+        self, fake: FakeVK, user_id: int, lang_id: int, first_name: str, last_name: str
+    ) -> None:
+        self.fake = fake
+        self.id = user_id
+        self.lang_id = lang_id
+        self.first_name = first_name
+        self.last_name = last_name
+        self.messages: list[SentMessage] = []
+        self._inbox: deque[SentMessage] = deque()
+        self._signal = Signal()
+
+    def __repr__(self) -> str:
+        return f"<VkUser {self.id}>"
+
+    @property
+    def last_message(self) -> SentMessage | None:
+        """The latest message the bot sent to this user (consumed or not)."""
+        return self.messages[-1] if self.messages else None
+
+    @property
+    def unread(self) -> list[SentMessage]:
+        """Deliveries not yet returned by :meth:`next_message`."""
+        return list(self._inbox)
+
+    def send(self, text: str, payload: Any = None) -> int:
+        """Push a ``message_new`` event; returns its long-poll event number."""
+        message_id, cmid = self.fake._next_ids(self.id)
+        message: dict[str, Any] = {
+            "date": int(time.time()),
+            "from_id": self.id,
+            "id": message_id,
+            "version": message_id,
+            "out": 0,
+            "attachments": [],
+            "conversation_message_id": cmid,
+            "fwd_messages": [],
+            "important": False,
+            "is_hidden": False,
+            "peer_id": self.id,
+            "random_id": 0,
+            "text": text,
+        }
+        if payload is not None:
+            message["payload"] = payload if isinstance(payload, str) else json.dumps(payload)
+        client_info = {
+            "button_actions": [
+                "text",
+                "vkpay",
+                "open_app",
+                "location",
+                "open_link",
+                "callback",
+                "intent_subscribe",
+                "intent_unsubscribe",
+            ],
+            "keyboard": True,
+            "inline_keyboard": True,
+            "carousel": True,
+            "lang_id": self.lang_id,
+        }
+        return self.fake.push_event("message_new", {"message": message, "client_info": client_info})
+
+    def press(self, label_or_payload: Any, message: SentMessage | int | None = None) -> int:
+        """Press a keyboard button by label or payload; returns the event number.
+
+        ``message`` defaults to the latest message to this user that has buttons.  Callback
+        buttons produce ``message_event``; text buttons produce ``message_new`` with the
+        label as text and the payload as a JSON string, as VK does.
+        """
+        target = self._resolve_message(message)
+        if target is None:
+            raise AssertionError(
+                f"user {self.id} has no bot message with a keyboard; got:\n"
+                + _describe(self.messages)
+            )
+        button = target.find_button(label_or_payload)
+        if button is None:
+            raise AssertionError(
+                f"no button {label_or_payload!r} in message #{target.message_id} "
+                f"({target.text[:80]!r}); available: {target.buttons}"
+            )
+        label, payload, kind = button
+        if kind == "callback":
+            return self.press_payload(payload, target)
+        if kind == "text":
+            return self.send(label or "", payload=payload)
+        raise AssertionError(f"button {label!r} of type {kind!r} cannot be pressed by a test")
+
+    def press_payload(self, payload: Any, message: SentMessage | int | None = None) -> int:
+        """Push a ``message_event`` (callback button press) with an arbitrary payload."""
+        target = self._resolve_message(message) if message is not None else None
+        if target is None and message is None:
+            target = self._resolve_message(None) or self.last_message
+        if isinstance(payload, str):
+            with contextlib.suppress(ValueError):
+                payload = json.loads(payload)
+        event_id = secrets.token_hex(6)
+        self.fake._event_ids.add(event_id)
+        obj: dict[str, Any] = {
+            "user_id": self.id,
+            "peer_id": self.id,
+            "event_id": event_id,
+            "payload": payload,
+            "conversation_message_id": (
+                target.conversation_message_id if target is not None else message or 0
+            ),
+        }
+        return self.fake.push_event("message_event", obj)
+
+    async def next_message(self, timeout: float = 10) -> SentMessage:
+        """The next unconsumed message (or edit) the bot sent to this user."""
+        if not await self._signal.wait_for(lambda: self._inbox, timeout):
+            raise AssertionError(
+                f"VK user {self.id} got no new message within {timeout}s; all so far:\n"
+                + _describe(self.messages)
+            )
+        return self._inbox.popleft()
+
+    def _resolve_message(self, message: SentMessage | int | None) -> SentMessage | None:
+        if isinstance(message, SentMessage):
+            return message
+        if isinstance(message, int):
+            return self.fake._by_cmid.get((self.id, message))
+        for candidate in reversed(self.messages):
+            if candidate.buttons and not candidate.deleted:
+                return candidate
+        return None
+
+    def _deliver(self, message: SentMessage) -> None:
+        self._inbox.append(message)
+        self._signal.notify()
+
+
+@dataclass
+class _Doc:
+    id: int
+    owner_id: int
+    title: str
+    data: bytes
+
+
+class FakeVK(FakeServer):
+    """Fake VK API + Bots Long Poll server.  See the module docstring."""
+
+    def __init__(self, token: str = DEFAULT_TOKEN, group_id: int = DEFAULT_GROUP_ID) -> None:
+        super().__init__()
+        self.token = token
+        self.group_id = group_id
+        self.users: dict[int, VkUser] = {}
+        #: Every API request as (method, params) (long polls are not included).
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        #: API requests per method name (including failed ones); long polls count as "lp".
+        self.method_counts: Counter[str] = Counter()
+        #: Every message the bot successfully sent, in order.
+        self.sent: list[SentMessage] = []
+        self.event_answers: list[EventAnswer] = []
+        self.wall_posts: list[dict[str, Any]] = []
+        self.polls = 0
+        self._events: list[dict[str, Any]] = []  # event number n is at index n - 1
+        self._acked_ts = 1  # highest ts a long poll asked for
+        # Every groups.getLongPollServer call issues a fresh key (older ones stay valid
+        # until a "failed": 2/3 fault); only polls with the newest key count as parked,
+        # so a stopped bot's lingering poll is not mistaken for a restarted bot's.
+        self._lp_key = ""
+        self._lp_keys: set[str] = set()
+        self._parked: dict[int, tuple[int, str]] = {}  # parked long poll -> (ts, key)
+        self._poll_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._cmids: dict[int, int] = {}
+        self._messages: dict[int, SentMessage] = {}
+        self._by_cmid: dict[tuple[int, int], SentMessage] = {}
+        self._random_ids: dict[int, Any] = {}
+        self._event_ids: set[str] = set()
+        self._uploads: dict[str, tuple[str, bytes]] = {}
+        self._docs: dict[tuple[int, int], _Doc] = {}
+        self._doc_ids = itertools.count(600_001)
+        self._post_ids = itertools.count(1)
+        self._blocked: set[int] = set()
+        self._faults: dict[str, deque[int]] = {}
+        self._http_faults: dict[str, deque[int]] = {}
+        self._lp_faults: deque[int] = deque()
+        self._methods = {
+            "groups.getLongPollServer": self._get_long_poll_server,
+            "groups.getById": self._groups_get_by_id,
+            "users.get": self._users_get,
+            "messages.send": self._messages_send,
+            "messages.edit": self._messages_edit,
+            "messages.delete": self._messages_delete,
+            "messages.sendMessageEventAnswer": self._send_message_event_answer,
+            "docs.getMessagesUploadServer": self._get_upload_server,
+            "docs.save": self._docs_save,
+            "wall.post": self._wall_post,
+        }
+
+    # ------------------------------------------------------------------ test-facing API
+
+    def user(
+        self, user_id: int, lang_id: int = 0, first_name: str = "Test", last_name: str = "User"
+    ) -> VkUser:
+        """Get or create the user ``user_id`` (who has allowed messages from the group)."""
+        existing = self.users.get(user_id)
+        if existing is not None:
+            return existing
+        user = VkUser(self, user_id, lang_id, first_name, last_name)
+        self.users[user_id] = user
+        return user
+
+    def push_event(self, event_type: str, obj: dict[str, Any]) -> int:
+        """Append a raw Bots Long Poll event; returns its number (the ts that fetches it)."""
+        self._events.append(
+            {
+                "group_id": self.group_id,
+                "type": event_type,
+                "event_id": secrets.token_hex(20),
+                "v": API_VERSION,
+                "object": obj,
+            }
+        )
+        self.signal.notify()
+        return len(self._events)
+
+    def pending_updates(self) -> int:
+        """Events not yet acknowledged by a long poll with a higher ts."""
+        return len(self._events) + 1 - self._acked_ts
+
+    async def wait_idle(self, timeout: float = 10) -> None:
+        """Wait until every pushed event was delivered and a later poll acknowledged it."""
+        if not await self.signal.wait_for(lambda: self.pending_updates() <= 0, timeout):
+            raise AssertionError(
+                f"{self.pending_updates()} event(s) still unacknowledged after {timeout}s"
+            )
+
+    def parked_polls(self) -> int:
+        """Long polls currently waiting on the server with nothing to return yet."""
+        return sum(
+            1 for ts, key in self._parked.values() if ts > len(self._events) and key == self._lp_key
+        )
+
+    async def wait_polling(self, timeout: float = 10) -> None:
+        """Wait until the bot has a long poll parked on the server (it is idle and listening).
+
+        Only polls made with the newest key count, so once a restarted bot has called
+        groups.getLongPollServer the previous bot's lingering poll is ignored.  (That poll
+        is also dropped as soon as the server notices its connection closed.)
+        """
+        await self.wait_for(lambda: self.parked_polls() > 0, timeout, "a parked long poll")
+
+    async def wait_sent(self, count: int, timeout: float = 10) -> None:
+        """Wait until the bot has sent at least ``count`` messages in total."""
+        await self.wait_for(lambda: len(self.sent) >= count, timeout, f"{count} sent messages")
+
+    def fail_next(self, method: str, error_code: int = 6, count: int = 1) -> None:
+        """Make the next ``count`` calls of ``method`` return VK error ``error_code``."""
+        self._faults.setdefault(method, deque()).extend([error_code] * count)
+
+    def fail_http_next(self, method: str, status: int = 502, count: int = 1) -> None:
+        """Make the next ``count`` calls of ``method`` (or ``"lp"``) fail with an HTML 5xx."""
+        self._http_faults.setdefault(method, deque()).extend([status] * count)
+
+    def fail_lp_next(self, failed: int = 2, count: int = 1) -> None:
+        """Make the next long polls answer ``{"failed": failed}`` (2 also rotates the key)."""
+        self._lp_faults.extend([failed] * count)
+
+    def block(self, user_id: int) -> None:
+        """The user forbids messages from the community (messages.send → error 901)."""
+        self._blocked.add(user_id)
+
+    def unblock(self, user_id: int) -> None:
+        """The user allows messages again."""
+        self._blocked.discard(user_id)
+
+    def calls_of(self, method: str) -> list[dict[str, Any]]:
+        """Params of every call of ``method``."""
+        return [params for name, params in self.calls if name == method]
+
+    # ------------------------------------------------------------------ HTTP plumbing
+
+    def build_app(self) -> web.Application:
+        """The aiohttp app: API methods, long poll and document upload."""
+        app = web.Application(client_max_size=64 * 1024 * 1024)
+        app.router.add_route("*", "/method/{name}", self._handle_method)
+        app.router.add_route("*", "/lp", self._handle_long_poll)
+        app.router.add_route("POST", "/upload/doc", self._handle_upload)
+        return app
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        if request.can_read_body:
+            for key, value in (await request.post()).items():
+                params[key] = value if isinstance(value, str) else value.filename
+        return params
+
+    def _http_fault(self, name: str) -> web.Response | None:
+        faults = self._http_faults.get(name)
+        if not faults:
+            return None
+        status = faults.popleft()
+        reason = _HTTP_REASONS.get(status, "Error")
+        return web.Response(
+            status=status,
+            text=f"<html><head><title>{status} {reason}</title></head>"
+            f"<body><center><h1>{status} {reason}</h1></center></body></html>",
+            content_type="text/html",
+        )
+
+    async def _handle_method(self, request: web.Request) -> web.Response:
+        name = request.match_info["name"]
+        params = await self._params(request)
+        token = params.pop("access_token", None)
+        self.calls.append((name, params))
+        self.method_counts[name] += 1
+        try:
+            fault = self._http_fault(name)
+            if fault is not None:
+                return fault
+            if token != self.token:
+                raise VkAPIError(5)
+            handler = self._methods.get(name)
+            if handler is None:
+                raise VkAPIError(3)
+            codes = self._faults.get(name)
+            if codes:
+                raise VkAPIError(codes.popleft())
+            result = handler(params)
+        except VkAPIError as error:
+            request_params = [{"key": "method", "value": name}] + [
+                {"key": key, "value": str(value)}
+                for key, value in params.items()
+                if key in ("v", "peer_id", "user_id", "group_id")
+            ]
+            return web.json_response(
+                {
+                    "error": {
+                        "error_code": error.code,
+                        "error_msg": error.message,
+                        "request_params": request_params,
+                    }
+                }
+            )
+        finally:
+            self.signal.notify()
+        return web.json_response({"response": result})
+
+    async def _handle_long_poll(self, request: web.Request) -> web.Response:
+        params = await self._params(request)
+        self.polls += 1
+        self.method_counts["lp"] += 1
+        fault = self._http_fault("lp")
+        if fault is not None:
+            return fault
+        key = str(params.get("key"))
+        if params.get("act") != "a_check" or key not in self._lp_keys:
+            return web.json_response({"failed": 2})
+        try:
+            ts = int(params.get("ts", ""))
+        except ValueError:
+            return web.json_response({"failed": 1, "ts": str(len(self._events) + 1)})
+        if self._lp_faults:
+            failed = self._lp_faults.popleft()
+            if failed in (2, 3):
+                self._lp_keys.clear()
+            body: dict[str, Any] = {"failed": failed}
+            if failed == 1:
+                body["ts"] = str(ts)
+            return web.json_response(body)
+        if ts > self._acked_ts:
+            self._acked_ts = ts
+            self.signal.notify()
+        wait = min(max(int(params.get("wait", 25) or 25), 1), 90)
+        if ts > len(self._events):
+            poll_id = next(self._poll_ids)
+            self._parked[poll_id] = (ts, key)
+            self.signal.notify()
+            try:
+                await self.signal.wait_for(lambda: ts <= len(self._events) or self.closing, wait)
+            finally:
+                del self._parked[poll_id]
+                self.signal.notify()
+        updates = self._events[ts - 1 : ts - 1 + LP_BATCH] if ts >= 1 else []
+        return web.json_response({"ts": str(max(ts, 1) + len(updates)), "updates": updates})
+
+    async def _handle_upload(self, request: web.Request) -> web.Response:
+        self.method_counts["upload"] += 1
+        fault = self._http_fault("upload")
+        if fault is not None:
+            return fault
+        form = await request.post()
+        file = form.get("file")
+        if not isinstance(file, web.FileField):
+            return web.json_response({"error": "no_file", "error_descr": "file is required"})
+        token = secrets.token_hex(16)
+        self._uploads[token] = (file.filename, file.file.read())
+        return web.json_response({"file": token})
+
+    # ------------------------------------------------------------------ helpers
+
+    def _new_lp_key(self) -> str:
+        self._lp_key = secrets.token_hex(16)
+        self._lp_keys.add(self._lp_key)
+        return self._lp_key
+
+    def _next_ids(self, peer_id: int) -> tuple[int, int]:
+        cmid = self._cmids.get(peer_id, 0) + 1
+        self._cmids[peer_id] = cmid
+        return next(self._message_ids), cmid
+
+    @staticmethod
+    def _int(params: dict[str, Any], key: str) -> int | None:
+        value = params.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise _param_error(f"{key} not integer") from None
+
+    @staticmethod
+    def _parse_keyboard(raw: Any) -> tuple[dict[str, Any] | None, Buttons, list[list[str]]]:
+        if raw in (None, ""):
+            return None, [], []
+        try:
+            keyboard = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            raise VkAPIError(911, "invalid JSON") from None
+        if not isinstance(keyboard, dict):
+            raise VkAPIError(911, "keyboard should be an object")
+        rows = keyboard.get("buttons")
+        if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+            raise VkAPIError(911, "buttons should be array of arrays")
+        inline = bool(keyboard.get("inline"))
+        max_rows, max_total = (6, 10) if inline else (10, 40)
+        if len(rows) > max_rows:
+            raise VkAPIError(911, f"too many rows (max {max_rows})")
+        if sum(len(row) for row in rows) > max_total:
+            raise VkAPIError(911, f"too many buttons (max {max_total})")
+        buttons: Buttons = []
+        types: list[list[str]] = []
+        for row in rows:
+            if len(row) > 5:
+                raise VkAPIError(911, "too many buttons in a row (max 5)")
+            out_row: list[tuple[str | None, Any]] = []
+            type_row: list[str] = []
+            for button in row:
+                action = button.get("action") if isinstance(button, dict) else None
+                if not isinstance(action, dict) or "type" not in action:
+                    raise VkAPIError(911, "button action is required")
+                label = action.get("label")
+                if label is not None and len(str(label)) > MAX_LABEL_LENGTH:
+                    raise VkAPIError(911, f"button label is too long (max {MAX_LABEL_LENGTH})")
+                payload = action.get("payload")
+                if payload is not None:
+                    serialized = payload if isinstance(payload, str) else json.dumps(payload)
+                    if len(serialized) > MAX_PAYLOAD_LENGTH:
+                        raise VkAPIError(911, f"payload is too long (max {MAX_PAYLOAD_LENGTH})")
+                    if isinstance(payload, str):
+                        try:
+                            payload = json.loads(payload)
+                        except ValueError:
+                            raise VkAPIError(911, "payload should be a JSON string") from None
+                out_row.append((label, payload))
+                type_row.append(str(action["type"]))
+            buttons.append(out_row)
+            types.append(type_row)
+        return keyboard, buttons, types
+
+    def _resolve_attachments(self, raw: Any) -> tuple[list[str], _Doc | None]:
+        attachments = [a.strip() for a in str(raw or "").split(",") if a.strip()]
+        doc = None
+        for attachment in attachments:
+            if attachment.startswith("doc"):
+                owner, _, doc_id = attachment[3:].partition("_")
+                try:
+                    key = (int(owner), int(doc_id.split("_")[0]))
+                except ValueError:
+                    raise _param_error(f"invalid attachment {attachment}") from None
+                doc = self._docs.get(key)
+                if doc is None:
+                    raise _param_error(f"document {attachment} not found")
+        return attachments, doc
+
+    def _check_text(self, text: str) -> None:
+        if len(text) > MAX_MESSAGE_LENGTH:
+            raise VkAPIError(914)
+
+    # ------------------------------------------------------------------ methods
+
+    def _get_long_poll_server(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self._int(params, "group_id") != self.group_id:
+            raise _param_error("group_id is undefined or invalid")
+        return {
+            "key": self._new_lp_key(),
+            "server": f"{self.base_url}/lp",
+            "ts": str(len(self._events) + 1),
+        }
+
+    def _groups_get_by_id(self, params: dict[str, Any]) -> dict[str, Any]:
+        group = {
+            "id": self.group_id,
+            "name": "Наставник (test)",
+            "screen_name": f"club{self.group_id}",
+            "is_closed": 0,
+            "type": "group",
+            "photo_50": "https://vk.com/images/community_50.png",
+        }
+        return {"groups": [group], "profiles": []}
+
+    def _users_get(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        ids = [int(i) for i in str(params.get("user_ids", "")).split(",") if i.strip()]
+        result = []
+        for user_id in ids:
+            user = self.users.get(user_id)
+            result.append(
+                {
+                    "id": user_id,
+                    "first_name": user.first_name if user else f"User{user_id}",
+                    "last_name": user.last_name if user else "",
+                    "can_access_closed": True,
+                    "is_closed": False,
+                }
+            )
+        return result
+
+    def _messages_send(self, params: dict[str, Any]) -> Any:
+        random_id = self._int(params, "random_id")
+        if random_id is None:
+            raise _param_error("random_id is a required parameter")
+        multi = params.get("peer_ids") not in (None, "")
+        if multi:
+            peers = [int(p) for p in str(params["peer_ids"]).split(",") if p.strip()]
+        else:
+            peer = self._int(params, "peer_id") or self._int(params, "user_id")
+            if peer is None:
+                raise _param_error(
+                    "you should specify peer_id, user_id, domain, chat_id or user_ids param"
+                )
+            peers = [peer]
+        text = str(params.get("message") or "")
+        attachments, doc = self._resolve_attachments(params.get("attachment"))
+        if not text and not attachments:
+            raise _param_error("message is empty or invalid")
+        self._check_text(text)
+        keyboard, buttons, types = self._parse_keyboard(params.get("keyboard"))
+        if random_id and random_id in self._random_ids:
+            # VK silently drops a repeated random_id and answers with the original result.
+            return self._random_ids[random_id]
+        results = []
+        for peer_id in peers:
+            user = self.users.get(peer_id)
+            if user is None or peer_id in self._blocked:
+                if not multi:
+                    raise VkAPIError(901)
+                results.append(
+                    {"peer_id": peer_id, "error": {"code": 901, "description": ERROR_MESSAGES[901]}}
+                )
+                continue
+            message_id, cmid = self._next_ids(peer_id)
+            message = SentMessage(
+                peer_id=peer_id,
+                message_id=message_id,
+                conversation_message_id=cmid,
+                text=text,
+                buttons=buttons,
+                button_types=types,
+                keyboard=keyboard,
+                keyboard_inline=bool(keyboard and keyboard.get("inline")),
+                keyboard_one_time=bool(keyboard and keyboard.get("one_time")),
+                attachments=attachments,
+                doc_title=doc.title if doc else None,
+                doc_bytes=doc.data if doc else None,
+                random_id=random_id,
+                date=int(time.time()),
+            )
+            self._messages[message_id] = message
+            self._by_cmid[(peer_id, cmid)] = message
+            self.sent.append(message)
+            user.messages.append(message)
+            user._deliver(message)
+            results.append(
+                {"peer_id": peer_id, "message_id": message_id, "conversation_message_id": cmid}
+            )
+        result: Any = results if multi else results[0]["message_id"]
+        if random_id:
+            self._random_ids[random_id] = result
+        return result
+
+    def _find_message(self, params: dict[str, Any]) -> SentMessage:
+        peer_id = self._int(params, "peer_id")
+        message_id = self._int(params, "message_id")
+        cmid = self._int(params, "conversation_message_id")
+        if message_id is not None:
+            message = self._messages.get(message_id)
+        elif cmid is not None and peer_id is not None:
+            message = self._by_cmid.get((peer_id, cmid))
+        else:
+            raise _param_error("message_id or conversation_message_id is required")
+        if (
+            message is None
+            or message.deleted
+            or (peer_id is not None and message.peer_id != peer_id)
+        ):
+            raise VkAPIError(15, "message not found")
+        return message
+
+    def _messages_edit(self, params: dict[str, Any]) -> int:
+        message = self._find_message(params)
+        text = str(params.get("message") or "")
+        if "attachment" in params:
+            attachments, doc = self._resolve_attachments(params.get("attachment"))
+        else:
+            attachments = message.attachments
+            doc = None
+        if not text and not attachments:
+            raise _param_error("message is empty or invalid")
+        self._check_text(text)
+        # Like VK: an edit without a keyboard parameter drops the keyboard.
+        keyboard, buttons, types = self._parse_keyboard(params.get("keyboard"))
+        message.text = text
+        message.keyboard = keyboard
+        message.buttons = buttons
+        message.button_types = types
+        message.keyboard_inline = bool(keyboard and keyboard.get("inline"))
+        message.keyboard_one_time = bool(keyboard and keyboard.get("one_time"))
+        if "attachment" in params:
+            message.attachments = attachments
+            message.doc_title = doc.title if doc else None
+            message.doc_bytes = doc.data if doc else None
+        message.edit_count += 1
+        user = self.users[message.peer_id]
+        user._deliver(dataclasses.replace(message, edited=True, buttons=list(message.buttons)))
+        return 1
+
+    def _messages_delete(self, params: dict[str, Any]) -> dict[str, int]:
+        result: dict[str, int] = {}
+        peer_id = self._int(params, "peer_id")
+        for raw in str(params.get("message_ids") or "").split(","):
+            if raw.strip():
+                message = self._messages.get(int(raw))
+                result[raw.strip()] = int(message is not None and not message.deleted)
+                if message is not None:
+                    message.deleted = True
+        for raw in str(params.get("cmids") or "").split(","):
+            if raw.strip() and peer_id is not None:
+                message = self._by_cmid.get((peer_id, int(raw)))
+                result[raw.strip()] = int(message is not None and not message.deleted)
+                if message is not None:
+                    message.deleted = True
+        return result
+
+    def _send_message_event_answer(self, params: dict[str, Any]) -> int:
+        event_id = str(params.get("event_id") or "")
+        if event_id not in self._event_ids:
+            raise _param_error("event_id is undefined or invalid")
+        raw = params.get("event_data")
+        data = json.loads(raw) if isinstance(raw, str) and raw else None
+        self.event_answers.append(
+            EventAnswer(
+                event_id, self._int(params, "user_id") or 0, self._int(params, "peer_id") or 0, data
+            )
+        )
+        return 1
+
+    def _get_upload_server(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"upload_url": f"{self.base_url}/upload/doc"}
+
+    def _docs_save(self, params: dict[str, Any]) -> dict[str, Any]:
+        upload = self._uploads.pop(str(params.get("file") or ""), None)
+        if upload is None:
+            raise _param_error("file is undefined or invalid")
+        filename, data = upload
+        title = str(params.get("title") or filename)
+        doc = _Doc(next(self._doc_ids), -self.group_id, title, data)
+        self._docs[(doc.owner_id, doc.id)] = doc
+        ext = title.rsplit(".", 1)[-1] if "." in title else ""
+        return {
+            "type": "doc",
+            "doc": {
+                "id": doc.id,
+                "owner_id": doc.owner_id,
+                "title": title,
+                "size": len(data),
+                "ext": ext,
+                "date": int(time.time()),
+                "type": 1,
+                "url": f"{self.base_url}/doc{doc.owner_id}_{doc.id}",
+            },
+        }
+
+    def _wall_post(self, params: dict[str, Any]) -> dict[str, int]:
+        attachments, _ = self._resolve_attachments(params.get("attachments"))
+        post_id = next(self._post_ids)
+        self.wall_posts.append(
+            {
+                "post_id": post_id,
+                "owner_id": self._int(params, "owner_id"),
+                "from_group": params.get("from_group") in ("1", "true"),
+                "message": str(params.get("message") or ""),
+                "attachments": attachments,
+                "params": dict(params),
+            }
+        )
+        return {"post_id": post_id}
