@@ -118,8 +118,11 @@ def _normalize(platform: str, raw: Any) -> Msg:
     return Msg(
         text=raw.text,
         buttons=[label for row in raw.buttons for label, _ in row],
-        payloads=[payload.get("p") if isinstance(payload, dict) else json.dumps(payload)
-                  for row in raw.buttons for _, payload in row],
+        payloads=[
+            payload.get("p") if isinstance(payload, dict) else json.dumps(payload)
+            for row in raw.buttons
+            for _, payload in row
+        ],
         document_name=raw.doc_title,
         document_bytes=raw.doc_bytes,
         raw=raw,

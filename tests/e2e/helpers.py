@@ -8,8 +8,9 @@ from bot.core.models import Account, Consent, Person
 from tests.e2e.harness import Chat, Harness, Msg
 
 
-async def register(chat: Chat, name: str = "Анна Иванова", age: str = "18 и старше",
-                   role: str = "Наставляемым") -> Msg:
+async def register(
+    chat: Chat, name: str = "Анна Иванова", age: str = "18 и старше", role: str = "Наставляемым"
+) -> Msg:
     """Walk a person through consent, name, role and age; returns the final message."""
     await chat.say("/start", "Согласие на обработку")
     await chat.click("Согласен(на)", "согласие сохранено")

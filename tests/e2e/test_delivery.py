@@ -1,4 +1,4 @@
-"""Platform trouble — rate limits, server errors, blocked users — never loses a message or crashes."""
+"""Platform trouble (rate limits, server errors, blocked users) never loses a message."""
 
 from __future__ import annotations
 
@@ -119,8 +119,10 @@ async def test_rows_due_while_down_are_sent_once_after_restart(
     async with db.transaction() as session:
         session.add(
             Notification(
-                person_id=person.id, template="notify-parent-consented",
-                due_at=harness.clock.now - timedelta(hours=1), idempotency_key="test:1",
+                person_id=person.id,
+                template="notify-parent-consented",
+                due_at=harness.clock.now - timedelta(hours=1),
+                idempotency_key="test:1",
             )
         )
     await db.close()

@@ -42,8 +42,10 @@ async def test_parent_consents_from_the_other_platform(
     db = harness.database()
     async with db.transaction() as session:
         consents = (
-            await session.execute(select(Consent).where(Consent.person_id == person.id))
-        ).scalars().all()
+            (await session.execute(select(Consent).where(Consent.person_id == person.id)))
+            .scalars()
+            .all()
+        )
     await db.close()
     assert {c.given_by for c in consents} == {ConsentGiver.SELF, ConsentGiver.PARENT}
     assert [c.representative_name for c in consents if c.given_by == ConsentGiver.PARENT] == [
