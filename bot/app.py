@@ -11,16 +11,25 @@ from typing import TextIO
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot import migrate
-from bot.config import Settings
+from bot.config import SUPPORTED_LOCALES, Settings
+from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import utcnow
 from bot.db import Database
 from bot.platforms.base import Platform
-from handlers import build_router, notifications
+from handlers import build_router, common, notifications
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
 
 log = logging.getLogger(__name__)
+
+
+def command_menu() -> dict[str, list[tuple[str, str]]]:
+    """Public commands with their one-line descriptions, per locale."""
+    return {
+        locale: [(name, texts.t(f"cmd-{name}", locale)) for name in common.PUBLIC_COMMANDS]
+        for locale in SUPPORTED_LOCALES
+    }
 
 
 class App:
@@ -41,7 +50,11 @@ class App:
 
         assert self.settings.telegram_bot_token
         self.platforms["telegram"] = TelegramPlatform(
-            self.settings.telegram_bot_token, self.settings.telegram_api_base, self.core.handle
+            self.settings.telegram_bot_token,
+            self.settings.telegram_api_base,
+            self.core.handle,
+            commands=command_menu(),
+            default_locale=self.settings.default_locale,
         )
 
     def add_vk(self) -> None:

@@ -19,6 +19,10 @@ MENU: list[tuple[str, frozenset[Role]]] = [
 ]
 
 
+# Commands a platform may list in its own command menu (Telegram's "/" menu).
+PUBLIC_COMMANDS = ("start", "help", "mydata", "language", "timezone", "link", "forget", "cancel")
+
+
 def menu_buttons(ctx: Context) -> list[list[Button]]:
     """The buttons of /help for this person, two to a row."""
     if not ctx.registered:

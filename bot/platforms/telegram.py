@@ -19,6 +19,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.types import (
+    BotCommand,
     BufferedInputFile,
     CallbackQuery,
     InlineKeyboardButton,
@@ -58,10 +59,19 @@ class TelegramPlatform:
 
     name = "telegram"
 
-    def __init__(self, token: str, api_base: str, handle: Handle) -> None:
+    def __init__(
+        self,
+        token: str,
+        api_base: str,
+        handle: Handle,
+        commands: dict[str, list[tuple[str, str]]] | None = None,
+        default_locale: str = "ru",
+    ) -> None:
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
         self.bot = Bot(token, session=session)
         self.handle = handle
+        self.commands = commands or {}
+        self.default_locale = default_locale
         self.dispatcher = Dispatcher()
         self.dispatcher.message.register(self._on_message)
         self.dispatcher.callback_query.register(self._on_callback)
@@ -69,6 +79,7 @@ class TelegramPlatform:
     async def run(self) -> None:
         """Long-poll until cancelled."""
         await self.bot.delete_webhook(drop_pending_updates=False)
+        await self._publish_commands()
         polling = asyncio.create_task(
             self.dispatcher.start_polling(self.bot, handle_signals=False, close_bot_session=False)
         )
@@ -81,6 +92,17 @@ class TelegramPlatform:
                 await self.dispatcher.stop_polling()
             await asyncio.gather(polling, return_exceptions=True)
             raise
+
+    async def _publish_commands(self) -> None:
+        """Fill Telegram's command menu in each language (a failure only costs the menu)."""
+        for locale, commands in self.commands.items():
+            items = [BotCommand(command=name, description=text) for name, text in commands]
+            try:
+                await self.bot.set_my_commands(items, language_code=locale)
+                if locale == self.default_locale:
+                    await self.bot.set_my_commands(items)
+            except TelegramAPIError as exc:
+                log.warning("could not set the command menu (%s): %s", locale, exc)
 
     async def close(self) -> None:
         """Close the HTTP session."""

@@ -122,3 +122,13 @@ console-user = You are now user console:{ $user }.
 console-user-hint = Give a user number, e.g. “:user 2”.
 console-to-other = ── message for console:{ $user } ──
 console-file-saved = File saved: { $path }
+
+## Telegram command menu
+cmd-start = Register and get started
+cmd-help = What the bot can do
+cmd-mydata = What data is stored about you
+cmd-language = Change language
+cmd-timezone = Time zone for reminders
+cmd-link = Link Telegram and VK accounts
+cmd-forget = Withdraw consent and erase data
+cmd-cancel = Leave the current question

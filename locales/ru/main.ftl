@@ -122,3 +122,13 @@ console-user = Теперь вы пользователь console:{ $user }.
 console-user-hint = Укажите номер пользователя, например «:user 2».
 console-to-other = ── сообщение для console:{ $user } ──
 console-file-saved = Файл сохранён: { $path }
+
+## Меню команд Telegram
+cmd-start = Регистрация и начало работы
+cmd-help = Что умеет бот
+cmd-mydata = Какие данные о вас хранятся
+cmd-language = Сменить язык
+cmd-timezone = Часовой пояс для напоминаний
+cmd-link = Связать аккаунты Telegram и ВКонтакте
+cmd-forget = Отозвать согласие и удалить данные
+cmd-cancel = Выйти из текущего вопроса

@@ -96,3 +96,11 @@ async def test_start_again_after_registration_welcomes_back(
     await register(chat)
     msg = await chat.say("/start", "С возвращением, Анна Иванова!")
     assert "Мои данные" in msg.buttons
+
+
+async def test_telegram_command_menu_in_both_languages(harness: Harness) -> None:
+    calls = harness.tg.calls_of("setMyCommands")
+    by_language = {call.get("language_code"): call for call in calls}
+    assert {"ru", "en", None} <= set(by_language)
+    assert "Что умеет бот" in str(by_language["ru"]["commands"])
+    assert "What the bot can do" in str(by_language["en"]["commands"])
