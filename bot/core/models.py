@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -236,7 +238,188 @@ class Notification(Base):
     status: Mapped[str] = mapped_column(String(16), default=NotificationStatus.PENDING, index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    quiet_hours: Mapped[bool] = mapped_column(Boolean, default=False)  # wait out the night
     locked_until: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+
+
+class Form(enum.StrEnum):
+    """Forms of mentoring (§3.1 of the regulation)."""
+
+    VIRTUAL = "virtual"
+    GOAL = "goal"  # short-term / goal-setting
+    REVERSE = "reverse"
+    SITUATIONAL = "situational"
+    SPEED = "speed"
+
+
+class PairType(enum.StrEnum):
+    """Pair types (§3.4 of the regulation)."""
+
+    DIRECTOR_CURATOR = "director_curator"
+    CURATOR_EDUCATOR = "curator_educator"
+    EDUCATOR_COUNSELLOR = "educator_counsellor"
+    COUNSELLOR_VOLUNTEER = "counsellor_volunteer"
+    COUNSELLOR_PUPIL = "counsellor_pupil"
+    VOLUNTEER_PUPIL = "volunteer_pupil"
+    OTHER = "other"
+
+
+class ActivityFormat(enum.StrEnum):
+    """Formats of work from the regulation's glossary, for plan milestones."""
+
+    CASE = "case"
+    IMAGE = "image"
+    FORESIGHT = "foresight"
+    NETWORKING = "networking"
+    MEETUP = "meetup"
+    WORKSHOP = "workshop"
+    TREND = "trend"
+    HACKATHON = "hackathon"
+    FORUM = "forum"
+    NETWORK_PROJECT = "network_project"
+
+
+class Profile(Base):
+    """Questionnaire answers that put a person in the bank of mentees and/or mentors."""
+
+    __tablename__ = "profiles"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    requests: Mapped[str | None] = mapped_column(String(500))  # mentee: what help is wanted
+    interests: Mapped[str | None] = mapped_column(String(500))  # mentee: topics, comma-separated
+    competences: Mapped[str | None] = mapped_column(String(500))  # mentor: comma-separated
+    experience: Mapped[str | None] = mapped_column(String(500))  # mentor: free text
+    capacity: Mapped[int | None]  # mentor: how many mentees at once
+    forms: Mapped[str] = mapped_column(String(100), default="")  # preferred forms, comma-separated
+    availability: Mapped[str | None] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ProgrammeStatus(enum.StrEnum):
+    """Life of a pair's or group's programme (§7)."""
+
+    PROPOSED = "proposed"  # formed by the curator, waiting for everyone to accept the agreement
+    ACTIVE = "active"
+    COMPLETED = "completed"  # the plan was carried out
+    ENDED = "ended"  # ended early, by a member or the curator
+    DECLINED = "declined"  # someone declined the agreement
+
+
+class Programme(Base):
+    """A mentoring pair or group: one mentor, one or more mentees, an agreement and a plan."""
+
+    __tablename__ = "programmes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    form: Mapped[str] = mapped_column(String(16))
+    pair_type: Mapped[str] = mapped_column(String(32))
+    term_months: Mapped[int]
+    goals: Mapped[str] = mapped_column(String(1000))
+    status: Mapped[str] = mapped_column(String(16), default=ProgrammeStatus.PROPOSED, index=True)
+    reminder_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [3, 1])
+    agreement_version: Mapped[str] = mapped_column(String(32))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    plan_agreed_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    close_reason: Mapped[str | None] = mapped_column(String(500))
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+
+
+class MemberRole(enum.StrEnum):
+    """A person's place in a programme."""
+
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+
+
+class AgreementStatus(enum.StrEnum):
+    """A member's answer to the agreement."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class ProgrammeMember(Base):
+    """A person in a programme, and their answer to its agreement."""
+
+    __tablename__ = "programme_members"
+    __table_args__ = (UniqueConstraint("programme_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    agreement: Mapped[str] = mapped_column(String(16), default=AgreementStatus.PENDING)
+    responded_at: Mapped[datetime | None]
+
+
+class MilestoneStatus(enum.StrEnum):
+    """A plan item's state."""
+
+    OPEN = "open"
+    DONE = "done"
+    DELETED = "deleted"
+
+
+class Milestone(Base):
+    """One activity of the individual plan (appendix 4), due on a calendar date."""
+
+    __tablename__ = "milestones"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date)
+    format: Mapped[str | None] = mapped_column(String(32))
+    description: Mapped[str | None] = mapped_column(String(1000))
+    status: Mapped[str] = mapped_column(String(16), default=MilestoneStatus.OPEN)
+    done_at: Mapped[datetime | None]
+    done_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RequestKind(enum.StrEnum):
+    """What a programme request asks for."""
+
+    EXTEND = "extend"  # extend the term (mutual consent)
+    PLAN_CHANGE = "plan_change"  # change the plan (mutual consent)
+    REPLACE_MENTOR = "replace_mentor"  # a mentee asks the curator for another mentor
+
+
+class RequestStatus(enum.StrEnum):
+    """Where a programme request stands."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class ProgrammeRequest(Base):
+    """A proposal one member makes and the other side (or the curator) answers."""
+
+    __tablename__ = "programme_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default=RequestStatus.PENDING)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[datetime | None]
