@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,6 +11,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SUPPORTED_LOCALES = ("ru", "en")
 DEFAULT_DATA_DIR = Path("data")
+
+
+def _clock(text: str) -> time:
+    """`HH:MM` as a time; ValueError otherwise."""
+    try:
+        hours, minutes = text.strip().split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise ValueError(f"expected a time as HH:MM, got {text!r}") from None
 
 
 class Settings(BaseSettings):
@@ -30,6 +40,9 @@ class Settings(BaseSettings):
     default_timezone: str = Field(default="Europe/Moscow", alias="DEFAULT_TIMEZONE")
     scheduler_tick_seconds: float = Field(default=5.0, gt=0, alias="SCHEDULER_TICK_SECONDS")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    quiet_hours: str = Field(default="22:00-08:00", alias="QUIET_HOURS")
+    reminder_time: str = Field(default="10:00", alias="REMINDER_TIME")
+    overdue_alert_days: int = Field(default=3, ge=1, le=60, alias="OVERDUE_ALERT_DAYS")
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod
@@ -78,6 +91,32 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _window_shape(cls, value: str) -> str:
+        start, sep, end = value.partition("-")
+        if not sep:
+            raise ValueError("expected HH:MM-HH:MM, e.g. 22:00-08:00")
+        _clock(start), _clock(end)
+        return value
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _time_shape(cls, value: str) -> str:
+        _clock(value)
+        return value
+
+    @property
+    def quiet_window(self) -> tuple[time, time]:
+        """Quiet hours as (start, end) local times."""
+        start, _, end = self.quiet_hours.partition("-")
+        return _clock(start), _clock(end)
+
+    @property
+    def reminder_clock(self) -> time:
+        """The local time of day reminders are sent at."""
+        return _clock(self.reminder_time)
 
     @property
     def vk_enabled(self) -> bool:

@@ -3,12 +3,40 @@
 from __future__ import annotations
 
 from bot.core.flow import Router
-from handlers import common, curator, link, parent, preferences, privacy, start
+from handlers import (
+    banks,  # TEMP (banks helper)
+    common,
+    curator,
+    link,
+    notices,  # noqa: F401  (registers notification renderers)
+    pairs,
+    parent,
+    plan,
+    preferences,
+    privacy,
+    programme,
+    questionnaire,
+    start,
+)
 
 
 def build_router() -> Router:
     """One router holding every command, button and state of the bot."""
     root = Router()
-    for module in (common, start, parent, preferences, privacy, link, curator):
+    modules = (
+        common,
+        start,
+        questionnaire,
+        parent,
+        preferences,
+        privacy,
+        link,
+        curator,
+        pairs,
+        programme,
+        plan,
+        banks,  # TEMP (banks helper)
+    )
+    for module in modules:
         root.include(module.router)
     return root

@@ -10,17 +10,28 @@ router = Router()
 
 # Commands shown in /help, in order, with the roles that see them (empty: everyone registered).
 MENU: list[tuple[str, frozenset[Role]]] = [
-    ("mydata", frozenset()),
-    ("language", frozenset()),
-    ("timezone", frozenset()),
-    ("link", frozenset()),
-    ("forget", frozenset()),
+    ("programme", frozenset()),
+    ("plan", frozenset()),
+    ("profile", frozenset()),
+    ("settings", frozenset()),
+    ("pairs", frozenset({Role.CURATOR, Role.DIRECTOR})),
+    ("banks", frozenset({Role.CURATOR, Role.DIRECTOR})),
     ("stats", frozenset({Role.CURATOR, Role.DIRECTOR})),
 ]
 
 
 # Commands a platform may list in its own command menu (Telegram's "/" menu).
-PUBLIC_COMMANDS = ("start", "help", "mydata", "language", "timezone", "link", "forget", "cancel")
+PUBLIC_COMMANDS = (
+    "start",
+    "help",
+    "profile",
+    "mydata",
+    "language",
+    "timezone",
+    "link",
+    "forget",
+    "cancel",
+)
 
 
 def menu_buttons(ctx: Context) -> list[list[Button]]:
@@ -33,6 +44,17 @@ def menu_buttons(ctx: Context) -> list[list[Button]]:
     names = [name for name, needed in MENU if not needed or needed & roles]
     flat = [ctx.button(f"btn-{name}", f"menu:{name}") for name in names]
     return [flat[i : i + 2] for i in range(0, len(flat), 2)]
+
+
+SETTINGS = ("mydata", "language", "timezone", "link", "forget")
+
+
+@router.command("settings", aliases=("настройки",))
+async def settings(ctx: Context) -> Replies:
+    """Personal settings and data rights, as buttons."""
+    flat = [ctx.button(f"btn-{name}", f"menu:{name}") for name in SETTINGS]
+    rows = [flat[i : i + 2] for i in range(0, len(flat), 2)]
+    return [ctx.reply("settings-title", [*rows, *help_hint(ctx)])]
 
 
 def help_hint(ctx: Context) -> list[list[Button]]:

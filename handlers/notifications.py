@@ -1,25 +1,47 @@
-"""How outbox rows become messages: each template key is rendered in the recipient's language."""
+"""How outbox rows become messages: each template is rendered in the recipient's language.
+
+A template with no renderer of its own is a locale key shown with a Help button. A renderer may
+return None: the notification is no longer relevant (say, the milestone was done) and is voided.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
 from bot.core.conversation import Button, Reply
-from bot.core.models import Notification
+from bot.core.models import Notification, Person
 
-Renderer = Callable[[Notification, str], list[Reply]]
+Renderer = Callable[[AsyncSession, Notification, Person], Awaitable[list[Reply] | None]]
 
-# Templates that need more than a text and a Help button register a renderer here.
 RENDERERS: dict[str, Renderer] = {}
 
 
-def render(notification: Notification, locale: str) -> list[Reply]:
-    """The messages for one notification, in `locale`."""
+def renderer(template: str) -> Callable[[Renderer], Renderer]:
+    """Register the renderer of one notification template."""
+
+    def register(func: Renderer) -> Renderer:
+        RENDERERS[template] = func
+        return func
+
+    return register
+
+
+def help_button(locale: str) -> list[list[Button]]:
+    """The Help button under a notification."""
+    return [[Button(texts.t("btn-help", locale), "menu:help")]]
+
+
+async def render(
+    session: AsyncSession, notification: Notification, person: Person
+) -> list[Reply] | None:
+    """The messages for one notification, in the recipient's language (None: void it)."""
     custom = RENDERERS.get(notification.template)
     if custom is not None:
-        return custom(notification, locale)
+        return await custom(session, notification, person)
     params: dict[str, Any] = dict(notification.params)
-    text = texts.t(notification.template, locale, **params)
-    return [Reply(text, [[Button(texts.t("btn-help", locale), "menu:help")]])]
+    text = texts.t(notification.template, person.locale, **params)
+    return [Reply(text, help_button(person.locale))]

@@ -6,6 +6,7 @@ from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
 from bot.core.services import codes, consent, people, profile
+from handlers import questionnaire
 from handlers.common import help_hint, menu_buttons
 
 router = Router()
@@ -72,7 +73,13 @@ async def next_question(ctx: Context) -> Replies:
     elif person.age_group is None:
         await ctx.goto("ask_age")
     else:
-        return await complete(ctx)
+        field = await questionnaire.first_unanswered(ctx)
+        if field is None:
+            return await complete(ctx)
+        if ctx.state == "ask_age":
+            intro = [ctx.reply("q-intro")]
+            return intro + await questionnaire.ask(ctx, field)
+        return await questionnaire.ask(ctx, field)
     return await ctx.router.prompt(ctx)
 
 

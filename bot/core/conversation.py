@@ -42,6 +42,7 @@ class Reply:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     file: File | None = None
+    replace: bool = False  # show in place of the message whose button was pressed, if possible
 
 
 @dataclass(frozen=True, slots=True)

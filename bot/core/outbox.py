@@ -27,14 +27,19 @@ async def schedule(
     due_at: datetime,
     key: str,
     params: dict[str, Any] | None = None,
+    quiet_hours: bool = False,
 ) -> bool:
-    """Add a notification unless one with the same idempotency key exists; True when added."""
+    """Add a notification unless one with the same idempotency key exists; True when added.
+
+    With `quiet_hours`, a row falling due at night in the recipient's zone waits for morning.
+    """
     row = Notification(
         person_id=person_id,
         template=template,
         params=params or {},
         due_at=due_at,
         idempotency_key=key,
+        quiet_hours=quiet_hours,
     )
     try:
         async with session.begin_nested():
@@ -114,6 +119,17 @@ def mark_sent(row: Notification, now: datetime) -> None:
 def mark_failed(row: Notification, reason: str) -> None:
     """The notification cannot be delivered (blocked bot, no account): recorded, not retried."""
     row.status, row.locked_until, row.last_error = NotificationStatus.FAILED, None, reason[:500]
+
+
+def mark_void(row: Notification) -> None:
+    """The notification no longer applies (its milestone was done, say): never sent."""
+    row.status, row.locked_until = NotificationStatus.VOID, None
+
+
+def postpone(row: Notification, until: datetime) -> None:
+    """Hold the row until `until` (quiet hours) without counting an attempt."""
+    row.status, row.locked_until, row.due_at = NotificationStatus.PENDING, None, until
+    row.attempts = max(row.attempts - 1, 0)
 
 
 def retry_later(row: Notification, now: datetime, reason: str, after: float | None = None) -> None:

@@ -7,6 +7,7 @@ become markup. The result is the limited HTML that `Reply.text` carries.
 from __future__ import annotations
 
 import html
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,14 @@ from bot.config import SUPPORTED_LOCALES
 ROOT = Path(__file__).resolve().parent.parent.parent
 LOCALES_DIR = ROOT / "locales"
 TEMPLATES_DIR = ROOT / "templates"
+
+
+_TAG = re.compile(r"</?(?:b|i|code)>")
+
+
+def plain(text: str) -> str:
+    """Limited HTML as plain text (for VK, the console and text files)."""
+    return html.unescape(_TAG.sub("", text))
 
 
 class MissingText(KeyError):

@@ -25,8 +25,14 @@ class Platform(Protocol):
 
     name: str
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
-        """Deliver replies to one chat; raise `RecipientUnavailable` or `RetryLater`."""
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+    ) -> None:
+        """Deliver replies to one chat; raise `RecipientUnavailable` or `RetryLater`.
+
+        A reply marked `replace` edits the message `in_place_of` (the one whose button was
+        pressed) where the platform allows it.
+        """
 
     async def run(self) -> None:
         """Receive updates until cancelled."""

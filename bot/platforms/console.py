@@ -76,7 +76,9 @@ class ConsolePlatform:
             return Incoming(self.name, self.user, payload=self.choices[int(text) - 1].payload)
         return Incoming(self.name, self.user, text=text)
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+    ) -> None:
         """Print replies; buttons become numbered choices of the current user."""
         if external_id != self.user:
             self._print(texts.t("console-to-other", self.locale, user=external_id))

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import html
-import re
+from bot.core.texts import plain as to_plain
 
-_TAG = re.compile(r"</?(?:b|i|code)>")
-
-
-def to_plain(text: str) -> str:
-    """Limited HTML as plain text (VK and the console show no markup)."""
-    return html.unescape(_TAG.sub("", text))
+__all__ = ["split", "to_plain"]
 
 
 def split(text: str, limit: int) -> list[str]:

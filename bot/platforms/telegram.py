@@ -133,22 +133,35 @@ class TelegramPlatform:
             payload=callback.data,
             language_code=callback.from_user.language_code,
         )
-        await self._answer(str(chat_id), incoming)
+        message_id = str(callback.message.message_id) if callback.message else None
+        await self._answer(str(chat_id), incoming, message_id)
 
-    async def _answer(self, chat_id: str, incoming: Incoming) -> None:
+    async def _answer(
+        self, chat_id: str, incoming: Incoming, message_id: str | None = None
+    ) -> None:
         replies = await self.handle(incoming)
         try:
-            await self.send(chat_id, replies)
+            await self.send(chat_id, replies, message_id)
         except (RecipientUnavailable, RetryLater) as exc:
             log.warning("reply to telegram:%s not delivered: %s", chat_id, exc)
         except Exception:
             log.exception("reply to telegram:%s failed", chat_id)
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+    ) -> None:
         """Send replies to one chat, split at Telegram's limit, files as documents."""
         chat_id = int(external_id)
         for reply in replies:
             markup = keyboard(reply.buttons)
+            fits = len(reply.text) <= TEXT_LIMIT and reply.file is None
+            if (
+                reply.replace
+                and in_place_of
+                and fits
+                and await self._edit(chat_id, int(in_place_of), reply.text, markup)
+            ):
+                continue
             if reply.file is not None and len(reply.text) <= CAPTION_LIMIT:
                 document = BufferedInputFile(reply.file.content, filename=reply.file.name)
                 await self._call(
@@ -175,6 +188,26 @@ class TelegramPlatform:
                 await self._call(
                     self.bot.send_document, chat_id=chat_id, document=document, reply_markup=markup
                 )
+
+    async def _edit(
+        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+    ) -> bool:
+        """Edit a message in place; False when Telegram refuses (too old, unchanged…)."""
+        try:
+            await self._call(
+                self.bot.edit_message_text,
+                chat_id=chat_id,
+                message_id=message_id,
+                text=text,
+                parse_mode="HTML",
+                reply_markup=markup,
+            )
+        except TelegramBadRequest as exc:
+            if "not modified" in exc.message.lower():
+                return True
+            log.info("edit failed, sending anew: %s", exc)
+            return False
+        return True
 
     async def _call(self, method: Callable[..., Awaitable[Any]], **params: Any) -> Any:
         """One Bot API call with 429 / 5xx handling; blocked users become RecipientUnavailable."""

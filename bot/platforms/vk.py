@@ -145,22 +145,30 @@ class VkPlatform:
         incoming = Incoming(
             platform=self.name, external_id=str(obj.user_id), payload=payload_of(obj.payload) or ""
         )
-        await self._answer(str(obj.peer_id), incoming)
+        cmid = str(obj.conversation_message_id) if obj.conversation_message_id else None
+        await self._answer(str(obj.peer_id), incoming, cmid)
 
-    async def _answer(self, peer_id: str, incoming: Incoming) -> None:
+    async def _answer(self, peer_id: str, incoming: Incoming, cmid: str | None = None) -> None:
         replies = await self.handle(incoming)
         try:
-            await self.send(peer_id, replies)
+            await self.send(peer_id, replies, cmid)
         except (RecipientUnavailable, RetryLater) as exc:
             log.warning("reply to vk:%s not delivered: %s", peer_id, exc)
         except Exception:
             log.exception("reply to vk:%s failed", peer_id)
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+    ) -> None:
         """Send replies to one chat as plain text, split at VK's limit, files as documents."""
         peer_id = int(external_id)
         for reply in replies:
             pieces = rendering.split(rendering.to_plain(reply.text), TEXT_LIMIT)
+            editable = reply.replace and in_place_of and len(pieces) == 1 and not reply.file
+            if editable and await self._edit(
+                peer_id, int(in_place_of or 0), pieces[0], reply.buttons
+            ):
+                continue
             attachment = None
             if reply.file is not None:
                 attachment = await self._call(
@@ -174,6 +182,21 @@ class VkPlatform:
                 if last and attachment:
                     params["attachment"] = attachment
                 await self._call(self._send_message, **params)
+
+    async def _edit(self, peer_id: int, cmid: int, text: str, buttons: list[list[Button]]) -> bool:
+        """Edit a message in place; False when VK refuses (then a new message is sent)."""
+        params: dict[str, Any] = {
+            "peer_id": peer_id,
+            "conversation_message_id": cmid,
+            "message": text,
+            "keyboard": keyboard(buttons) or Keyboard(inline=True).get_json(),
+        }
+        try:
+            await self._call(self.api.messages.edit, **params)
+        except VKAPIError as exc:
+            log.info("edit failed, sending anew: %s", exc)
+            return False
+        return True
 
     async def _send_message(self, **params: Any) -> Any:
         return await self.api.messages.send(random_id=random.getrandbits(31), **params)

@@ -8,17 +8,62 @@ from bot.core.models import Account, Consent, Person
 from tests.e2e.harness import Chat, Harness, Msg
 
 
+MENTEE_ANSWERS = {
+    "requests": "Хочу научиться программировать роботов",
+    "interests": "робототехника, Python",
+}
+MENTOR_ANSWERS = {
+    "competences": "Python, робототехника, олимпиады",
+    "experience": "Веду кружок робототехники пять лет",
+    "capacity": "3",
+    "availability": "будни после 16:00",
+}
+QUESTION_MARKERS = {
+    "С чем вам нужна помощь": "requests",
+    "Какие темы вам интересны": "interests",
+    "В чём вы можете помочь": "competences",
+    "о своём опыте": "experience",
+    "Скольких наставляемых": "capacity",
+    "Когда вам удобно встречаться": "availability",
+}
+
+
 async def register(
-    chat: Chat, name: str = "Анна Иванова", age: str = "18 и старше", role: str = "Наставляемым"
+    chat: Chat,
+    name: str = "Анна Иванова",
+    age: str = "18 и старше",
+    role: str = "Наставляемым",
+    answers: dict[str, str] | None = None,
+    forms: tuple[str, ...] = ("Виртуальная",),
 ) -> Msg:
-    """Walk a person through consent, name, role and age; returns the final message."""
+    """Walk a person through consent, name, role, age and the questionnaire.
+
+    Returns the last message: registration done, or the parent's code for a minor.
+    """
+    given = {**MENTEE_ANSWERS, **MENTOR_ANSWERS, **(answers or {})}
     await chat.say("/start", "Согласие на обработку")
     await chat.click("Согласен(на)", "согласие сохранено")
     await chat.expect("Как вас зовут?")
     await chat.say(name, "Кем вы хотите быть")
     await chat.click(role, "Сколько вам лет?")
     chat.press(age)
-    return await chat.expect()
+    await chat.expect("Несколько вопросов для анкеты")
+    return await answer_questionnaire(chat, given, forms)
+
+
+async def answer_questionnaire(chat: Chat, given: dict[str, str], forms: tuple[str, ...]) -> Msg:
+    """Answer questions until the bot says something that is not a question."""
+    msg = await chat.expect()
+    while True:
+        if "Какие формы наставничества" in msg.text:
+            for label in forms:
+                msg = await chat.click(label, "Какие формы")
+            msg = await chat.click("Готово")
+            continue
+        field = next((f for marker, f in QUESTION_MARKERS.items() if marker in msg.text), None)
+        if field is None:
+            return msg
+        msg = await chat.say(given[field])
 
 
 async def person_of(harness: Harness, chat: Chat) -> Person | None:

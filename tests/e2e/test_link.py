@@ -19,7 +19,7 @@ async def test_link_telegram_and_vk(harness: Harness) -> None:
     code = CODE.search(msg.text).group(0)
 
     linked = await vk.say(f"link {code}", "Готово, Анна Иванова")
-    assert "Мои данные" in linked.buttons
+    assert "Настройки" in linked.buttons
     assert (await person_of(harness, vk)).id == (await person_of(harness, tg)).id
 
     await vk.say("/mydata", "Telegram: 4001")

@@ -53,7 +53,7 @@ async def test_unknown_text_gets_a_way_forward(harness: Harness, platform: str) 
     assert "Начать" in msg.buttons
     await register(chat)
     msg = await chat.say("абракадабра", "Я не понял сообщение")
-    assert "Мои данные" in msg.buttons
+    assert "Настройки" in msg.buttons
     await chat.say("/cancel", "нечего отменять")
 
 
@@ -75,5 +75,6 @@ async def test_help_menu_buttons_run_commands(harness: Harness, platform: str) -
     chat = harness.chat(platform, 6006)
     await register(chat)
     await chat.say("/help", "Что я умею")
+    await chat.click("Настройки", "Настройки и ваши данные")
     await chat.click("Часовой пояс", "Сейчас ваш часовой пояс")
     await chat.say("/cancel", "отменил")

@@ -12,7 +12,7 @@ async def test_switch_language(harness: Harness, platform: str) -> None:
     msg = await chat.say("/language", "Выберите язык")
     assert msg.buttons == ["Русский", "English"]
     done = await chat.click("English", "I will speak English now")
-    assert "My data" in done.buttons
+    assert "Settings" in done.buttons
     await chat.say("/help", "What I can do")
     assert (await person_of(harness, chat)).locale == "en"
 

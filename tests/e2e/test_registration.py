@@ -11,7 +11,7 @@ async def test_adult_registers_and_gets_the_menu(harness: Harness, platform: str
     chat = harness.chat(platform, 1001)
     done = await register(chat, name="Анна  Иванова", role="И тем и другим")
     assert "Готово, Анна Иванова, вы зарегистрированы!" in done.text
-    assert {"Мои данные", "Язык", "Часовой пояс"} <= set(done.buttons)
+    assert {"Программа", "План", "Анкета", "Настройки"} <= set(done.buttons)
     person = await person_of(harness, chat)
     assert person is not None
     assert person.status == PersonStatus.ACTIVE
@@ -71,7 +71,18 @@ async def test_restart_mid_registration_resumes(harness: Harness, platform: str)
     await chat.say("Пётр Сидоров", "Кем вы хотите быть")
     await harness.restart_bot()
     await chat.click("Наставником", "Сколько вам лет?")
-    await chat.click("18 и старше", "вы зарегистрированы")
+    await chat.click("18 и старше", "Несколько вопросов для анкеты")
+    await chat.expect("В чём вы можете помочь")
+    await chat.say("Python, робототехника", "о своём опыте")
+    await harness.restart_bot()
+    await chat.say("/start", "о своём опыте")  # the pending question is asked again
+    await chat.say("Веду кружок пять лет", "Скольких наставляемых")
+    await chat.say("сто", "число от 1 до 20")
+    await chat.click("2", "Какие формы наставничества")
+    ticked = await chat.click("Ситуационная", "Какие формы")
+    assert "✓ Ситуационная" in ticked.buttons
+    await chat.click("Готово", "Когда вам удобно встречаться")
+    await chat.say("по субботам", "вы зарегистрированы")
     person = await person_of(harness, chat)
     assert person is not None and person.role_set == {Role.MENTOR}
 
@@ -95,7 +106,7 @@ async def test_start_again_after_registration_welcomes_back(
     chat = harness.chat(platform, 1009)
     await register(chat)
     msg = await chat.say("/start", "С возвращением, Анна Иванова!")
-    assert "Мои данные" in msg.buttons
+    assert "Настройки" in msg.buttons
 
 
 async def test_telegram_command_menu_in_both_languages(harness: Harness) -> None:

@@ -17,6 +17,7 @@ from bot.core.models import (
     OneTimeCode,
     Person,
     PersonStatus,
+    Profile,
 )
 from bot.core.services import people
 
@@ -82,6 +83,7 @@ async def withdraw_and_erase(session: AsyncSession, person: Person, now: datetim
         update(Consent).where(Consent.person_id == person.id).values(representative_name=None)
     )
     await session.execute(delete(OneTimeCode).where(OneTimeCode.person_id == person.id))
+    await session.execute(delete(Profile).where(Profile.person_id == person.id))
     await session.execute(
         update(Notification)
         .where(

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Account, Consent, Notification, NotificationStatus, Person
+from bot.core.models import Account, Consent, Notification, NotificationStatus, Person, Profile
 from bot.core.services import people
 
 
@@ -19,6 +19,25 @@ def account_record(account: Account) -> dict[str, Any]:
         "language": account.locale,
         "first_seen": account.created_at.isoformat(),
         "last_seen": account.last_seen_at.isoformat(),
+    }
+
+
+async def questionnaire_record(session: AsyncSession, person_id: int) -> dict[str, Any]:
+    """The questionnaire answers, as given."""
+    profile = await session.get(Profile, person_id)
+    if profile is None:
+        return {}
+    fields = (
+        "requests",
+        "interests",
+        "competences",
+        "experience",
+        "capacity",
+        "forms",
+        "availability",
+    )
+    return {
+        name: getattr(profile, name) for name in fields if getattr(profile, name) not in (None, "")
     }
 
 
@@ -49,6 +68,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
             "roles": sorted(person.role_set),
             "registered": person.created_at.isoformat(),
         },
+        "questionnaire": await questionnaire_record(session, person.id),
         "accounts": [account_record(a) for a in await people.accounts_of(session, person.id)],
         "consents": [
             {

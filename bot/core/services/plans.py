@@ -1,0 +1,163 @@
+"""The individual plan: milestones with dates, their progress, and their reminders.
+
+Reminders are outbox rows: before the due date (the programme's `reminder_days`), on the day and
+when overdue, at the reminder time of each recipient's own clock; a milestone overdue for long
+alerts the curators once. Moving, finishing or deleting a milestone voids its pending reminders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import outbox, quiet_hours
+from bot.core.models import ActivityFormat, Milestone, MilestoneStatus, Person, Programme
+from bot.core.services import programmes
+
+MAX_TITLE = 200
+MAX_DESCRIPTION = 1000
+
+
+@dataclass(frozen=True)
+class ReminderPolicy:
+    """When reminders go out: local time of day and how late the curator hears of it."""
+
+    at: time
+    overdue_alert_days: int
+
+
+def key_prefix(milestone_id: int) -> str:
+    """The idempotency-key prefix of every reminder of a milestone."""
+    return f"ms:{milestone_id}:"
+
+
+async def milestones(session: AsyncSession, programme_id: int) -> list[Milestone]:
+    """The plan: milestones not deleted, by due date."""
+    query = (
+        select(Milestone)
+        .where(Milestone.programme_id == programme_id, Milestone.status != MilestoneStatus.DELETED)
+        .order_by(Milestone.due_on, Milestone.id)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def schedule_reminders(
+    session: AsyncSession,
+    programme: Programme,
+    milestone: Milestone,
+    policy: ReminderPolicy,
+    now: datetime,
+) -> int:
+    """Write the milestone's reminder rows for every member and the curators; how many."""
+    written = 0
+    due = milestone.due_on
+    tag = f"{key_prefix(milestone.id)}{due.isoformat()}"
+    for _, person in await programmes.members(session, programme.id):
+        moments = [
+            (f"b{days}", "ms-before", due - timedelta(days=days), days)
+            for days in sorted(set(programme.reminder_days), reverse=True)
+            if days > 0
+        ]
+        moments += [("day", "ms-day", due, 0), ("over", "ms-overdue", due + timedelta(days=1), 0)]
+        for name, template, day, days in moments:
+            at = quiet_hours.local_moment(day, policy.at, person.timezone)
+            if at <= now and name != "over":
+                continue
+            written += await outbox.schedule(
+                session,
+                person_id=person.id,
+                template=template,
+                due_at=max(at, now),
+                key=f"{tag}:{name}:{person.id}",
+                params={"milestone_id": milestone.id, "days": days},
+                quiet_hours=True,
+            )
+    alert_day = due + timedelta(days=policy.overdue_alert_days + 1)
+    for curator in await programmes.curators(session):
+        at = quiet_hours.local_moment(alert_day, policy.at, curator.timezone)
+        written += await outbox.schedule(
+            session,
+            person_id=curator.id,
+            template="ms-overdue-curator",
+            due_at=max(at, now),
+            key=f"{tag}:curator:{curator.id}",
+            params={"milestone_id": milestone.id},
+            quiet_hours=True,
+        )
+    return written
+
+
+async def add(
+    session: AsyncSession,
+    programme: Programme,
+    *,
+    title: str,
+    due_on: date,
+    activity: ActivityFormat | None,
+    description: str | None,
+    policy: ReminderPolicy,
+    now: datetime,
+) -> Milestone:
+    """Add a milestone to the plan and schedule its reminders."""
+    milestone = Milestone(
+        programme_id=programme.id,
+        title=title,
+        due_on=due_on,
+        format=activity.value if activity else None,
+        description=description,
+        created_at=now,
+    )
+    session.add(milestone)
+    await session.flush()
+    await schedule_reminders(session, programme, milestone, policy, now)
+    return milestone
+
+
+async def move(
+    session: AsyncSession,
+    programme: Programme,
+    milestone: Milestone,
+    due_on: date,
+    policy: ReminderPolicy,
+    now: datetime,
+) -> None:
+    """Give a milestone a new date: old reminders void, new ones written."""
+    await outbox.void(session, key_prefix(milestone.id))
+    milestone.due_on = due_on
+    await schedule_reminders(session, programme, milestone, policy, now)
+
+
+async def delete(session: AsyncSession, milestone: Milestone) -> None:
+    """Take a milestone off the plan; its reminders are voided."""
+    milestone.status = MilestoneStatus.DELETED
+    await outbox.void(session, key_prefix(milestone.id))
+
+
+async def mark_done(session: AsyncSession, milestone: Milestone, by: Person, now: datetime) -> None:
+    """Mark a milestone done; its reminders are voided."""
+    milestone.status = MilestoneStatus.DONE
+    milestone.done_at, milestone.done_by = now, by.id
+    await outbox.void(session, key_prefix(milestone.id))
+
+
+async def snooze(
+    session: AsyncSession, milestone: Milestone, person: Person, days: int, now: datetime
+) -> None:
+    """Remind this person again in `days` days (at night it waits for the morning)."""
+    await outbox.schedule(
+        session,
+        person_id=person.id,
+        template="ms-snoozed",
+        due_at=now + timedelta(days=days),
+        key=f"{key_prefix(milestone.id)}snooze:{person.id}:{now.isoformat()}",
+        params={"milestone_id": milestone.id},
+        quiet_hours=True,
+    )
+
+
+def progress(items: list[Milestone]) -> tuple[int, int]:
+    """(done, total) of a plan."""
+    return sum(m.status == MilestoneStatus.DONE for m in items), len(items)

@@ -1,0 +1,367 @@
+"""Pairs and groups: forming them, the agreement, and the programme's life until it closes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import dates, outbox, timezones
+from bot.core.models import (
+    AgeGroup,
+    AgreementStatus,
+    Form,
+    MemberRole,
+    Milestone,
+    PairType,
+    Person,
+    PersonRole,
+    PersonStatus,
+    Profile,
+    Programme,
+    ProgrammeMember,
+    ProgrammeRequest,
+    ProgrammeStatus,
+    RequestKind,
+    RequestStatus,
+    Role,
+)
+from bot.core.services import banks, consent
+
+AGREEMENT_VERSION = "2026-11"
+MAX_TERM_MONTHS = 36
+
+
+@dataclass
+class PairError(Exception):
+    """Why a pair cannot be formed: a locale key and its parameters."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+async def check_candidate(session: AsyncSession, person_id: int, role: MemberRole) -> Person:
+    """The person, if they may join a pair in `role`; otherwise a `PairError` saying why."""
+    person = await session.get(Person, person_id)
+    if person is None or person.status == PersonStatus.ERASED:
+        raise PairError("pair-error-no-consent", {"name": "—"})
+    name = person.name or "—"
+    if not await consent.active(session, person.id):
+        raise PairError("pair-error-no-consent", {"name": name})
+    minor = person.age_group is not None and AgeGroup(person.age_group).is_minor
+    if minor and not await consent.has_parent_consent(session, person.id):
+        raise PairError("pair-error-no-parent-consent", {"name": name})
+    if person.status != PersonStatus.ACTIVE:
+        raise PairError("pair-error-not-registered", {"name": name})
+    needed = Role.MENTOR if role == MemberRole.MENTOR else Role.MENTEE
+    if needed not in person.role_set:
+        raise PairError(f"pair-error-not-{needed.value}", {"name": name})
+    if role == MemberRole.MENTEE and await banks.in_open_programme(session, person.id, role):
+        raise PairError("pair-error-mentee-busy", {"name": name})
+    return person
+
+
+async def check_capacity(session: AsyncSession, mentor: Person, extra: int) -> None:
+    """Refuse when `extra` more mentees would take the mentor over the capacity they gave."""
+    profile = await session.get(Profile, mentor.id)
+    capacity = profile.capacity if profile and profile.capacity else 0
+    taken = await banks.mentees_taken(session, mentor.id)
+    if taken + extra > capacity:
+        raise PairError(
+            "pair-error-capacity",
+            {"name": mentor.name or "—", "capacity": capacity, "taken": taken},
+        )
+
+
+async def form(
+    session: AsyncSession,
+    *,
+    curator_id: int,
+    mentor_id: int,
+    mentee_ids: list[int],
+    form: Form,
+    pair_type: PairType,
+    term_months: int,
+    goals: str,
+    now: datetime,
+) -> Programme:
+    """Form a pair or group and send each member the agreement to accept."""
+    if not mentee_ids or mentor_id in mentee_ids or len(set(mentee_ids)) != len(mentee_ids):
+        raise PairError("pair-error-members")
+    if not 1 <= term_months <= MAX_TERM_MONTHS:
+        raise PairError("pair-error-term", {"max": MAX_TERM_MONTHS})
+    mentor = await check_candidate(session, mentor_id, MemberRole.MENTOR)
+    for mentee_id in mentee_ids:
+        await check_candidate(session, mentee_id, MemberRole.MENTEE)
+    await check_capacity(session, mentor, len(mentee_ids))
+    programme = Programme(
+        mentor_id=mentor_id,
+        form=form,
+        pair_type=pair_type,
+        term_months=term_months,
+        goals=goals,
+        status=ProgrammeStatus.PROPOSED,
+        agreement_version=AGREEMENT_VERSION,
+        created_by=curator_id,
+        created_at=now,
+        reminder_days=[3, 1],
+    )
+    session.add(programme)
+    await session.flush()
+    session.add(
+        ProgrammeMember(programme_id=programme.id, person_id=mentor_id, role=MemberRole.MENTOR)
+    )
+    for mentee_id in mentee_ids:
+        session.add(
+            ProgrammeMember(programme_id=programme.id, person_id=mentee_id, role=MemberRole.MENTEE)
+        )
+    await session.flush()
+    for person_id in [mentor_id, *mentee_ids]:
+        await outbox.schedule(
+            session,
+            person_id=person_id,
+            template="agreement",
+            due_at=now,
+            key=f"agr:{programme.id}:{person_id}",
+            params={"programme_id": programme.id},
+        )
+    return programme
+
+
+async def members(session: AsyncSession, programme_id: int) -> list[tuple[ProgrammeMember, Person]]:
+    """Everyone in a programme, mentor first."""
+    query = (
+        select(ProgrammeMember, Person)
+        .join(Person, Person.id == ProgrammeMember.person_id)
+        .where(ProgrammeMember.programme_id == programme_id)
+        .order_by(ProgrammeMember.role.desc(), ProgrammeMember.id)
+    )
+    return [(m, p) for m, p in (await session.execute(query)).all()]
+
+
+async def membership(
+    session: AsyncSession, programme_id: int, person_id: int
+) -> ProgrammeMember | None:
+    """The person's membership of a programme, if any."""
+    query = select(ProgrammeMember).where(
+        ProgrammeMember.programme_id == programme_id, ProgrammeMember.person_id == person_id
+    )
+    return (await session.execute(query)).scalar_one_or_none()
+
+
+async def programmes_of(
+    session: AsyncSession, person_id: int, statuses: tuple[str, ...] = banks.OPEN_STATUSES
+) -> list[Programme]:
+    """Programmes the person is a member of, newest first."""
+    query = (
+        select(Programme)
+        .join(ProgrammeMember, ProgrammeMember.programme_id == Programme.id)
+        .where(ProgrammeMember.person_id == person_id, Programme.status.in_(statuses))
+        .order_by(Programme.id.desc())
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def curators(session: AsyncSession) -> list[Person]:
+    """Everyone holding the curator role."""
+    query = (
+        select(Person)
+        .join(PersonRole, PersonRole.person_id == Person.id)
+        .where(PersonRole.role == Role.CURATOR, Person.status == PersonStatus.ACTIVE)
+    )
+    return list((await session.execute(query)).scalars())
+
+
+async def notify(
+    session: AsyncSession,
+    programme: Programme,
+    template: str,
+    now: datetime,
+    *,
+    key: str,
+    params: dict[str, Any] | None = None,
+    exclude: int | None = None,
+    include_curator: bool = True,
+) -> None:
+    """Tell every member (and the curator who formed the pair) about a change."""
+    recipients = [p.id for _, p in await members(session, programme.id)]
+    if include_curator and programme.created_by is not None:
+        recipients.append(programme.created_by)
+    base = {"programme_id": programme.id, **(params or {})}
+    for person_id in dict.fromkeys(recipients):
+        if person_id == exclude:
+            continue
+        await outbox.schedule(
+            session,
+            person_id=person_id,
+            template=template,
+            due_at=now,
+            key=f"{key}:{person_id}",
+            params=base,
+        )
+
+
+async def answer_agreement(
+    session: AsyncSession, programme: Programme, person_id: int, accept: bool, now: datetime
+) -> str:
+    """Record a member's answer; returns `active`, `waiting` or `declined`."""
+    member = await membership(session, programme.id, person_id)
+    if member is None or programme.status != ProgrammeStatus.PROPOSED:
+        raise PairError("refusal-stale-button")
+    if member.agreement != AgreementStatus.PENDING:
+        raise PairError("refusal-stale-button")
+    member.agreement = AgreementStatus.ACCEPTED if accept else AgreementStatus.DECLINED
+    member.responded_at = now
+    if not accept:
+        programme.status = ProgrammeStatus.DECLINED
+        programme.closed_at, programme.closed_by = now, person_id
+        await notify(
+            session,
+            programme,
+            "programme-declined",
+            now,
+            key=f"prg:{programme.id}:declined",
+            exclude=person_id,
+        )
+        return "declined"
+    everyone = await members(session, programme.id)
+    if all(m.agreement == AgreementStatus.ACCEPTED for m, _ in everyone):
+        mentor = next(p for m, p in everyone if m.role == MemberRole.MENTOR)
+        programme.status = ProgrammeStatus.ACTIVE
+        programme.started_at = now
+        today = timezones.to_local(now, mentor.timezone).date()
+        programme.ends_on = dates.add_months(today, programme.term_months)
+        await notify(
+            session,
+            programme,
+            "programme-active",
+            now,
+            key=f"prg:{programme.id}:active",
+            exclude=person_id,
+        )
+        return "active"
+    return "waiting"
+
+
+async def status_counts(session: AsyncSession) -> dict[str, int]:
+    """How many programmes are in each status (every status present, zero if none)."""
+    query = select(Programme.status, func.count()).group_by(Programme.status)
+    found = {status: int(n) for status, n in (await session.execute(query)).all()}
+    return {status.value: found.get(status.value, 0) for status in ProgrammeStatus}
+
+
+async def listing(session: AsyncSession) -> list[tuple[Programme, list[str]]]:
+    """Every programme, newest first, with its members' names (mentor first)."""
+    result = []
+    for programme in (
+        await session.execute(select(Programme).order_by(Programme.id.desc()))
+    ).scalars():
+        names = [p.name or "—" for _, p in await members(session, programme.id)]
+        result.append((programme, names))
+    return result
+
+
+async def close(
+    session: AsyncSession,
+    programme: Programme,
+    status: ProgrammeStatus,
+    by: Person,
+    now: datetime,
+    reason: str | None = None,
+) -> None:
+    """Complete or end a programme: reminders voided, everyone concerned told."""
+    programme.status = status
+    programme.closed_at, programme.closed_by, programme.close_reason = now, by.id, reason
+    ids = await session.execute(select(Milestone.id).where(Milestone.programme_id == programme.id))
+    for milestone_id in ids.scalars():
+        await outbox.void(session, f"ms:{milestone_id}:")
+    template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
+    await notify(
+        session,
+        programme,
+        template,
+        now,
+        key=f"prg:{programme.id}:{status.value}",
+        params={"by": by.name or "—", "reason": reason or ""},
+        exclude=by.id,
+    )
+
+
+async def propose(
+    session: AsyncSession,
+    programme: Programme,
+    kind: RequestKind,
+    by: Person,
+    details: dict[str, Any],
+    now: datetime,
+) -> ProgrammeRequest:
+    """Record a request and send it to whoever must answer it."""
+    request = ProgrammeRequest(
+        programme_id=programme.id, kind=kind, proposed_by=by.id, details=details, created_at=now
+    )
+    session.add(request)
+    await session.flush()
+    if kind == RequestKind.REPLACE_MENTOR:
+        recipients = [c.id for c in await curators(session)]
+    else:
+        recipients = [p.id for _, p in await members(session, programme.id) if p.id != by.id]
+    for person_id in recipients:
+        await outbox.schedule(
+            session,
+            person_id=person_id,
+            template=f"request-{kind.value}",
+            due_at=now,
+            key=f"req:{request.id}:{person_id}",
+            params={"request_id": request.id},
+        )
+    return request
+
+
+async def open_request(
+    session: AsyncSession, request_id: int, person_id: int
+) -> tuple[ProgrammeRequest, Programme] | None:
+    """A pending request this person may answer (a member other than its author)."""
+    request = await session.get(ProgrammeRequest, request_id)
+    if request is None or request.status != RequestStatus.PENDING:
+        return None
+    programme = await session.get(Programme, request.programme_id)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+        return None
+    if (
+        request.proposed_by == person_id
+        or await membership(session, programme.id, person_id) is None
+    ):
+        return None
+    return request, programme
+
+
+async def resolve(
+    session: AsyncSession,
+    request: ProgrammeRequest,
+    programme: Programme,
+    by: Person,
+    accept: bool,
+    now: datetime,
+) -> None:
+    """Accept or decline a request; an accepted extension moves the end date."""
+    request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
+    request.resolved_at = now
+    if accept and request.kind == RequestKind.EXTEND:
+        months = int(request.details.get("months", 0))
+        programme.term_months += months
+        if programme.ends_on is not None:
+            programme.ends_on = dates.add_months(programme.ends_on, months)
+    outcome = "accepted" if accept else "declined"
+    await notify(
+        session,
+        programme,
+        f"request-{outcome}",
+        now,
+        key=f"req:{request.id}:{outcome}",
+        params={"request_id": request.id, "by": by.name or "—"},
+        exclude=by.id,
+        include_curator=request.kind == RequestKind.EXTEND,
+    )

@@ -1,0 +1,322 @@
+"""Curator: /pairs — list the pairs and groups, and form a new one step by step."""
+
+from __future__ import annotations
+
+from bot.core.conversation import Button, Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import Form, MemberRole, PairType, Person, Programme, Role
+from bot.core.services import banks, programmes
+from handlers.common import help_hint
+
+router = Router()
+
+STAFF = (Role.CURATOR, Role.DIRECTOR)
+TERMS = (3, 6, 9, 12)
+PAGE = 8
+
+
+def is_staff(ctx: Context) -> bool:
+    """True for a curator or director."""
+    return ctx.person is not None and bool(ctx.person.role_set & set(STAFF))
+
+
+@router.command("pairs", roles=STAFF, aliases=("пары",))
+async def pairs(ctx: Context) -> Replies:
+    """The programmes at a glance, with Form and List buttons."""
+    buttons = [[ctx.button("btn-pair-form", "pf:new"), ctx.button("btn-pair-list", "pl:0")]]
+    counts = await programmes.status_counts(ctx.session)
+    return [ctx.reply("pairs-summary", buttons + help_hint(ctx), **counts)]
+
+
+@router.button("pl")
+async def pair_list(ctx: Context) -> Replies:
+    """A page of programmes, newest first; each opens its card."""
+    if not is_staff(ctx) or len(ctx.args) != 1 or not ctx.args[0].isdigit():
+        return await ctx.router.stale(ctx)
+    page = int(ctx.args[0])
+    items = await programmes.listing(ctx.session)
+    chunk = items[page * PAGE : (page + 1) * PAGE]
+    if not chunk:
+        return [ctx.reply("pairs-none", [[ctx.button("btn-pair-form", "pf:new")], *help_hint(ctx)])]
+    rows = [
+        [Button(_short(ctx, programme, names), f"pg:{programme.id}")] for programme, names in chunk
+    ]
+    nav = []
+    if page > 0:
+        nav.append(ctx.button("btn-prev", f"pl:{page - 1}"))
+    if (page + 1) * PAGE < len(items):
+        nav.append(ctx.button("btn-next", f"pl:{page + 1}"))
+    return [ctx.reply("pairs-list-title", rows + ([nav] if nav else []) + help_hint(ctx))]
+
+
+def _short(ctx: Context, programme: Programme, names: list[str]) -> str:
+    label = ctx.t(
+        "pair-label",
+        id=programme.id,
+        names=" · ".join(names),
+        status=ctx.t(f"programme-status-{programme.status}"),
+    )
+    return label if len(label) <= 40 else label[:39] + "…"
+
+
+# --- forming a pair or group ------------------------------------------------------------
+
+
+@router.button("pf")
+async def forming(ctx: Context) -> Replies:
+    """Every step of forming a pair: pick mentees, a mentor, form, type, term; confirm."""
+    if not is_staff(ctx) or not ctx.args:
+        return await ctx.router.stale(ctx)
+    step, *rest = ctx.args
+    arg = rest[0] if rest else ""
+    if step == "new":
+        await ctx.goto("pf_mentee", mentees=[], page=0)
+        return await ask_mentee(ctx)
+    if ctx.state is None or not ctx.state.startswith("pf_"):
+        return await ctx.router.stale(ctx)
+    handler = STEPS.get((ctx.state, step))
+    if handler is None:
+        return await ctx.router.stale(ctx)
+    return await handler(ctx, arg)
+
+
+async def ask_mentee(ctx: Context) -> Replies:
+    """Step 1: unmatched mentees, a page of buttons."""
+    chosen: list[int] = list(ctx.data.get("mentees", []))
+    page = int(ctx.data.get("page", 0))
+    entries = [
+        e
+        for e in await banks.bank(ctx.session, Role.MENTEE, only_unmatched=True)
+        if e.person.id not in chosen
+    ]
+    rows = [
+        [Button(e.person.name or "—", f"pf:me:{e.person.id}")]
+        for e in entries[page * PAGE : (page + 1) * PAGE]
+    ]
+    nav = []
+    if page > 0:
+        nav.append(ctx.button("btn-prev", f"pf:mp:{page - 1}"))
+    if (page + 1) * PAGE < len(entries):
+        nav.append(ctx.button("btn-next", f"pf:mp:{page + 1}"))
+    if nav:
+        rows.append(nav)
+    if chosen:
+        rows.append([ctx.button("btn-pair-next", "pf:next")])
+    names = await _names(ctx, chosen)
+    if not entries and not chosen:
+        await ctx.finish()
+        return [ctx.reply("pf-no-mentees", help_hint(ctx))]
+    key = "pf-ask-more-mentees" if chosen else "pf-ask-mentee"
+    return [ctx.reply(key, rows, chosen=", ".join(names))]
+
+
+async def _names(ctx: Context, ids: list[int]) -> list[str]:
+    people = [await ctx.session.get(Person, i) for i in ids]
+    return [p.name or "—" for p in people if p is not None]
+
+
+async def pick_mentee(ctx: Context, arg: str) -> Replies:
+    """A mentee chosen: checked (consent, parent's consent, not in a pair) and added."""
+    if not arg.isdigit():
+        return await ctx.router.stale(ctx)
+    try:
+        await programmes.check_candidate(ctx.session, int(arg), MemberRole.MENTEE)
+    except programmes.PairError as error:
+        return [ctx.reply(error.key, **error.params)] + await ask_mentee(ctx)
+    chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), int(arg)]))
+    await ctx.goto("pf_mentee", mentees=chosen, page=0)
+    return await ask_mentee(ctx)
+
+
+async def mentee_page(ctx: Context, arg: str) -> Replies:
+    """Another page of mentees."""
+    if not arg.isdigit():
+        return await ctx.router.stale(ctx)
+    await ctx.goto("pf_mentee", mentees=ctx.data.get("mentees", []), page=int(arg))
+    return await ask_mentee(ctx)
+
+
+async def to_mentor(ctx: Context, arg: str) -> Replies:
+    """Step 2: suggested mentors, ranked, each with its reasons."""
+    if not ctx.data.get("mentees"):
+        return await ctx.router.stale(ctx)
+    await ctx.goto("pf_mentor", **ctx.data)
+    return await ask_mentor(ctx)
+
+
+async def ask_mentor(ctx: Context) -> Replies:
+    """The ranked mentor suggestions."""
+    suggestions = await banks.suggest_mentors(ctx.session, list(ctx.data["mentees"]))
+    if not suggestions:
+        await ctx.finish()
+        return [ctx.reply("pf-no-mentors", help_hint(ctx))]
+    lines = [_reason(ctx, i, s) for i, s in enumerate(suggestions, start=1)]
+    rows = [
+        [Button(f"{i}. {s.mentor.name or '—'}"[:40], f"pf:mr:{s.mentor.id}")]
+        for i, s in enumerate(suggestions, start=1)
+    ]
+    return [ctx.reply("pf-ask-mentor", rows, lines="\n".join(lines))]
+
+
+def _reason(ctx: Context, index: int, s: banks.Suggestion) -> str:
+    """One line explaining a suggestion's rank."""
+    parts = []
+    if s.common:
+        parts.append(ctx.t("pf-reason-topics", count=len(s.common), topics=", ".join(s.common)))
+    if s.forms:
+        parts.append(
+            ctx.t("pf-reason-forms", forms=", ".join(ctx.t(f"form-{f.value}") for f in s.forms))
+        )
+    parts.append(ctx.t("pf-reason-free", free=s.free, capacity=s.capacity))
+    return ctx.t("pf-reason", index=index, name=s.mentor.name or "—", reasons="; ".join(parts))
+
+
+async def pick_mentor(ctx: Context, arg: str) -> Replies:
+    """A mentor chosen: checked (consent, capacity) and kept."""
+    if not arg.isdigit():
+        return await ctx.router.stale(ctx)
+    try:
+        mentor = await programmes.check_candidate(ctx.session, int(arg), MemberRole.MENTOR)
+        await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
+    except programmes.PairError as error:
+        return [ctx.reply(error.key, **error.params)] + await ask_mentor(ctx)
+    await ctx.goto("pf_form", **{**ctx.data, "mentor": mentor.id})
+    return await ask_form(ctx)
+
+
+async def ask_form(ctx: Context) -> Replies:
+    """Step 3: the form of mentoring."""
+    rows = [[ctx.button(f"form-{f.value}", f"pf:fm:{f.value}")] for f in Form]
+    return [ctx.reply("pf-ask-form", rows)]
+
+
+async def pick_form(ctx: Context, arg: str) -> Replies:
+    """The form chosen."""
+    if arg not in {f.value for f in Form}:
+        return await ctx.router.stale(ctx)
+    await ctx.goto("pf_type", **{**ctx.data, "form": arg})
+    return await ask_type(ctx)
+
+
+async def ask_type(ctx: Context) -> Replies:
+    """Step 4: the pair type."""
+    rows = [[ctx.button(f"pair-type-{p.value}", f"pf:pt:{p.value}")] for p in PairType]
+    return [ctx.reply("pf-ask-type", rows)]
+
+
+async def pick_type(ctx: Context, arg: str) -> Replies:
+    """The pair type chosen."""
+    if arg not in {p.value for p in PairType}:
+        return await ctx.router.stale(ctx)
+    await ctx.goto("pf_term", **{**ctx.data, "pair_type": arg})
+    return await ask_term(ctx)
+
+
+async def ask_term(ctx: Context) -> Replies:
+    """Step 5: the term in months."""
+    rows = [[ctx.button("pf-term-button", f"pf:tm:{n}", months=n) for n in TERMS]]
+    return [ctx.reply("pf-ask-term", rows, max=programmes.MAX_TERM_MONTHS)]
+
+
+async def pick_term(ctx: Context, arg: str) -> Replies:
+    """A term button."""
+    if not arg.isdigit():
+        return await ctx.router.stale(ctx)
+    return await _set_term(ctx, int(arg))
+
+
+async def type_term(ctx: Context) -> Replies:
+    """A typed term."""
+    text = (ctx.incoming.text or "").strip()
+    if not text.isdigit():
+        return [ctx.reply("pf-term-invalid", max=programmes.MAX_TERM_MONTHS)]
+    return await _set_term(ctx, int(text))
+
+
+async def _set_term(ctx: Context, months: int) -> Replies:
+    if not 1 <= months <= programmes.MAX_TERM_MONTHS:
+        return [ctx.reply("pf-term-invalid", max=programmes.MAX_TERM_MONTHS)]
+    await ctx.goto("pf_goals", **{**ctx.data, "term": months})
+    return await ask_goals(ctx)
+
+
+async def ask_goals(ctx: Context) -> Replies:
+    """Step 6: the goals, typed."""
+    return [ctx.reply("pf-ask-goals")]
+
+
+async def type_goals(ctx: Context) -> Replies:
+    """The goals typed: show the summary to confirm."""
+    goals = banks.clean_text(ctx.incoming.text, 1000)
+    if goals is None:
+        return [ctx.reply("q-text-invalid", max=1000)]
+    await ctx.goto("pf_confirm", **{**ctx.data, "goals": goals})
+    return await ask_confirm(ctx)
+
+
+async def ask_confirm(ctx: Context) -> Replies:
+    """Step 7: everything chosen, with Form and Cancel."""
+    mentor = await ctx.session.get(Person, int(ctx.data["mentor"]))
+    text = ctx.render(
+        "pair_summary",
+        mentor=mentor.name if mentor else "—",
+        mentees=", ".join(await _names(ctx, list(ctx.data["mentees"]))),
+        form=ctx.t(f"form-{ctx.data['form']}"),
+        pair_type=ctx.t(f"pair-type-{ctx.data['pair_type']}"),
+        term=int(ctx.data["term"]),
+        goals=str(ctx.data["goals"]),
+    )
+    rows = [[ctx.button("btn-pair-confirm", "pf:ok"), ctx.button("btn-cancel", "pf:no")]]
+    return [Reply(text, rows)]
+
+
+async def confirm(ctx: Context, arg: str) -> Replies:
+    """Form the programme (every check again) and send the agreements."""
+    assert ctx.person is not None
+    try:
+        programme = await programmes.form(
+            ctx.session,
+            curator_id=ctx.person.id,
+            mentor_id=int(ctx.data["mentor"]),
+            mentee_ids=[int(i) for i in ctx.data["mentees"]],
+            form=Form(ctx.data["form"]),
+            pair_type=PairType(ctx.data["pair_type"]),
+            term_months=int(ctx.data["term"]),
+            goals=str(ctx.data["goals"]),
+            now=ctx.now,
+        )
+    except programmes.PairError as error:
+        await ctx.finish()
+        return [ctx.reply(error.key, help_hint(ctx), **error.params)]
+    await ctx.finish()
+    ctx.notified = True
+    return [
+        ctx.reply("pf-done", [[ctx.button("btn-open-pair", f"pg:{programme.id}")]], id=programme.id)
+    ]
+
+
+async def cancel(ctx: Context, arg: str) -> Replies:
+    """Drop the pair being formed."""
+    await ctx.finish()
+    return [ctx.reply("cancel-done", help_hint(ctx))]
+
+
+STEPS = {
+    ("pf_mentee", "me"): pick_mentee,
+    ("pf_mentee", "mp"): mentee_page,
+    ("pf_mentee", "next"): to_mentor,
+    ("pf_mentor", "mr"): pick_mentor,
+    ("pf_form", "fm"): pick_form,
+    ("pf_type", "pt"): pick_type,
+    ("pf_term", "tm"): pick_term,
+    ("pf_confirm", "ok"): confirm,
+    ("pf_confirm", "no"): cancel,
+}
+
+router.state("pf_mentee", ask_mentee)
+router.state("pf_mentor", ask_mentor)
+router.state("pf_form", ask_form)
+router.state("pf_type", ask_type)
+router.state("pf_term", ask_term, type_term)
+router.state("pf_goals", ask_goals, type_goals)
+router.state("pf_confirm", ask_confirm)

@@ -1,0 +1,336 @@
+"""/programme: a pair's status, its agreement, and every step of its life (§7)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import texts
+from bot.core.conversation import Button, File, Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import (
+    AgreementStatus,
+    MemberRole,
+    Notification,
+    Person,
+    Programme,
+    ProgrammeMember,
+    ProgrammeStatus,
+    RequestKind,
+    Role,
+)
+from bot.core.services import banks, plans, programmes
+from handlers import notifications
+from handlers.common import help_hint
+
+router = Router()
+
+EXTEND_CHOICES = (1, 3, 6)
+STAFF = {Role.CURATOR, Role.DIRECTOR}
+
+
+def _is_staff(person: Person | None) -> bool:
+    return person is not None and bool(person.role_set & STAFF)
+
+
+async def agreement_text(session: AsyncSession, programme: Programme, locale: str) -> str:
+    """The agreement (appendix 3) filled in for this programme."""
+    everyone = await programmes.members(session, programme.id)
+    mentor = next((p.name for m, p in everyone if m.role == MemberRole.MENTOR), "—")
+    mentees = [p.name or "—" for m, p in everyone if m.role == MemberRole.MENTEE]
+    return texts.render(
+        "agreement",
+        locale,
+        mentor=mentor or "—",
+        mentees=", ".join(mentees),
+        goals=programme.goals,
+        term=programme.term_months,
+        form=texts.t(f"form-{programme.form}", locale),
+        pair_type=texts.t(f"pair-type-{programme.pair_type}", locale),
+        version=programme.agreement_version,
+    )
+
+
+@notifications.renderer("agreement")
+async def render_agreement(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """The agreement with Accept / Decline, while the answer is still open."""
+    programme = await session.get(Programme, int(row.params.get("programme_id", 0)))
+    member = await programmes.membership(session, programme.id, person.id) if programme else None
+    if programme is None or member is None or programme.status != ProgrammeStatus.PROPOSED:
+        return None
+    if member.agreement != AgreementStatus.PENDING:
+        return None
+    locale = person.locale
+    buttons = [
+        [
+            Button(texts.t("btn-agreement-accept", locale), f"agr:y:{programme.id}"),
+            Button(texts.t("btn-agreement-decline", locale), f"agr:n:{programme.id}"),
+        ],
+        [Button(texts.t("btn-agreement-file", locale), f"agr:f:{programme.id}")],
+    ]
+    return [Reply(await agreement_text(session, programme, locale), buttons)]
+
+
+@router.button("agr")
+async def agreement_answer(ctx: Context) -> Replies:
+    """Accept, decline or download the agreement of a programme one belongs to."""
+    if len(ctx.args) != 2 or not ctx.args[1].isdigit() or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    action, programme = ctx.args[0], await ctx.session.get(Programme, int(ctx.args[1]))
+    member = (
+        await programmes.membership(ctx.session, programme.id, ctx.person.id) if programme else None
+    )
+    if programme is None or (member is None and not _is_staff(ctx.person)):
+        return await ctx.router.stale(ctx)
+    if action == "f":
+        text = texts.plain(await agreement_text(ctx.session, programme, ctx.locale))
+        file = File(f"agreement-{programme.id}.txt", text.encode(), "text/plain")
+        return [Reply(ctx.t("agreement-file-caption"), file=file)]
+    if action not in ("y", "n") or member is None:
+        return await ctx.router.stale(ctx)
+    try:
+        outcome = await programmes.answer_agreement(
+            ctx.session, programme, ctx.person.id, action == "y", ctx.now
+        )
+    except programmes.PairError:
+        return await ctx.router.stale(ctx)
+    ctx.notified = True
+    buttons = [[ctx.button("btn-open-programme", f"pg:{programme.id}")]]
+    return [ctx.reply(f"agreement-{outcome}", buttons)]
+
+
+@router.command("programme", aliases=("программа",))
+async def programme_command(ctx: Context) -> Replies:
+    """The person's programmes: one opens at once, several are offered as buttons."""
+    assert ctx.person is not None
+    mine = await programmes.programmes_of(ctx.session, ctx.person.id, tuple(ProgrammeStatus))
+    if not mine:
+        return [ctx.reply("programme-none", help_hint(ctx))]
+    if len(mine) == 1:
+        return await card(ctx, mine[0])
+    rows = [[Button(await _title(ctx, p), f"pg:{p.id}")] for p in mine[:8]]
+    return [ctx.reply("programme-choose", rows)]
+
+
+async def _title(ctx: Context, programme: Programme) -> str:
+    names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
+    label = ctx.t(
+        "pair-label",
+        id=programme.id,
+        names=" · ".join(names),
+        status=ctx.t(f"programme-status-{programme.status}"),
+    )
+    return label if len(label) <= 40 else label[:39] + "…"
+
+
+@router.button("pg")
+async def open_card(ctx: Context) -> Replies:
+    """A programme's card, for its members and the curator."""
+    programme = await _programme_for(ctx)
+    return await card(ctx, programme) if programme else await ctx.router.stale(ctx)
+
+
+async def _programme_for(ctx: Context, index: int = 0) -> Programme | None:
+    """The programme named in the payload, if this person may see it."""
+    if len(ctx.args) <= index or not ctx.args[index].isdigit() or ctx.person is None:
+        return None
+    programme = await ctx.session.get(Programme, int(ctx.args[index]))
+    if programme is None:
+        return None
+    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+    return programme if member is not None or _is_staff(ctx.person) else None
+
+
+async def card(ctx: Context, programme: Programme) -> Replies:
+    """Status, people, term and plan progress, with the actions open to this person."""
+    assert ctx.person is not None
+    everyone = await programmes.members(ctx.session, programme.id)
+    done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
+    text = ctx.render(
+        "programme_card",
+        programme=programme,
+        members=everyone,
+        done=done,
+        total=total,
+        form=ctx.t(f"form-{programme.form}"),
+        pair_type=ctx.t(f"pair-type-{programme.pair_type}"),
+        status=ctx.t(f"programme-status-{programme.status}"),
+        ends_on=programme.ends_on.strftime("%d.%m.%Y") if programme.ends_on else "",
+    )
+    return [Reply(text, await _actions(ctx, programme, everyone, done, total))]
+
+
+async def _actions(
+    ctx: Context,
+    programme: Programme,
+    everyone: list[tuple[ProgrammeMember, Person]],
+    done: int,
+    total: int,
+) -> list[list[Button]]:
+    assert ctx.person is not None
+    me = next((m for m, p in everyone if p.id == ctx.person.id), None)
+    pid = programme.id
+    rows: list[list[Button]] = []
+    if (
+        programme.status == ProgrammeStatus.PROPOSED
+        and me
+        and me.agreement == AgreementStatus.PENDING
+    ):
+        rows.append(
+            [
+                ctx.button("btn-agreement-accept", f"agr:y:{pid}"),
+                ctx.button("btn-agreement-decline", f"agr:n:{pid}"),
+            ]
+        )
+    if programme.status == ProgrammeStatus.ACTIVE and me is not None:
+        rows.append([ctx.button("btn-plan", f"plan:{pid}"), ctx.button("btn-extend", f"px:{pid}")])
+        if me.role == MemberRole.MENTOR and total and done == total:
+            rows.append([ctx.button("btn-complete", f"pd:{pid}")])
+        row = [ctx.button("btn-end-early", f"pq:{pid}")]
+        if me.role == MemberRole.MENTEE:
+            row.append(ctx.button("btn-replace-mentor", f"pr:{pid}"))
+        rows.append(row)
+    if programme.status in banks.OPEN_STATUSES and _is_staff(ctx.person):
+        rows.append([ctx.button("btn-end-by-curator", f"pq:{pid}")])
+    rows.append([ctx.button("btn-agreement-file", f"agr:f:{pid}")])
+    return rows + help_hint(ctx)
+
+
+@router.button("pd")
+async def complete(ctx: Context) -> Replies:
+    """The mentor closes a programme whose plan is all done."""
+    programme = await _programme_for(ctx)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    if programme.mentor_id != ctx.person.id:
+        return await ctx.router.stale(ctx)
+    done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
+    if not total or done != total:
+        return [ctx.reply("programme-plan-not-done", help_hint(ctx))]
+    await programmes.close(ctx.session, programme, ProgrammeStatus.COMPLETED, ctx.person, ctx.now)
+    ctx.notified = True
+    return [ctx.reply("programme-completed-you", help_hint(ctx))]
+
+
+@router.button("pq")
+async def end_early(ctx: Context) -> Replies:
+    """A member or the curator ends a programme: the reason is asked first."""
+    programme = await _programme_for(ctx)
+    if programme is None or programme.status not in banks.OPEN_STATUSES:
+        return await ctx.router.stale(ctx)
+    await ctx.goto("end_reason", programme=programme.id)
+    return await ask_end_reason(ctx)
+
+
+async def ask_end_reason(ctx: Context) -> Replies:
+    """Question: why the programme ends."""
+    return [ctx.reply("programme-ask-end-reason")]
+
+
+async def take_end_reason(ctx: Context) -> Replies:
+    """The reason given: the programme ends and everyone is told."""
+    reason = banks.clean_text(ctx.incoming.text)
+    if reason is None:
+        return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
+    ctx.args = [str(ctx.data.get("programme", ""))]
+    programme = await _programme_for(ctx)
+    await ctx.finish()
+    if programme is None or programme.status not in banks.OPEN_STATUSES or ctx.person is None:
+        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
+    await programmes.close(
+        ctx.session, programme, ProgrammeStatus.ENDED, ctx.person, ctx.now, reason
+    )
+    ctx.notified = True
+    return [ctx.reply("programme-ended-you", help_hint(ctx))]
+
+
+@router.button("px")
+async def extend(ctx: Context) -> Replies:
+    """Propose a longer term: choose months; the other side accepts or declines."""
+    programme = await _programme_for(ctx)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
+        return await ctx.router.stale(ctx)
+    if len(ctx.args) == 1:
+        rows = [
+            [ctx.button("btn-months", f"px:{programme.id}:{n}", months=n) for n in EXTEND_CHOICES]
+        ]
+        return [ctx.reply("programme-extend-choose", rows)]
+    if ctx.args[1] not in {str(n) for n in EXTEND_CHOICES}:
+        return await ctx.router.stale(ctx)
+    await programmes.propose(
+        ctx.session,
+        programme,
+        RequestKind.EXTEND,
+        ctx.person,
+        {"months": int(ctx.args[1])},
+        ctx.now,
+    )
+    ctx.notified = True
+    return [ctx.reply("request-sent", help_hint(ctx))]
+
+
+@router.button("pr")
+async def replace_mentor(ctx: Context) -> Replies:
+    """A mentee asks the curator for another mentor, with a reason."""
+    programme = await _programme_for(ctx)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+    if member is None or member.role != MemberRole.MENTEE:
+        return await ctx.router.stale(ctx)
+    await ctx.goto("replace_reason", programme=programme.id)
+    return await ask_replace_reason(ctx)
+
+
+async def ask_replace_reason(ctx: Context) -> Replies:
+    """Question: why another mentor is needed."""
+    return [ctx.reply("programme-ask-replace-reason")]
+
+
+async def take_replace_reason(ctx: Context) -> Replies:
+    """The reason given: the request goes to the curator."""
+    reason = banks.clean_text(ctx.incoming.text)
+    if reason is None:
+        return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
+    ctx.args = [str(ctx.data.get("programme", ""))]
+    programme = await _programme_for(ctx)
+    await ctx.finish()
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
+        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
+    await programmes.propose(
+        ctx.session, programme, RequestKind.REPLACE_MENTOR, ctx.person, {"reason": reason}, ctx.now
+    )
+    ctx.notified = True
+    return [ctx.reply("programme-replace-sent", help_hint(ctx))]
+
+
+@router.button("rq")
+async def answer_request(ctx: Context) -> Replies:
+    """Accept or decline another member's proposal (extension or plan change)."""
+    if len(ctx.args) != 2 or ctx.args[0] not in ("y", "n") or not ctx.args[1].isdigit():
+        return await ctx.router.stale(ctx)
+    assert ctx.person is not None
+    found = await programmes.open_request(ctx.session, int(ctx.args[1]), ctx.person.id)
+    if found is None or found[0].kind == RequestKind.REPLACE_MENTOR:
+        return await ctx.router.stale(ctx)
+    request, programme = found
+    accept = ctx.args[0] == "y"
+    if accept and request.kind == RequestKind.PLAN_CHANGE:
+        from handlers.plan import apply_change
+
+        await apply_change(ctx, programme, request.details)
+    await programmes.resolve(ctx.session, request, programme, ctx.person, accept, ctx.now)
+    ctx.notified = True
+    return [
+        ctx.reply(
+            "request-accepted-you" if accept else "request-declined-you",
+            [[ctx.button("btn-open-programme", f"pg:{programme.id}")]],
+        )
+    ]
+
+
+router.state("end_reason", ask_end_reason, take_end_reason)
+router.state("replace_reason", ask_replace_reason, take_replace_reason)

@@ -1,0 +1,194 @@
+"""The questionnaire that puts a person into the banks, and /profile to see and edit it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.core.conversation import Button, Reply
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import Form, Profile, Role
+from bot.core.services import banks
+from handlers.common import help_hint
+
+router = Router()
+
+CAPACITY_CHOICES = (1, 2, 3, 5)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One questionnaire item: the profile field it fills and who is asked it."""
+
+    field: str
+    roles: frozenset[Role]
+    kind: str  # text, number or forms
+
+
+QUESTIONS = (
+    Question("requests", frozenset({Role.MENTEE}), "text"),
+    Question("interests", frozenset({Role.MENTEE}), "text"),
+    Question("competences", frozenset({Role.MENTOR}), "text"),
+    Question("experience", frozenset({Role.MENTOR}), "text"),
+    Question("capacity", frozenset({Role.MENTOR}), "number"),
+    Question("forms", frozenset({Role.MENTEE, Role.MENTOR}), "forms"),
+    Question("availability", frozenset({Role.MENTOR}), "text"),
+)
+BY_FIELD = {q.field: q for q in QUESTIONS}
+
+
+def questions_for(roles: set[Role]) -> list[Question]:
+    """The questions a person with these roles answers."""
+    return [q for q in QUESTIONS if q.roles & roles]
+
+
+def answered(profile: Profile | None, question: Question) -> bool:
+    """True when the profile holds an answer to the question."""
+    value = getattr(profile, question.field) if profile is not None else None
+    return value not in (None, "")
+
+
+async def first_unanswered(ctx: Context) -> str | None:
+    """The field of the first question this person has not answered yet."""
+    assert ctx.person is not None
+    profile = await ctx.session.get(Profile, ctx.person.id)
+    for question in questions_for(ctx.person.role_set):
+        if not answered(profile, question):
+            return question.field
+    return None
+
+
+async def ask(ctx: Context, field: str, edit: bool = False) -> Replies:
+    """Move to the question about `field` and ask it."""
+    data: dict[str, object] = {"edit": edit}
+    if field == "forms":
+        assert ctx.person is not None
+        profile = await ctx.session.get(Profile, ctx.person.id)
+        data["chosen"] = [f.value for f in banks.forms_of(profile)]
+    await ctx.goto(f"q_{field}", **data)
+    return await ctx.router.prompt(ctx)
+
+
+def _field(ctx: Context) -> str:
+    return (ctx.state or "").removeprefix("q_")
+
+
+async def prompt(ctx: Context) -> Replies:
+    """Ask the current questionnaire question."""
+    field = _field(ctx)
+    question = BY_FIELD[field]
+    if question.kind == "number":
+        buttons = [[Button(str(n), f"qn:{n}") for n in CAPACITY_CHOICES]]
+        return [ctx.reply(f"q-{field}", buttons)]
+    if question.kind == "forms":
+        return [Reply(ctx.t("q-forms"), forms_keyboard(ctx))]
+    return [ctx.reply(f"q-{field}")]
+
+
+def forms_keyboard(ctx: Context) -> list[list[Button]]:
+    """Form toggles (a tick on the chosen ones) and Done."""
+    chosen = set(ctx.data.get("chosen", []))
+    rows = []
+    for form in Form:
+        mark = "✓ " if form.value in chosen else ""
+        rows.append([Button(mark + ctx.t(f"form-{form.value}"), f"qf:{form.value}")])
+    rows.append([ctx.button("btn-done", "qf:done")])
+    return rows
+
+
+async def take_text(ctx: Context) -> Replies:
+    """A typed answer to a text or number question."""
+    field = _field(ctx)
+    question = BY_FIELD[field]
+    assert ctx.person is not None
+    if question.kind == "forms":
+        return [ctx.reply("refusal-use-buttons")] + await prompt(ctx)
+    if question.kind == "number":
+        text = (ctx.incoming.text or "").strip()
+        if not text.isdigit() or not 1 <= int(text) <= banks.MAX_CAPACITY:
+            return [ctx.reply("q-capacity-invalid", max=banks.MAX_CAPACITY)]
+        return await _store(ctx, field, int(text))
+    value = banks.clean_text(ctx.incoming.text)
+    if value is None:
+        return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
+    return await _store(ctx, field, value)
+
+
+@router.button("qn", states=["q_capacity"])
+async def take_number(ctx: Context) -> Replies:
+    """A capacity button."""
+    if len(ctx.args) != 1 or not ctx.args[0].isdigit() or int(ctx.args[0]) not in CAPACITY_CHOICES:
+        return await ctx.router.stale(ctx)
+    return await _store(ctx, "capacity", int(ctx.args[0]))
+
+
+@router.button("qf", states=["q_forms"])
+async def toggle_form(ctx: Context) -> Replies:
+    """Tick or untick a form; Done saves the choice (at least one)."""
+    chosen: list[str] = list(ctx.data.get("chosen", []))
+    choice = ctx.args[0] if len(ctx.args) == 1 else ""
+    if choice == "done":
+        if not chosen:
+            return [ctx.reply("q-forms-empty")]
+        ordered = [f.value for f in Form if f.value in chosen]
+        return await _store(ctx, "forms", ",".join(ordered))
+    if choice not in {f.value for f in Form}:
+        return await ctx.router.stale(ctx)
+    chosen = [c for c in chosen if c != choice] if choice in chosen else [*chosen, choice]
+    await ctx.goto("q_forms", edit=ctx.data.get("edit", False), chosen=chosen)
+    return [Reply(ctx.t("q-forms"), forms_keyboard(ctx), replace=True)]
+
+
+async def _store(ctx: Context, field: str, value: object) -> Replies:
+    assert ctx.person is not None
+    profile = await banks.profile_of(ctx.session, ctx.person.id)
+    setattr(profile, field, value)
+    if ctx.data.get("edit"):
+        await ctx.finish()
+        return [ctx.reply("profile-saved")] + await show_profile(ctx)
+    from handlers.start import next_question  # registration goes on where it stands
+
+    return await next_question(ctx)
+
+
+@router.command("profile", aliases=("профиль", "анкета"))
+async def profile_command(ctx: Context) -> Replies:
+    """The questionnaire answers, with a button to change each."""
+    return await show_profile(ctx)
+
+
+async def show_profile(ctx: Context) -> Replies:
+    """The profile card and edit buttons."""
+    assert ctx.person is not None
+    profile = await ctx.session.get(Profile, ctx.person.id)
+    items = questions_for(ctx.person.role_set)
+    text = ctx.render("profile", person=ctx.person, answers=_answers(ctx, profile, items))
+    buttons = [ctx.button(f"btn-edit-{q.field}", f"pe:{q.field}") for q in items]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)] + help_hint(ctx)
+    return [Reply(text, rows)]
+
+
+def _answers(ctx: Context, profile: Profile | None, items: list[Question]) -> list[tuple[str, str]]:
+    result = []
+    for question in items:
+        value = getattr(profile, question.field) if profile else None
+        if question.kind == "forms":
+            shown = ", ".join(ctx.t(f"form-{f.value}") for f in banks.forms_of(profile))
+        else:
+            shown = str(value) if value not in (None, "") else ""
+        result.append((ctx.t(f"profile-{question.field}"), shown or ctx.t("mydata-none")))
+    return result
+
+
+@router.button("pe")
+async def edit_field(ctx: Context) -> Replies:
+    """Edit one answer from the profile card."""
+    if not ctx.registered or ctx.person is None or len(ctx.args) != 1:
+        return await ctx.router.stale(ctx)
+    question = BY_FIELD.get(ctx.args[0])
+    if question is None or not question.roles & ctx.person.role_set:
+        return await ctx.router.stale(ctx)
+    return await ask(ctx, question.field, edit=True)
+
+
+for _question in QUESTIONS:
+    router.state(f"q_{_question.field}", prompt, take_text)
