@@ -8,6 +8,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -47,6 +48,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         cmd = sub.add_parser(name, help=f"{name} a role, e.g. {name} curator tg:123456")
         cmd.add_argument("role", choices=[Role.CURATOR.value, Role.DIRECTOR.value])
         cmd.add_argument("address", help="tg:<user id>, vk:<user id> or console:<n>")
+    for name, verb in (("export", "write the banks to"), ("import", "update the banks from")):
+        cmd = sub.add_parser(name, help=f"{verb} a CSV file, e.g. {name} banks banks.csv")
+        cmd.add_argument("what", choices=["banks"])
+        cmd.add_argument("file", type=Path, help="CSV file (UTF-8)")
     return parser.parse_args(argv)
 
 
@@ -96,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         ok, message = asyncio.run(change_role(settings, command, args.role, args.address))
         print(message)
         return 0 if ok else 1
+    if command in ("export", "import"):
+        from bot.banks_csv import run_cli
+
+        return run_cli(command, settings.database_url, args.file)
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
         return 2

@@ -166,17 +166,29 @@ async def take_date(ctx: Context) -> Replies:
     return await ask_format(ctx)
 
 
+FORMAT_PAGE = 6
+
+
+def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
+    """Six formats a page (VK fits ten buttons), a page switch and Skip."""
+    formats = list(ActivityFormat)[page * FORMAT_PAGE : (page + 1) * FORMAT_PAGE]
+    buttons = [ctx.button(f"activity-{f.value}", f"mf:{f.value}") for f in formats]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    switch = ("btn-more-formats", "mf:p1") if page == 0 else ("btn-back", "mf:p0")
+    return [*rows, [ctx.button(switch[0], switch[1]), ctx.button("btn-skip", "mf:-")]]
+
+
 async def ask_format(ctx: Context) -> Replies:
     """Question: the format of work, or none."""
-    formats = [ctx.button(f"activity-{f.value}", f"mf:{f.value}") for f in ActivityFormat]
-    rows = [formats[i : i + 2] for i in range(0, len(formats), 2)]
-    return [ctx.reply("ms-ask-format", [*rows, [ctx.button("btn-skip", "mf:-")]])]
+    return [ctx.reply("ms-ask-format", _format_keyboard(ctx, 0))]
 
 
 @router.button("mf", states=["ms_format"])
 async def take_format(ctx: Context) -> Replies:
-    """The format chosen (or skipped)."""
+    """The format chosen (or skipped); `p0` / `p1` turn the page of formats."""
     choice = ctx.args[0] if len(ctx.args) == 1 else ""
+    if choice in ("p0", "p1"):
+        return [Reply(ctx.t("ms-ask-format"), _format_keyboard(ctx, int(choice[1])), replace=True)]
     if choice != "-" and choice not in {f.value for f in ActivityFormat}:
         return await ctx.router.stale(ctx)
     await ctx.goto("ms_desc", **{**ctx.data, "format": None if choice == "-" else choice})

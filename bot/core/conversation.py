@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 MAX_PAYLOAD_BYTES = 64  # Telegram's callback_data limit; VK allows more
 MAX_LABEL_CHARS = 40  # VK's button label limit
+MAX_BUTTONS = 10  # VK's inline keyboard limit, kept on every platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,11 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     file: File | None = None
     replace: bool = False  # show in place of the message whose button was pressed, if possible
+
+    def __post_init__(self) -> None:
+        count = sum(len(row) for row in self.buttons)
+        if count > MAX_BUTTONS:
+            raise ValueError(f"{count} buttons in one message; at most {MAX_BUTTONS} fit on VK")
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,15 @@ def mark_failed(row: Notification, reason: str) -> None:
     row.status, row.locked_until, row.last_error = NotificationStatus.FAILED, None, reason[:500]
 
 
+STALE_AFTER = "stale_after"  # a params key: past this moment the row is pointless, void it
+
+
+def is_stale(row: Notification, now: datetime) -> bool:
+    """True when the row was due to be useful only until a moment that has passed."""
+    until = row.params.get(STALE_AFTER)
+    return isinstance(until, str) and now >= datetime.fromisoformat(until)
+
+
 def mark_void(row: Notification) -> None:
     """The notification no longer applies (its milestone was done, say): never sent."""
     row.status, row.locked_until = NotificationStatus.VOID, None

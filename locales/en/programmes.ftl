@@ -180,3 +180,4 @@ ms-snoozed = Reminder: “{ $title }” is due { $date } ({ $names }).
 ms-overdue-curator = Plan item “{ $title }” is overdue: it was due { $date } ({ $names }).
 ms-done-notice = { $by } marked “{ $title }” as done ({ $names }).
 ms-curator-notice = { $by } reports: plan item “{ $title }” is done ({ $names }).
+btn-more-formats = More formats →

@@ -183,3 +183,4 @@ ms-snoozed = Напоминаю: «{ $title }» — срок { $date } ({ $names
 ms-overdue-curator = Пункт плана «{ $title }» просрочен: срок был { $date } ({ $names }).
 ms-done-notice = { $by } отметил(а) выполненным «{ $title }» ({ $names }).
 ms-curator-notice = { $by } сообщает: выполнен пункт плана «{ $title }» ({ $names }).
+btn-more-formats = Другие форматы →

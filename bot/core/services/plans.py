@@ -66,13 +66,19 @@ async def schedule_reminders(
             at = quiet_hours.local_moment(day, policy.at, person.timezone)
             if at <= now and name != "over":
                 continue
+            # Caught up after downtime, a "before" or "today" reminder is only worth sending on
+            # its own day; the overdue one stays useful.
+            params: dict[str, object] = {"milestone_id": milestone.id, "days": days}
+            if name != "over":
+                end = quiet_hours.local_moment(day + timedelta(days=1), time(0, 0), person.timezone)
+                params[outbox.STALE_AFTER] = end.isoformat()
             written += await outbox.schedule(
                 session,
                 person_id=person.id,
                 template=template,
                 due_at=max(at, now),
                 key=f"{tag}:{name}:{person.id}",
-                params={"milestone_id": milestone.id, "days": days},
+                params=params,
                 quiet_hours=True,
             )
     alert_day = due + timedelta(days=policy.overdue_alert_days + 1)

@@ -1,0 +1,474 @@
+"""The banks as a CSV file: export every mentor and mentee, import edited questionnaire answers.
+
+Import only updates people who already exist (people join through the bot, with their consent).
+Every row is checked before anything is written: one bad row and nothing changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import Form, Person, PersonRole, PersonStatus, Profile, Role
+from bot.core.services import banks
+from bot.core.services.profile import clean_name
+from bot.db import Database
+
+COLUMNS = (
+    "person_id",
+    "name",
+    "roles",
+    "age_group",
+    "status",
+    "requests",
+    "interests",
+    "competences",
+    "experience",
+    "capacity",
+    "forms",
+    "availability",
+)
+TEXT_FIELDS = ("requests", "interests", "competences", "experience", "availability")
+READ_ONLY = ("roles", "age_group", "status")  # shown for context; they change only in the bot
+BANK_ROLES = (Role.MENTEE.value, Role.MENTOR.value)
+FORM_CODES = tuple(form.value for form in Form)
+PROGRESS_ROWS = 500  # above this many rows the progress bar is drawn even when not on a terminal
+
+
+class BanksFileError(Exception):
+    """The file cannot be read at all (missing, not UTF-8, no header)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress
+
+
+class Progress:
+    """A plain text bar redrawn with `\\r` on a stream (stderr); silent when not wanted."""
+
+    def __init__(self, total: int, label: str, stream: IO[str] | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.total, self.label, self.done = total, label, 0
+        self.enabled = total > 0 and (total > PROGRESS_ROWS or _is_tty(self.stream))
+        self._drawn = -1
+
+    def step(self, count: int = 1) -> None:
+        """Count rows done; redraw when the percentage moved."""
+        self.done += count
+        percent = self.done * 100 // self.total if self.total else 100
+        if self.enabled and percent != self._drawn:
+            self._drawn = percent
+            filled = percent * 30 // 100
+            bar = "#" * filled + "." * (30 - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the bar's line so later output starts on a fresh one."""
+        if self.enabled and self._drawn >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+async def _migrate(url: str) -> None:
+    from bot import migrate  # imported late: Alembic logs as it loads
+
+    await migrate.upgrade(url)
+
+
+# ---------------------------------------------------------------------------------------------
+# Export
+
+
+def _bank_people() -> Select[Person, Profile]:
+    """People with a mentee or mentor role who are not erased, by id."""
+    in_bank = select(PersonRole.person_id).where(PersonRole.role.in_(BANK_ROLES))
+    return (
+        select(Person, Profile)
+        .outerjoin(Profile, Profile.person_id == Person.id)
+        .where(Person.id.in_(in_bank), Person.status != PersonStatus.ERASED)
+        .order_by(Person.id)
+    )
+
+
+def _roles_cell(person: Person) -> str:
+    return ";".join(role.value for role in Role if role in person.role_set)
+
+
+def _forms_cell(profile: Profile | None) -> str:
+    chosen = set(banks.forms_of(profile))
+    return ";".join(form.value for form in Form if form in chosen)
+
+
+def person_row(person: Person, profile: Profile | None) -> list[str]:
+    """One person as a CSV row, in the order of `COLUMNS`."""
+    cells = {
+        "person_id": str(person.id),
+        "name": person.name or "",
+        "roles": _roles_cell(person),
+        "age_group": person.age_group or "",
+        "status": person.status,
+        "capacity": str(profile.capacity) if profile and profile.capacity is not None else "",
+        "forms": _forms_cell(profile),
+    }
+    for name in TEXT_FIELDS:
+        cells[name] = (getattr(profile, name) if profile else None) or ""
+    return [cells[column] for column in COLUMNS]
+
+
+async def export_rows(session: AsyncSession) -> list[list[str]]:
+    """Every person of the banks as CSV rows (without the header)."""
+    result = await session.execute(_bank_people())
+    return [person_row(person, profile) for person, profile in result.all()]
+
+
+def write_csv(path: Path, rows: Sequence[Sequence[str]], progress: Progress | None = None) -> None:
+    """Write the header and rows as UTF-8 with a BOM (so Excel shows Cyrillic right)."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow(row)
+            if progress is not None:
+                progress.step()
+
+
+async def export_file(url: str, path: Path, stream: IO[str] | None = None) -> int:
+    """Export the banks of the database at `url` to `path`; the number of people written."""
+    await _migrate(url)
+    db = Database(url)
+    try:
+        async with db.transaction() as session:
+            rows = await export_rows(session)
+    finally:
+        await db.close()
+    progress = Progress(len(rows), "Writing", stream)
+    try:
+        write_csv(path, rows, progress)
+    finally:
+        progress.close()
+    return len(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and checking
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data row of the file with its line number (line 1 is the header)."""
+
+    line: int
+    values: dict[str, str]
+    problem: str | None = None  # set when the row could not be split into the columns
+
+
+@dataclass(frozen=True)
+class Change:
+    """The checked new values for one person."""
+
+    person_id: int
+    name: str | None
+    fields: dict[str, Any]
+
+
+@dataclass
+class ImportReport:
+    """What an import found: errors (nothing written when any), updates, notes for the operator."""
+
+    errors: list[str] = field(default_factory=list)
+    updated: int = 0
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file was accepted."""
+        return not self.errors
+
+
+def read_csv(path: Path) -> list[Record]:
+    """The data rows of a banks file; `BanksFileError` when it has no usable header."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BanksFileError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise BanksFileError(
+            f"{path}: not UTF-8 text; in Excel save it as 'CSV UTF-8 (comma delimited)'"
+        ) from None
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        raise BanksFileError(f"{path}: empty file; expected a header row: {','.join(COLUMNS)}")
+    delimiter = ";" if first.count(";") > first.count(",") else ","  # Excel in Russian uses ;
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    header = [name.strip().lower() for name in rows[0]]
+    problem = _header_problem(header)
+    if problem:
+        raise BanksFileError(f"line 1: wrong header ({problem}); expected: {','.join(COLUMNS)}")
+    records: list[Record] = []
+    for number, cells in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank row
+        if len(cells) != len(header):
+            shape = f"{len(cells)} fields instead of {len(header)} (a stray comma or quote?)"
+            records.append(Record(number, {}, shape))
+        else:
+            records.append(Record(number, dict(zip(header, cells, strict=True))))
+    return records
+
+
+def _header_problem(header: list[str]) -> str:
+    missing = [name for name in COLUMNS if name not in header]
+    unknown = [name for name in header if name not in COLUMNS]
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(missing))
+    if unknown:
+        parts.append("unknown " + ", ".join(repr(name) for name in unknown))
+    if repeated:
+        parts.append("repeated " + ", ".join(repeated))
+    return "; ".join(parts)
+
+
+def _check_text(name: str, raw: str) -> tuple[str | None, str | None]:
+    """(value, error) for a free-text column."""
+    spaced = " ".join(raw.split())  # line breaks in a cell (Alt+Enter in Excel) become spaces
+    if not spaced:
+        return None, None
+    value = banks.clean_text(spaced)
+    if value is None:
+        return None, f"{name} must be 2 to {banks.MAX_TEXT} characters (has {len(spaced)})"
+    return value, None
+
+
+def _check_capacity(raw: str) -> tuple[int | None, str | None]:
+    value = raw.strip()
+    if not value:
+        return None, None
+    if value.isdigit() and 1 <= int(value) <= banks.MAX_CAPACITY:
+        return int(value), None
+    return None, f"capacity must be a whole number 1 to {banks.MAX_CAPACITY} or empty (is {raw!r})"
+
+
+def _check_forms(raw: str) -> tuple[str, str | None]:
+    codes = [code.strip().lower() for code in raw.replace(",", ";").split(";") if code.strip()]
+    unknown = [code for code in codes if code not in FORM_CODES]
+    if unknown:
+        return "", (
+            f"unknown form {', '.join(repr(c) for c in unknown)} "
+            f"(known: {', '.join(FORM_CODES)}; separate them with ';')"
+        )
+    return ",".join(code for code in FORM_CODES if code in codes), None
+
+
+def _check_person(person: Person | None, person_id: int) -> str | None:
+    if person is None:
+        return (
+            f"no person with person_id {person_id}: import only updates people already in the "
+            "bot (people join only through the bot, with their consent)"
+        )
+    if person.status == PersonStatus.ERASED:
+        return f"person {person_id} withdrew consent and was erased; their row cannot be imported"
+    if not person.role_set & {Role.MENTEE, Role.MENTOR}:
+        return f"person {person_id} is neither a mentee nor a mentor, so not in the banks"
+    return None
+
+
+def check_record(record: Record, person: Person | None) -> tuple[Change | None, list[str]]:
+    """The change a row asks for, or what is wrong with it."""
+    if record.problem is not None:
+        return None, [record.problem]
+    values = record.values
+    raw_id = values["person_id"].strip()
+    if not raw_id.isdigit():
+        return None, [f"person_id must be a number (is {values['person_id']!r})"]
+    person_id = int(raw_id)
+    problem = _check_person(person, person_id)
+    if problem is not None:
+        return None, [problem]
+    assert person is not None
+    errors: list[str] = []
+    name: str | None = person.name
+    if values["name"].strip() or person.name is not None:
+        name = clean_name(values["name"])
+        if name is None:
+            errors.append(
+                f"name {values['name']!r} is not a valid name (letters, spaces, hyphens, "
+                "apostrophes and dots, 2 to 100 characters)"
+            )
+    fields: dict[str, Any] = {}
+    for column in TEXT_FIELDS:
+        fields[column], error = _check_text(column, values[column])
+        if error:
+            errors.append(error)
+    fields["capacity"], error = _check_capacity(values["capacity"])
+    if error:
+        errors.append(error)
+    fields["forms"], error = _check_forms(values["forms"])
+    if error:
+        errors.append(error)
+    return (None if errors else Change(person_id, name, fields)), errors
+
+
+def read_only_notes(record: Record, person: Person) -> list[str]:
+    """Differences in columns the import does not change, to tell the operator."""
+    stored = dict(zip(COLUMNS, person_row(person, None), strict=True))
+    notes = []
+    for column in READ_ONLY:
+        given, kept = record.values[column].strip(), stored[column]
+        if column == "roles":
+            given, kept = _role_set(given), _role_set(kept)
+        if given != kept:
+            notes.append(
+                f"line {record.line}: {column} is {stored[column] or 'empty'} in the bot and "
+                "was left as it is (it changes only in the bot)"
+            )
+    return notes
+
+
+def _role_set(cell: str) -> str:
+    return ";".join(sorted(r.strip() for r in cell.replace(",", ";").split(";") if r.strip()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+async def _people(session: AsyncSession, ids: Iterable[int]) -> dict[int, Person]:
+    wanted = sorted(set(ids))
+    found: dict[int, Person] = {}
+    for start in range(0, len(wanted), 500):  # keep under SQLite's bound-parameter limit
+        chunk = wanted[start : start + 500]
+        result = await session.execute(select(Person).where(Person.id.in_(chunk)))
+        found.update({person.id: person for person in result.scalars()})
+    return found
+
+
+def _current(person: Person, profile: Profile | None) -> dict[str, Any]:
+    values: dict[str, Any] = {name: getattr(profile, name, None) for name in TEXT_FIELDS}
+    values["capacity"] = profile.capacity if profile else None
+    values["forms"] = ",".join(f.value for f in Form if f in set(banks.forms_of(profile)))
+    return values
+
+
+async def apply_import(
+    session: AsyncSession, records: Sequence[Record], progress: Progress | None = None
+) -> ImportReport:
+    """Check every record, then (only when all are right) update the people in `session`."""
+    report = ImportReport()
+    ids = [int(r.values["person_id"].strip()) for r in records if _is_id(r)]
+    people = await _people(session, ids)
+    changes: list[Change] = []
+    first_line: dict[int, int] = {}
+    for record in records:
+        if progress is not None:
+            progress.step()
+        person = people.get(int(record.values["person_id"].strip())) if _is_id(record) else None
+        change, errors = check_record(record, person)
+        if person is not None and _is_id(record):
+            seen = first_line.setdefault(person.id, record.line)
+            if seen != record.line:
+                errors.append(f"person_id {person.id} is already on line {seen}")
+                change = None
+        report.errors.extend(f"line {record.line}: {error}" for error in errors)
+        if change is not None and person is not None:
+            changes.append(change)
+            report.notes.extend(read_only_notes(record, person))
+    if report.errors:
+        return report
+    for change in changes:
+        if await _update(session, people[change.person_id], change):
+            report.updated += 1
+        else:
+            report.unchanged += 1
+    return report
+
+
+def _is_id(record: Record) -> bool:
+    return record.values.get("person_id", "").strip().isdigit()
+
+
+async def _update(session: AsyncSession, person: Person, change: Change) -> bool:
+    """Write one change; False when the stored values were the same already."""
+    profile = await session.get(Profile, person.id)
+    current = _current(person, profile)
+    differs = {name: value for name, value in change.fields.items() if current[name] != value}
+    if change.name == person.name and not differs:
+        return False
+    person.name = change.name
+    if differs:
+        profile = await banks.profile_of(session, person.id)
+        for name, value in differs.items():
+            setattr(profile, name, value)
+    return True
+
+
+async def import_file(url: str, path: Path, stream: IO[str] | None = None) -> ImportReport:
+    """Import a banks file into the database at `url`; writes nothing when any row is wrong."""
+    records = read_csv(path)
+    await _migrate(url)
+    db = Database(url)
+    progress = Progress(len(records), "Checking", stream)
+    try:
+        async with db.transaction() as session:
+            return await apply_import(session, records, progress)
+    finally:
+        progress.close()
+        await db.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+
+def run_cli(action: str, url: str, path: Path) -> int:
+    """`export banks FILE` / `import banks FILE`: print the outcome, return the exit code."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # keep the operator's output short
+    if action == "export":
+        try:
+            count = asyncio.run(export_file(url, path))
+        except OSError as exc:
+            print(f"Cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(
+            f"Exported {count} people to {path}. The file holds personal data: keep it safe "
+            "and delete it when done."
+        )
+        return 0
+    try:
+        report = asyncio.run(import_file(url, path))
+    except BanksFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if not report.ok:
+        for error in report.errors:
+            print(error, file=sys.stderr)
+        print(
+            f"Nothing was imported: {len(report.errors)} problem(s) in {path}. "
+            "Fix them and run the import again.",
+            file=sys.stderr,
+        )
+        return 1
+    for note in report.notes:
+        print(note)
+    print(f"Updated {report.updated} people ({report.unchanged} unchanged) from {path}.")
+    return 0

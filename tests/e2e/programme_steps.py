@@ -1,0 +1,134 @@
+"""Steps of the programme scenarios: people registered, a pair formed and accepted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot.admin import change_role
+from bot.core.models import Milestone, Notification
+from tests.e2e.harness import Chat, Harness
+from tests.e2e.helpers import register
+
+PREFIX = {"telegram": "tg", "vk": "vk"}
+
+
+@dataclass
+class Pair:
+    """The people of one formed pair."""
+
+    curator: Chat
+    mentor: Chat
+    mentee: Chat
+
+
+async def curator(harness: Harness, platform: str, user_id: int) -> Chat:
+    """A registered person with the curator role."""
+    chat = harness.chat(platform, user_id)
+    await register(chat, name="Ольга Куратова", role="Наставляемым")
+    ok, message = await change_role(
+        harness.settings, "grant", "curator", f"{PREFIX[platform]}:{user_id}"
+    )
+    assert ok, message
+    return chat
+
+
+async def mentor(harness: Harness, platform: str, user_id: int, name: str, **answers: str) -> Chat:
+    """A registered mentor."""
+    chat = harness.chat(platform, user_id)
+    await register(chat, name=name, role="Наставником", answers=answers)
+    return chat
+
+
+async def mentee(harness: Harness, platform: str, user_id: int, name: str, **answers: str) -> Chat:
+    """A registered adult mentee."""
+    chat = harness.chat(platform, user_id)
+    await register(chat, name=name, role="Наставляемым", answers=answers)
+    return chat
+
+
+async def form_pair(
+    curator_chat: Chat,
+    mentee_name: str,
+    mentor_label: str,
+    goals: str = "Собрать робота к весенним соревнованиям",
+) -> str:
+    """The curator forms a pair through /pairs; returns the confirmation text."""
+    await curator_chat.say("/pairs", "Пары и группы")
+    await curator_chat.click("Сформировать пару", "Выберите наставляемого")
+    await curator_chat.click(mentee_name, "Выбраны")
+    suggestions = await curator_chat.click("Дальше: наставник", "Подходящие наставники")
+    label = next(b for b in suggestions.buttons if mentor_label in b)
+    await curator_chat.click(label, "Форма наставничества")
+    await curator_chat.click("Виртуальная", "Тип пары")
+    await curator_chat.click("Вожатый — воспитанник", "Срок программы")
+    await curator_chat.click("6 мес.", "цели и задачи")
+    await curator_chat.say(goals, "Проверьте пару")
+    done = await curator_chat.click("Сформировать", "сформирована")
+    return done.text
+
+
+async def accepted_pair(harness: Harness, platform: str, base: int = 9000) -> Pair:
+    """Curator, mentor and mentee registered; the pair formed and both accepted."""
+    cur = await curator(harness, platform, base)
+    men = await mentor(harness, platform, base + 1, "Иван Наставников")
+    tee = await mentee(harness, platform, base + 2, "Петя Учеников")
+    await form_pair(cur, "Петя Учеников", "Иван Наставников")
+    await men.expect("Соглашение о сотрудничестве")
+    await tee.expect("Соглашение о сотрудничестве")
+    await men.click("Принимаю", "когда соглашение примут все")
+    await tee.click("Принимаю", "программа началась")
+    await men.expect("началась")
+    await cur.expect("началась")
+    return Pair(cur, men, tee)
+
+
+async def add_milestone(chat: Chat, title: str, when: str, activity: str | None = None) -> None:
+    """The mentor adds a plan item through /plan."""
+    await chat.say("/plan", "Индивидуальный план")
+    await chat.click("Добавить пункт", "Как называется пункт")
+    await chat.say(title, "Когда срок")
+    await chat.say(when, "Формат работы")
+    await chat.click(activity or "Пропустить", "описание")
+    await chat.click("Пропустить", f"Пункт «{title}» добавлен")
+    await chat.expect("Индивидуальный план")
+
+
+async def milestone_ids(harness: Harness) -> dict[str, int]:
+    """Plan items by title."""
+    db = harness.database()
+    async with db.transaction() as session:
+        rows = (await session.execute(select(Milestone))).scalars().all()
+        result = {m.title: m.id for m in rows}
+    await db.close()
+    return result
+
+
+async def milestone(harness: Harness, milestone_id: int) -> Milestone:
+    """One plan item as stored."""
+    db = harness.database()
+    async with db.transaction() as session:
+        row = await session.get(Milestone, milestone_id)
+    await db.close()
+    assert row is not None
+    return row
+
+
+async def sent_count(harness: Harness, template: str) -> int:
+    """How many notifications of a template were sent."""
+    db = harness.database()
+    async with db.transaction() as session:
+        rows = (
+            (
+                await session.execute(
+                    select(Notification).where(
+                        Notification.template == template, Notification.status == "sent"
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+    await db.close()
+    return len(rows)
