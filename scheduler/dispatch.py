@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
-from datetime import datetime
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime, time
 
-from bot.core import outbox
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import outbox, quiet_hours
 from bot.core.conversation import Reply
 from bot.core.models import Notification, Person, utcnow
 from bot.core.services import people
@@ -16,7 +18,7 @@ from bot.platforms.base import Platform, RecipientUnavailable, RetryLater
 
 log = logging.getLogger(__name__)
 
-Render = Callable[[Notification, str], list[Reply]]
+Render = Callable[[AsyncSession, Notification, Person], Awaitable[list[Reply] | None]]
 
 
 class Dispatcher:
@@ -29,12 +31,14 @@ class Dispatcher:
         render: Render,
         clock: Callable[[], datetime] = utcnow,
         batch: int = 50,
+        quiet: tuple[time, time] = quiet_hours.DEFAULT_QUIET,
     ) -> None:
         self.db = db
         self.platforms = platforms
         self.render = render
         self.clock = clock
         self.batch = batch
+        self.quiet = quiet
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[int]] = set()
 
@@ -77,8 +81,17 @@ class Dispatcher:
             if person is None or account is None:
                 outbox.mark_failed(row, "no reachable account")
                 return
+            if outbox.is_stale(row, self.clock()):
+                outbox.mark_void(row)  # e.g. a "due in 3 days" reminder caught up too late
+                return
+            if row.quiet_hours and quiet_hours.is_quiet(self.clock(), person.timezone, self.quiet):
+                outbox.postpone(row, quiet_hours.next_allowed(self.clock(), person.timezone, self.quiet))
+                return
             try:
-                replies = self.render(row, person.locale)
+                replies = await self.render(session, row, person)
+                if replies is None:
+                    outbox.mark_void(row)
+                    return
                 await self.platforms[account.platform].send(account.external_id, replies)
             except RecipientUnavailable as exc:
                 log.info("notification %s: %s blocked the bot (%s)", row.id, account.address, exc)

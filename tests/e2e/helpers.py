@@ -7,7 +7,6 @@ from sqlalchemy import select
 from bot.core.models import Account, Consent, Person
 from tests.e2e.harness import Chat, Harness, Msg
 
-
 MENTEE_ANSWERS = {
     "requests": "Хочу научиться программировать роботов",
     "interests": "робототехника, Python",
