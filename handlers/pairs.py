@@ -12,7 +12,8 @@ router = Router()
 
 STAFF = (Role.CURATOR, Role.DIRECTOR)
 TERMS = (3, 6, 9, 12)
-PAGE = 6  # a page of names plus navigation stays within VK's ten buttons
+LIST_PAGE = 4  # long pair labels, one to a row
+PAGE = 6  # names two to a row, plus navigation: within VK's ten buttons and six rows
 
 
 def is_staff(ctx: Context) -> bool:
@@ -35,7 +36,7 @@ async def pair_list(ctx: Context) -> Replies:
         return await ctx.router.stale(ctx)
     page = int(ctx.args[0])
     items = await programmes.listing(ctx.session)
-    chunk = items[page * PAGE : (page + 1) * PAGE]
+    chunk = items[page * LIST_PAGE : (page + 1) * LIST_PAGE]
     if not chunk:
         return [ctx.reply("pairs-none", [[ctx.button("btn-pair-form", "pf:new")], *help_hint(ctx)])]
     rows = [
@@ -44,7 +45,7 @@ async def pair_list(ctx: Context) -> Replies:
     nav = []
     if page > 0:
         nav.append(ctx.button("btn-prev", f"pl:{page - 1}"))
-    if (page + 1) * PAGE < len(items):
+    if (page + 1) * LIST_PAGE < len(items):
         nav.append(ctx.button("btn-next", f"pl:{page + 1}"))
     return [ctx.reply("pairs-list-title", rows + ([nav] if nav else []) + help_hint(ctx))]
 
@@ -89,10 +90,11 @@ async def ask_mentee(ctx: Context) -> Replies:
         for e in await banks.bank(ctx.session, Role.MENTEE, only_unmatched=True)
         if e.person.id not in chosen
     ]
-    rows = [
-        [Button(e.person.name or "—", f"pf:me:{e.person.id}")]
+    people = [
+        Button((e.person.name or "—")[:40], f"pf:me:{e.person.id}")
         for e in entries[page * PAGE : (page + 1) * PAGE]
     ]
+    rows = [people[i : i + 2] for i in range(0, len(people), 2)]
     nav = []
     if page > 0:
         nav.append(ctx.button("btn-prev", f"pf:mp:{page - 1}"))
@@ -200,7 +202,8 @@ async def pick_form(ctx: Context, arg: str) -> Replies:
 
 async def ask_type(ctx: Context) -> Replies:
     """Step 4: the pair type."""
-    rows = [[ctx.button(f"pair-type-{p.value}", f"pf:pt:{p.value}")] for p in PairType]
+    buttons = [ctx.button(f"pair-type-{p.value}", f"pf:pt:{p.value}") for p in PairType]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     return [ctx.reply("pf-ask-type", rows)]
 
 

@@ -38,16 +38,23 @@ async def open_code(ctx: Context, text: str) -> Replies:
     if code is None or minor is None or minor.status != PersonStatus.AWAITING_PARENT:
         await ctx.goto("parent_code")
         return [ctx.reply("parent-code-invalid")]
+    if ctx.account.person_id == minor.id:
+        await ctx.finish()
+        return [ctx.reply("parent-code-own", help_hint(ctx))]
     await ctx.goto("parent_consent", code=code.code)
     return await ask_consent(ctx)
 
 
 async def _minor(ctx: Context) -> Person | None:
+    """The minor behind the code in the flow's data, while still awaiting a parent (never the
+    person writing: a minor cannot consent for themselves)."""
     code = await codes.find_valid(
         ctx.session, str(ctx.data.get("code", "")), CodePurpose.PARENT, ctx.now
     )
     minor = await ctx.session.get(Person, code.person_id) if code else None
-    return minor if minor and minor.status == PersonStatus.AWAITING_PARENT else None
+    if minor is None or minor.status != PersonStatus.AWAITING_PARENT:
+        return None
+    return None if ctx.account.person_id == minor.id else minor
 
 
 async def ask_consent(ctx: Context) -> Replies:

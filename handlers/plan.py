@@ -22,7 +22,7 @@ from handlers.common import help_hint
 
 router = Router()
 
-MAX_PICK = 8
+MAX_PICK = 5  # one to a row, plus Back: within VK's six rows
 SNOOZE_DAYS = (1, 3)
 
 

@@ -31,9 +31,11 @@ async def show_my_data(ctx: Context) -> Replies:
     return [Reply(text, help_hint(ctx)), Reply(ctx.t("mydata-file-caption"), file=file)]
 
 
-@router.command("forget", aliases=("забудь", "удалить"))
+@router.command("forget", needs_registration=False, aliases=("забудь", "удалить"))
 async def forget(ctx: Context) -> Replies:
-    """Ask to confirm the withdrawal of consent."""
+    """Ask to confirm the withdrawal of consent (anyone who gave it, registered or not)."""
+    if ctx.person is None:
+        return [ctx.reply("forget-nothing", help_hint(ctx))]
     await ctx.goto("forget_confirm")
     return await ask_confirmation(ctx)
 

@@ -109,7 +109,7 @@ async def programme_command(ctx: Context) -> Replies:
         return [ctx.reply("programme-none", help_hint(ctx))]
     if len(mine) == 1:
         return await card(ctx, mine[0])
-    rows = [[Button(await _title(ctx, p), f"pg:{p.id}")] for p in mine[:8]]
+    rows = [[Button(await _title(ctx, p), f"pg:{p.id}")] for p in mine[:6]]
     return [ctx.reply("programme-choose", rows)]
 
 
@@ -193,8 +193,8 @@ async def _actions(
         rows.append(row)
     if programme.status in banks.OPEN_STATUSES and _is_staff(ctx.person):
         rows.append([ctx.button("btn-end-by-curator", f"pq:{pid}")])
-    rows.append([ctx.button("btn-agreement-file", f"agr:f:{pid}")])
-    return rows + help_hint(ctx)
+    rows.append([ctx.button("btn-agreement-file", f"agr:f:{pid}"), *help_hint(ctx)[0]])
+    return rows
 
 
 @router.button("pd")

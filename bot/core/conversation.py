@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 MAX_PAYLOAD_BYTES = 64  # Telegram's callback_data limit; VK allows more
 MAX_LABEL_CHARS = 40  # VK's button label limit
-MAX_BUTTONS = 10  # VK's inline keyboard limit, kept on every platform
+MAX_BUTTONS = 10  # VK's inline keyboard limits, kept on every platform
+MAX_ROWS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +48,10 @@ class Reply:
 
     def __post_init__(self) -> None:
         count = sum(len(row) for row in self.buttons)
-        if count > MAX_BUTTONS:
-            raise ValueError(f"{count} buttons in one message; at most {MAX_BUTTONS} fit on VK")
+        if count > MAX_BUTTONS or len(self.buttons) > MAX_ROWS:
+            raise ValueError(
+                f"{count} buttons in {len(self.buttons)} rows; VK fits {MAX_BUTTONS} in {MAX_ROWS}"
+            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,7 +54,7 @@ async def void(session: AsyncSession, key_prefix: str) -> int:
     result = await session.execute(
         update(Notification)
         .where(
-            Notification.idempotency_key.startswith(key_prefix, autoescape=True),
+            func.substr(Notification.idempotency_key, 1, len(key_prefix)) == key_prefix,
             Notification.status == NotificationStatus.PENDING,
         )
         .values(status=NotificationStatus.VOID)

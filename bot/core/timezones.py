@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 # Russian regional centres and large cities people are likely to type, in Russian and English.
 CITIES: dict[str, str] = {
@@ -77,12 +77,16 @@ CITIES: dict[str, str] = {
 _OFFSET = re.compile(r"^(?:utc|gmt|мск)?\s*([+-−])\s*(\d{1,2})(?::?00)?$")
 
 
+_ZONES_BY_LOWER_NAME = {name.lower(): name for name in available_timezones()}
+# The last part of a zone name ("tokyo"), choosing the shortest full name when several share it.
+_ZONES_BY_CITY: dict[str, str] = {}
+for _name in sorted(_ZONES_BY_LOWER_NAME.values(), key=lambda n: (len(n), n), reverse=True):
+    if "/" in _name:
+        _ZONES_BY_CITY[_name.rsplit("/", 1)[1].lower()] = _name
+
+
 def _by_city_suffix(text: str) -> str | None:
-    wanted = text.replace(" ", "_").lower()
-    for name in available_timezones():
-        if "/" in name and name.rsplit("/", 1)[1].lower() == wanted:
-            return name
-    return None
+    return _ZONES_BY_CITY.get(text.replace(" ", "_").lower())
 
 
 def parse(text: str) -> str | None:
@@ -107,13 +111,8 @@ def parse(text: str) -> str | None:
             return "Etc/UTC"
         # POSIX-style names invert the sign: UTC+3 is Etc/GMT-3.
         return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
-    for candidate in (text.strip(), text.strip().replace(" ", "_")):
-        if "/" in candidate:
-            try:
-                ZoneInfo(candidate)
-                return candidate
-            except (ZoneInfoNotFoundError, ValueError):
-                return None
+    if "/" in cleaned:
+        return _ZONES_BY_LOWER_NAME.get(cleaned.replace(" ", "_"))
     return _by_city_suffix(cleaned)
 
 

@@ -170,3 +170,5 @@ btn-edit-forms = Edit forms
 btn-edit-availability = Edit time
 cmd-profile = Your profile: view and edit
 mydata-questionnaire = Questionnaire
+parent-code-own = Give this code to your parent or legal guardian: you cannot consent for yourself. They should send /parent with the code from their own account.
+forget-nothing = I store no personal data about you — only your account id and language. There is nothing to withdraw.

@@ -1,0 +1,154 @@
+"""§7 on both platforms: extension and plan changes by mutual consent, ending, replacement,
+groups, and the refusals when forming pairs."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.core.models import Person, Programme, ProgrammeStatus
+from tests.e2e import programme_steps as steps
+from tests.e2e.harness import Harness
+from tests.e2e.helpers import register
+
+
+async def programme(harness: Harness, programme_id: int = 1) -> Programme:
+    db = harness.database()
+    async with db.transaction() as session:
+        row = await session.get(Programme, programme_id)
+    await db.close()
+    assert row is not None
+    return row
+
+
+async def test_extension_needs_the_other_side(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    before = (await programme(harness)).ends_on
+    await pair.mentor.say("/programme")
+    await pair.mentor.click("Продлить срок", "На сколько месяцев")
+    await pair.mentor.click("+3 мес.", "Предложение отправлено")
+    await pair.mentee.expect("предлагает продлить программу")
+    assert (await programme(harness)).ends_on == before
+    await pair.mentee.click("Принять", "вы согласились")
+    await pair.mentor.expect("принято")
+    await pair.curator.expect("принято")
+    after = await programme(harness)
+    assert after.term_months == 9 and after.ends_on is not None and after.ends_on > before
+
+
+async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await steps.add_milestone(pair.mentor, "Собрать шасси", "01.12")
+    await pair.mentor.say("/plan")
+    await pair.mentor.click("Отправить план на согласование", "отправлен наставляемым")
+    await pair.mentee.expect("предлагает индивидуальный план")
+    await pair.mentee.click("Согласен(на) с планом", "план согласован")
+    await pair.mentor.expect("согласован")
+
+    await pair.mentor.say("/plan", "(согласован)")
+    await pair.mentor.click("Перенести", "Какой пункт перенести")
+    label = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать шасси" in b)
+    await pair.mentor.click(label, "Новая дата")
+    await pair.mentor.say("10.12", "изменение отправлено")
+    proposal = await pair.mentee.expect("перенести «Собрать шасси» на 10 декабря 2026")
+    assert "Принять" in proposal.buttons
+    plan = await pair.mentee.say("/plan", "1 декабря 2026 — Собрать шасси")
+    assert "10 декабря" not in plan.text
+    pair.mentee.user.press("Принять", proposal.raw)  # the proposal is further up the chat
+    await pair.mentee.expect("вы согласились")
+    await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")
+
+
+async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await pair.mentee.say("/programme")
+    await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
+    await pair.mentee.say("Переезжаю в другой город", "Программа прекращена")
+    await pair.mentor.expect("Причина: Переезжаю в другой город")
+    await pair.curator.expect("прекращена")
+    assert (await programme(harness)).status == ProgrammeStatus.ENDED
+    await pair.mentee.say("/plan", "нет идущей программы")
+
+
+async def test_curator_ends_a_pair_and_mentee_asks_for_another_mentor(
+    harness: Harness, platform: str
+) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await pair.mentee.say("/programme")
+    await pair.mentee.click("Другой наставник", "Почему вам нужен другой наставник")
+    await pair.mentee.say("Не совпадаем по расписанию", "отправлена куратору")
+    request = await pair.curator.expect("просит заменить наставника")
+    assert "Не совпадаем по расписанию" in request.text
+    await pair.curator.click("Открыть программу", "Программа №1")
+    await pair.curator.click("Прекратить (куратор)", "Почему программа прекращается")
+    await pair.curator.say("Подберём другого наставника", "Программа прекращена")
+    await pair.mentee.expect("Подберём другого наставника")
+    await pair.mentor.expect("Подберём другого наставника")
+
+
+async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
+    cur = await steps.curator(harness, platform, 9200)
+    men = await steps.mentor(harness, platform, 9201, "Иван Наставников")
+    first = await steps.mentee(harness, platform, 9202, "Петя Первый")
+    second = await steps.mentee(harness, platform, 9203, "Маша Вторая")
+    await cur.say("/pairs")
+    await cur.click("Сформировать пару", "Выберите наставляемого")
+    await cur.click("Петя Первый", "Выбраны: Петя Первый")
+    await cur.click("Маша Вторая", "Выбраны: Петя Первый, Маша Вторая")
+    suggestions = await cur.click("Дальше: наставник", "Иван Наставников")
+    assert "свободно мест: 3 из 3" in suggestions.text
+    await cur.click(next(b for b in suggestions.buttons if "Иван" in b), "Форма")
+    await cur.click("Ситуационная", "Тип пары")
+    await cur.click("Другое", "Срок")
+    await cur.say("4", "цели")
+    summary = await cur.say("Подготовка к олимпиаде", "Проверьте пару")
+    assert "Петя Первый, Маша Вторая" in summary.text
+    await cur.click("Сформировать", "сформирована")
+    for chat in (men, first, second):
+        await chat.expect("Соглашение о сотрудничестве")
+    await men.click("Принимаю", "когда соглашение примут все")
+    await first.click("Принимаю", "когда соглашение примут все")
+    await second.click("Принимаю", "программа началась")
+    listing = await cur.say("/pairs", "Идут: 1")
+    assert "Список пар" in listing.buttons
+
+
+async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
+    cur = await steps.curator(harness, platform, 9300)
+    await steps.mentor(harness, platform, 9301, "Иван Единственный", capacity="1")
+    await steps.mentee(harness, platform, 9302, "Петя Первый")
+    await steps.mentee(harness, platform, 9303, "Маша Вторая")
+    minor = harness.chat(platform, 9304)
+    await register(minor, name="Коля Маленький", age="Меньше 14")
+
+    db = harness.database()
+    async with db.transaction() as session:
+        ids = {p.name: p.id for p in (await session.execute(select(Person))).scalars()}
+    await db.close()
+
+    await cur.say("/pairs")
+    listing = await cur.click("Сформировать пару", "Выберите наставляемого")
+    assert "Коля Маленький" not in listing.buttons  # not in the bank until the parent consents
+    cur.press_payload(f"pf:me:{ids['Коля Маленький']}")
+    await cur.expect("нет согласия родителя")
+    await cur.expect("Выберите наставляемого")
+    cur.press_payload("pf:me:999")
+    await cur.expect("не дал(а) согласие")
+    await cur.expect("Выберите наставляемого")
+
+    # Two mentees for a mentor who takes one: no suggestion, and a forged pick is refused.
+    await cur.click("Петя Первый", "Выбраны")
+    await cur.click("Маша Вторая", "Выбраны: Петя Первый, Маша Вторая")
+    await cur.click("Дальше: наставник", "Нет наставников со свободными местами")
+    await cur.say("/pairs")
+    await cur.click("Сформировать пару")
+    await cur.click("Петя Первый", "Выбраны")
+    cur.press_payload("pf:next")
+    await cur.expect("Подходящие наставники")
+    cur.press_payload(f"pf:mr:{ids['Петя Первый']}")
+    await cur.expect("не в банке наставников")
+
+    # A non-curator cannot form pairs, even with a forged button.
+    pete = harness.chat(platform, 9302)
+    await pete.say("/pairs", "только куратору")
+    pete.press_payload("pf:new")
+    await pete.expect("неактуальна")

@@ -1,0 +1,89 @@
+"""Shared fixtures for the unit tests: a migrated SQLite file, settings, a hand-moved clock."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot import migrate
+from bot.config import Settings
+from bot.db import Database
+
+
+class FakeClock:
+    """A clock the test moves by hand; call it to read the time."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move forward, e.g. `advance(minutes=16)`."""
+        self.now += timedelta(**delta)
+
+
+def make_settings(tmp_path: Path, db_url: str) -> Settings:
+    """Settings for a test: only the given database and data folder, never a developer's .env."""
+    return Settings(
+        _env_file=None,
+        DATABASE_URL=db_url,
+        DATA_DIR=str(tmp_path),
+        DEFAULT_LOCALE="ru",
+        DEFAULT_TIMEZONE="Europe/Moscow",
+        TELEGRAM_BOT_TOKEN="",
+        VK_GROUP_TOKEN="",
+        VK_GROUP_ID="",
+    )
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A SQLite file of this test's own."""
+    return f"sqlite+aiosqlite:///{tmp_path}/t.sqlite3"
+
+
+def _no_fsync(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file brought to the newest schema by the real migrations, once per run."""
+    path = tmp_path_factory.mktemp("schema") / "migrated.sqlite3"
+    migrate.upgrade_sync(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+async def db(db_url: str, tmp_path: Path, migrated_file: Path) -> AsyncIterator[Database]:
+    """The database at `db_url`: a copy of the migrated file, so each test starts empty."""
+    shutil.copyfile(migrated_file, tmp_path / "t.sqlite3")
+    database = Database(db_url)
+    # A throwaway file need not survive a power cut: skip the fsync of every commit.
+    event.listen(database.engine.sync_engine, "connect", _no_fsync)
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock that only moves when the test says so."""
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, db_url: str) -> Settings:
+    """Settings pointing at the test's database and folder."""
+    return make_settings(tmp_path, db_url)
