@@ -25,6 +25,8 @@ from handlers.common import help_hint
 router = Router()
 
 EXTEND_CHOICES = (1, 3, 6)
+# Reminder schedules a programme can use: days before the due date (the day itself always).
+REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
 STAFF = {Role.CURATOR, Role.DIRECTOR}
 
 
@@ -191,10 +193,49 @@ async def _actions(
         if me.role == MemberRole.MENTEE:
             row.append(ctx.button("btn-replace-mentor", f"pr:{pid}"))
         rows.append(row)
+    if programme.status == ProgrammeStatus.ACTIVE and (
+        _is_staff(ctx.person) or (me is not None and me.role == MemberRole.MENTOR)
+    ):
+        rows.append([ctx.button("btn-reminders", f"rm:{pid}")])
     if programme.status in banks.OPEN_STATUSES and _is_staff(ctx.person):
         rows.append([ctx.button("btn-end-by-curator", f"pq:{pid}")])
     rows.append([ctx.button("btn-agreement-file", f"agr:f:{pid}"), *help_hint(ctx)[0]])
     return rows
+
+
+@router.button("rm")
+async def reminder_schedule(ctx: Context) -> Replies:
+    """The mentor or curator chooses when plan reminders go out for this programme."""
+    programme = await _programme_for(ctx)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
+        return await ctx.router.stale(ctx)
+    if programme.mentor_id != ctx.person.id and not _is_staff(ctx.person):
+        return await ctx.router.stale(ctx)
+    if len(ctx.args) == 1:
+        rows = [
+            [ctx.button(f"btn-reminders-{key}", f"rm:{programme.id}:{key}")]
+            for key in REMINDER_PRESETS
+        ]
+        return [ctx.reply("reminders-choose", rows, current=_days(ctx, programme.reminder_days))]
+    days = REMINDER_PRESETS.get(ctx.args[1])
+    if days is None:
+        return await ctx.router.stale(ctx)
+    programme.reminder_days = days
+    policy = plans.ReminderPolicy(ctx.settings.reminder_clock, ctx.settings.overdue_alert_days)
+    await plans.reschedule_all(ctx.session, programme, policy, ctx.now)
+    return [
+        ctx.reply(
+            "reminders-set",
+            [[ctx.button("btn-open-programme", f"pg:{programme.id}")]],
+            current=_days(ctx, days),
+        )
+    ]
+
+
+def _days(ctx: Context, days: list[int]) -> str:
+    """A reminder schedule in words."""
+    key = next((k for k, v in REMINDER_PRESETS.items() if v == sorted(days, reverse=True)), "31")
+    return ctx.t(f"btn-reminders-{key}")
 
 
 @router.button("pd")

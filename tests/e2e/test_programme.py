@@ -155,3 +155,25 @@ async def test_forged_button_for_another_pairs_milestone_is_refused(
         msg = await pair.mentee.expect()
         assert "недоступен" in msg.text or "неактуальна" in msg.text, (payload, msg.text)
     assert (await steps.milestone(harness, foreign)).status == MilestoneStatus.OPEN
+
+
+async def test_reminder_schedule_per_programme_and_telling_the_curator(
+    harness: Harness, platform: str
+) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await steps.add_milestone(pair.mentor, "Собрать шасси", "10.12")
+    await pair.mentor.say("/programme")
+    await pair.mentor.click("Напоминания", "Сейчас: За 3 дня и за 1 день")
+    await pair.mentor.click("За 7, 3 и 1 день", "Готово, напоминания: За 7, 3 и 1 день")
+    # Seven days before, 10:00 Moscow.
+    harness.clock.now = datetime(2026, 12, 3, 7, 0, tzinfo=UTC)
+    assert await harness.dispatch_due() == 2
+    reminder = await pair.mentee.expect("через 7 дней")
+    await pair.mentor.expect("через 7 дней")
+    assert "Напоминания" not in (await pair.mentee.say("/programme")).buttons
+
+    pair.mentee.user.press("Выполнено", reminder.raw)
+    reminder_done = await pair.mentee.expect("выполнен")
+    assert "Сообщить куратору" in reminder_done.buttons
+    await pair.mentee.click("Сообщить куратору", "Куратор получит уведомление")
+    await pair.curator.expect("сообщает: выполнен пункт плана «Собрать шасси»")

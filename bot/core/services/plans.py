@@ -96,6 +96,16 @@ async def schedule_reminders(
     return written
 
 
+async def reschedule_all(
+    session: AsyncSession, programme: Programme, policy: ReminderPolicy, now: datetime
+) -> None:
+    """Rewrite the reminders of every open milestone (after the schedule changed)."""
+    for milestone in await milestones(session, programme.id):
+        if milestone.status == MilestoneStatus.OPEN:
+            await outbox.void(session, key_prefix(milestone.id))
+            await schedule_reminders(session, programme, milestone, policy, now)
+
+
 async def add(
     session: AsyncSession,
     programme: Programme,
