@@ -1,7 +1,9 @@
 """The banks as a CSV file: export every mentor and mentee, import edited questionnaire answers.
 
 Import only updates people who already exist (people join through the bot, with their consent).
-Every row is checked before anything is written: one bad row and nothing changes.
+Every row is checked before anything is written: one bad row and nothing changes. Typed text that
+a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) is written with a leading `'`,
+which import takes off again.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import asyncio
 import csv
 import io
 import logging
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +46,8 @@ READ_ONLY = ("roles", "age_group", "status")  # shown for context; they change o
 BANK_ROLES = (Role.MENTEE.value, Role.MENTOR.value)
 FORM_CODES = tuple(form.value for form in Form)
 PROGRESS_ROWS = 500  # above this many rows the progress bar is drawn even when not on a terminal
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[0-9]{1,18}")
 
 
 class BanksFileError(Exception):
@@ -130,7 +135,21 @@ def person_row(person: Person, profile: Profile | None) -> list[str]:
     }
     for name in TEXT_FIELDS:
         cells[name] = (getattr(profile, name) if profile else None) or ""
+    for name in ("name", *TEXT_FIELDS):
+        if cells[name].startswith(FORMULA_START):
+            cells[name] = "'" + cells[name]  # shown as text, never run as a formula
     return [cells[column] for column in COLUMNS]
+
+
+def _unquoted(cell: str) -> str:
+    """A typed-text cell without the `'` that export puts before formula-like text."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+def _number(cell: str) -> int | None:
+    """A whole number written with the digits 0-9 (not too long for the database), or None."""
+    value = cell.strip()
+    return int(value) if NUMBER.fullmatch(value) else None
 
 
 async def export_rows(session: AsyncSession) -> list[list[str]]:
@@ -210,6 +229,8 @@ def read_csv(path: Path) -> list[Record]:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise BanksFileError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise BanksFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise BanksFileError(
             f"{path}: not UTF-8 text; in Excel save it as 'CSV UTF-8 (comma delimited)'"
@@ -251,7 +272,9 @@ def _header_problem(header: list[str]) -> str:
 
 def _check_text(name: str, raw: str) -> tuple[str | None, str | None]:
     """(value, error) for a free-text column."""
-    spaced = " ".join(raw.split())  # line breaks in a cell (Alt+Enter in Excel) become spaces
+    spaced = " ".join(
+        _unquoted(raw.strip()).split()
+    )  # line breaks in a cell (Alt+Enter in Excel) become spaces
     if not spaced:
         return None, None
     value = banks.clean_text(spaced)
@@ -261,11 +284,11 @@ def _check_text(name: str, raw: str) -> tuple[str | None, str | None]:
 
 
 def _check_capacity(raw: str) -> tuple[int | None, str | None]:
-    value = raw.strip()
-    if not value:
+    if not raw.strip():
         return None, None
-    if value.isdigit() and 1 <= int(value) <= banks.MAX_CAPACITY:
-        return int(value), None
+    value = _number(raw)
+    if value is not None and 1 <= value <= banks.MAX_CAPACITY:
+        return value, None
     return None, f"capacity must be a whole number 1 to {banks.MAX_CAPACITY} or empty (is {raw!r})"
 
 
@@ -298,10 +321,9 @@ def check_record(record: Record, person: Person | None) -> tuple[Change | None, 
     if record.problem is not None:
         return None, [record.problem]
     values = record.values
-    raw_id = values["person_id"].strip()
-    if not raw_id.isdigit():
+    person_id = _number(values["person_id"])
+    if person_id is None:
         return None, [f"person_id must be a number (is {values['person_id']!r})"]
-    person_id = int(raw_id)
     problem = _check_person(person, person_id)
     if problem is not None:
         return None, [problem]
@@ -309,7 +331,7 @@ def check_record(record: Record, person: Person | None) -> tuple[Change | None, 
     errors: list[str] = []
     name: str | None = person.name
     if values["name"].strip() or person.name is not None:
-        name = clean_name(values["name"])
+        name = clean_name(_unquoted(values["name"].strip()))
         if name is None:
             errors.append(
                 f"name {values['name']!r} is not a valid name (letters, spaces, hyphens, "
@@ -363,7 +385,7 @@ async def _people(session: AsyncSession, ids: Iterable[int]) -> dict[int, Person
     return found
 
 
-def _current(person: Person, profile: Profile | None) -> dict[str, Any]:
+def _current(profile: Profile | None) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(profile, name, None) for name in TEXT_FIELDS}
     values["capacity"] = profile.capacity if profile else None
     values["forms"] = ",".join(f.value for f in Form if f in set(banks.forms_of(profile)))
@@ -375,16 +397,16 @@ async def apply_import(
 ) -> ImportReport:
     """Check every record, then (only when all are right) update the people in `session`."""
     report = ImportReport()
-    ids = [int(r.values["person_id"].strip()) for r in records if _is_id(r)]
-    people = await _people(session, ids)
+    ids = [_number(record.values.get("person_id", "")) for record in records]
+    people = await _people(session, [i for i in ids if i is not None])
     changes: list[Change] = []
     first_line: dict[int, int] = {}
-    for record in records:
+    for record, person_id in zip(records, ids, strict=True):
         if progress is not None:
             progress.step()
-        person = people.get(int(record.values["person_id"].strip())) if _is_id(record) else None
+        person = people.get(person_id) if person_id is not None else None
         change, errors = check_record(record, person)
-        if person is not None and _is_id(record):
+        if person is not None:
             seen = first_line.setdefault(person.id, record.line)
             if seen != record.line:
                 errors.append(f"person_id {person.id} is already on line {seen}")
@@ -403,14 +425,10 @@ async def apply_import(
     return report
 
 
-def _is_id(record: Record) -> bool:
-    return record.values.get("person_id", "").strip().isdigit()
-
-
 async def _update(session: AsyncSession, person: Person, change: Change) -> bool:
     """Write one change; False when the stored values were the same already."""
     profile = await session.get(Profile, person.id)
-    current = _current(person, profile)
+    current = _current(profile)
     differs = {name: value for name, value in change.fields.items() if current[name] != value}
     if change.name == person.name and not differs:
         return False
@@ -450,8 +468,8 @@ def run_cli(action: str, url: str, path: Path) -> int:
             print(f"Cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
             return 1
         print(
-            f"Exported {count} people to {path}. The file holds personal data: keep it safe "
-            "and delete it when done."
+            f"Exported {_people_count(count)} to {path}. The file holds personal data: keep it "
+            "safe and delete it when done."
         )
         return 0
     try:
@@ -470,5 +488,9 @@ def run_cli(action: str, url: str, path: Path) -> int:
         return 1
     for note in report.notes:
         print(note)
-    print(f"Updated {report.updated} people ({report.unchanged} unchanged) from {path}.")
+    print(f"Updated {_people_count(report.updated)} ({report.unchanged} unchanged) from {path}.")
     return 0
+
+
+def _people_count(count: int) -> str:
+    return f"{count} person" if count == 1 else f"{count} people"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -42,11 +43,21 @@ class Database:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite takes one writer at a time; queueing here instead of in SQLite's busy loop keeps
+        # a burst of updates from failing with "database is locked". PostgreSQL needs no queue.
+        self._sqlite_queue = asyncio.Lock() if self.engine.dialect.name == "sqlite" else None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: commits on success, rolls back on any exception."""
-        async with self.sessions() as session, session.begin():
+        """One unit of work: commits on success, rolls back on any exception.
+
+        Never nest transactions, and never hold one across a network call.
+        """
+        if self._sqlite_queue is None:
+            async with self.sessions() as session, session.begin():
+                yield session
+            return
+        async with self._sqlite_queue, self.sessions() as session, session.begin():
             yield session
 
     async def close(self) -> None:

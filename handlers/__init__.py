@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
-    banks,  # TEMP (banks helper)
+    banks,
     common,
     curator,
     link,
@@ -35,7 +35,7 @@ def build_router() -> Router:
         pairs,
         programme,
         plan,
-        banks,  # TEMP (banks helper)
+        banks,
     )
     for module in modules:
         root.include(module.router)

@@ -7,6 +7,7 @@ each press checks the role again and reads every part strictly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, or_, select
@@ -47,8 +48,8 @@ ANSWER_KEYS = {
     "availability": "profile-availability",
 }
 TICK = "✓ "
-MAX_PAGE_DIGITS = 4
-MAX_ID_DIGITS = 12
+PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
+PERSON_ID = re.compile(r"[0-9]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class View:
         if role is None or (form_code != "-" and form_code not in forms):
             return None
         allowed_flags = ("-", "f", "u", "fu") if role == Role.MENTOR else ("-", "u")
-        if flags not in allowed_flags or not page.isdigit() or len(page) > MAX_PAGE_DIGITS:
+        if flags not in allowed_flags or not PAGE_NUMBER.fullmatch(page):
             return None
         return cls(role, forms.get(form_code), "f" in flags, "u" in flags, int(page))
 
@@ -120,7 +121,7 @@ async def banks_button(ctx: Context) -> Replies:
     action, rest = (ctx.args[0], ctx.args[1:]) if ctx.args else ("", [])
     if action == "h" and not rest:
         return await home(ctx, in_place=True)
-    if action == "p" and rest and rest[0].isdigit() and len(rest[0]) <= MAX_ID_DIGITS:
+    if action == "p" and rest and PERSON_ID.fullmatch(rest[0]):
         view = View.decode(rest[1:])
         return await card(ctx, int(rest[0]), view) if view else await ctx.router.stale(ctx)
     view = View.decode(rest)

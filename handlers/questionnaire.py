@@ -104,7 +104,7 @@ async def take_text(ctx: Context) -> Replies:
         return [ctx.reply("refusal-use-buttons")] + await prompt(ctx)
     if question.kind == "number":
         text = (ctx.incoming.text or "").strip()
-        if not text.isdigit() or not 1 <= int(text) <= banks.MAX_CAPACITY:
+        if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= banks.MAX_CAPACITY:
             return [ctx.reply("q-capacity-invalid", max=banks.MAX_CAPACITY)]
         return await _store(ctx, field, int(text))
     value = banks.clean_text(ctx.incoming.text)

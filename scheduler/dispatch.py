@@ -68,6 +68,12 @@ class Dispatcher:
                 handled += len(rows)
 
     async def _deliver(self, row_id: int) -> None:
+        """Prepare in one transaction, send outside any, record the outcome in another.
+
+        The row is claimed (a lease) throughout, so no other pass or instance takes it, and no
+        database lock is held while the platform is being talked to.
+        """
+        now = self.clock()
         async with self.db.transaction() as session:
             row = await session.get(Notification, row_id)
             if row is None:
@@ -81,26 +87,50 @@ class Dispatcher:
             if person is None or account is None:
                 outbox.mark_failed(row, "no reachable account")
                 return
-            if outbox.is_stale(row, self.clock()):
+            if outbox.is_stale(row, now):
                 outbox.mark_void(row)  # e.g. a "due in 3 days" reminder caught up too late
                 return
-            if row.quiet_hours and quiet_hours.is_quiet(self.clock(), person.timezone, self.quiet):
-                outbox.postpone(row, quiet_hours.next_allowed(self.clock(), person.timezone, self.quiet))
+            if row.quiet_hours and quiet_hours.is_quiet(now, person.timezone, self.quiet):
+                outbox.postpone(row, quiet_hours.next_allowed(now, person.timezone, self.quiet))
                 return
             try:
                 replies = await self.render(session, row, person)
-                if replies is None:
-                    outbox.mark_void(row)
-                    return
-                await self.platforms[account.platform].send(account.external_id, replies)
-            except RecipientUnavailable as exc:
-                log.info("notification %s: %s blocked the bot (%s)", row.id, account.address, exc)
-                outbox.mark_failed(row, f"recipient unavailable: {exc}")
-            except RetryLater as exc:
-                log.warning("notification %s: retry later (%s)", row.id, exc)
-                outbox.retry_later(row, self.clock(), str(exc), exc.after)
             except Exception as exc:
-                log.exception("notification %s failed", row.id)
-                outbox.retry_later(row, self.clock(), repr(exc))
-            else:
-                outbox.mark_sent(row, self.clock())
+                log.exception("notification %s could not be rendered", row.id)
+                outbox.retry_later(row, now, repr(exc))
+                return
+            if replies is None:
+                outbox.mark_void(row)
+                return
+            platform, address = self.platforms[account.platform], account.address
+            external_id = account.external_id
+        outcome = await self._send(platform, external_id, replies, row_id, address)
+        async with self.db.transaction() as session:
+            row = await session.get(Notification, row_id)
+            if row is not None:
+                outcome(row)
+
+    async def _send(
+        self,
+        platform: Platform,
+        external_id: str,
+        replies: list[Reply],
+        row_id: int,
+        address: str,
+    ) -> Callable[[Notification], None]:
+        """Send, and say how to record the result on the row."""
+        try:
+            await platform.send(external_id, replies)
+        except RecipientUnavailable as exc:
+            log.info("notification %s: %s blocked the bot (%s)", row_id, address, exc)
+            reason = f"recipient unavailable: {exc}"
+            return lambda row: outbox.mark_failed(row, reason)
+        except RetryLater as exc:
+            log.warning("notification %s: retry later (%s)", row_id, exc)
+            after, text = exc.after, str(exc)
+            return lambda row: outbox.retry_later(row, self.clock(), text, after)
+        except Exception as exc:
+            log.exception("notification %s failed", row_id)
+            text = repr(exc)
+            return lambda row: outbox.retry_later(row, self.clock(), text)
+        return lambda row: outbox.mark_sent(row, self.clock())

@@ -296,7 +296,7 @@ class Profile(Base):
     experience: Mapped[str | None] = mapped_column(String(500))  # mentor: free text
     capacity: Mapped[int | None]  # mentor: how many mentees at once
     forms: Mapped[str] = mapped_column(String(100), default="")  # preferred forms, comma-separated
-    availability: Mapped[str | None] = mapped_column(String(200))
+    availability: Mapped[str | None] = mapped_column(String(500))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

@@ -27,7 +27,7 @@ def upgrade() -> None:
         sa.Column("experience", sa.String(length=500), nullable=True),
         sa.Column("capacity", sa.Integer(), nullable=True),
         sa.Column("forms", sa.String(length=100), nullable=False),
-        sa.Column("availability", sa.String(length=200), nullable=True),
+        sa.Column("availability", sa.String(length=500), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"],

@@ -59,8 +59,9 @@ async def test_unknown_text_gets_a_way_forward(harness: Harness, platform: str) 
 
 async def test_commands_need_registration(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 6004)
-    msg = await chat.say("/forget", "Сначала нужно зарегистрироваться")
+    msg = await chat.say("/timezone", "Сначала нужно зарегистрироваться")
     assert "Начать" in msg.buttons
+    await chat.say("/forget", "Отзывать нечего")
 
 
 async def test_vk_takes_words_without_a_slash(harness: Harness) -> None:

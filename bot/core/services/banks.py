@@ -41,7 +41,7 @@ def clean_text(text: str | None, limit: int = MAX_TEXT) -> str | None:
     """A free-text answer with whitespace tidied, or None when empty or too long."""
     if text is None:
         return None
-    cleaned = " ".join("".join(ch for ch in text if ch.isprintable()).split())
+    cleaned = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
     if not 2 <= len(cleaned) <= limit:
         return None
     return cleaned
