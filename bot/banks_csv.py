@@ -27,20 +27,7 @@ from bot.core.services import banks
 from bot.core.services.profile import clean_name
 from bot.db import Database
 
-COLUMNS = (
-    "person_id",
-    "name",
-    "roles",
-    "age_group",
-    "status",
-    "requests",
-    "interests",
-    "competences",
-    "experience",
-    "capacity",
-    "forms",
-    "availability",
-)
+COLUMNS = ("person_id", "name", "roles", "age_group", "status", *banks.QUESTIONNAIRE_FIELDS)
 TEXT_FIELDS = ("requests", "interests", "competences", "experience", "availability")
 READ_ONLY = ("roles", "age_group", "status")  # shown for context; they change only in the bot
 BANK_ROLES = (Role.MENTEE.value, Role.MENTOR.value)

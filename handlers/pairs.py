@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Form, MemberRole, PairType, Person, Programme, Role
+from bot.core.models import Form, MemberRole, PairType, Person, Role
 from bot.core.services import banks, programmes
 from handlers.common import help_hint
+from handlers.programme import label
 
 router = Router()
 
@@ -40,7 +41,7 @@ async def pair_list(ctx: Context) -> Replies:
     if not chunk:
         return [ctx.reply("pairs-none", [[ctx.button("btn-pair-form", "pf:new")], *help_hint(ctx)])]
     rows = [
-        [Button(_short(ctx, programme, names), f"pg:{programme.id}")] for programme, names in chunk
+        [Button(label(ctx, programme, names), f"pg:{programme.id}")] for programme, names in chunk
     ]
     nav = []
     if page > 0:
@@ -48,16 +49,6 @@ async def pair_list(ctx: Context) -> Replies:
     if (page + 1) * LIST_PAGE < len(items):
         nav.append(ctx.button("btn-next", f"pl:{page + 1}"))
     return [ctx.reply("pairs-list-title", rows + ([nav] if nav else []) + help_hint(ctx))]
-
-
-def _short(ctx: Context, programme: Programme, names: list[str]) -> str:
-    label = ctx.t(
-        "pair-label",
-        id=programme.id,
-        names=" · ".join(names),
-        status=ctx.t(f"programme-status-{programme.status}"),
-    )
-    return label if len(label) <= 40 else label[:39] + "…"
 
 
 # --- forming a pair or group ------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
@@ -117,13 +119,18 @@ async def programme_command(ctx: Context) -> Replies:
 
 async def _title(ctx: Context, programme: Programme) -> str:
     names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-    label = ctx.t(
+    return label(ctx, programme, names)
+
+
+def label(ctx: Context, programme: Programme, names: list[str]) -> str:
+    """A programme as a button label: number, people, status — cut to VK's 40 characters."""
+    text = ctx.t(
         "pair-label",
         id=programme.id,
         names=" · ".join(names),
         status=ctx.t(f"programme-status-{programme.status}"),
     )
-    return label if len(label) <= 40 else label[:39] + "…"
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 @router.button("pg")
@@ -271,19 +278,33 @@ async def ask_end_reason(ctx: Context) -> Replies:
 
 async def take_end_reason(ctx: Context) -> Replies:
     """The reason given: the programme ends and everyone is told."""
+
+    async def end(programme: Programme, person: Person, reason: str) -> str:
+        await programmes.close(
+            ctx.session, programme, ProgrammeStatus.ENDED, person, ctx.now, reason
+        )
+        return "programme-ended-you"
+
+    return await _with_reason(ctx, banks.OPEN_STATUSES, end)
+
+
+async def _with_reason(
+    ctx: Context,
+    allowed: tuple[str, ...],
+    act: Callable[[Programme, Person, str], Awaitable[str]],
+) -> Replies:
+    """Read a typed reason, re-check the programme named in the flow, and act on it."""
     reason = banks.clean_text(ctx.incoming.text)
     if reason is None:
         return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
     ctx.args = [str(ctx.data.get("programme", ""))]
     programme = await _programme_for(ctx)
     await ctx.finish()
-    if programme is None or programme.status not in banks.OPEN_STATUSES or ctx.person is None:
+    if programme is None or programme.status not in allowed or ctx.person is None:
         return [ctx.reply("refusal-stale-button", help_hint(ctx))]
-    await programmes.close(
-        ctx.session, programme, ProgrammeStatus.ENDED, ctx.person, ctx.now, reason
-    )
+    key = await act(programme, ctx.person, reason)
     ctx.notified = True
-    return [ctx.reply("programme-ended-you", help_hint(ctx))]
+    return [ctx.reply(key, help_hint(ctx))]
 
 
 @router.button("px")
@@ -333,19 +354,14 @@ async def ask_replace_reason(ctx: Context) -> Replies:
 
 async def take_replace_reason(ctx: Context) -> Replies:
     """The reason given: the request goes to the curator."""
-    reason = banks.clean_text(ctx.incoming.text)
-    if reason is None:
-        return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
-    ctx.args = [str(ctx.data.get("programme", ""))]
-    programme = await _programme_for(ctx)
-    await ctx.finish()
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
-        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
-    await programmes.propose(
-        ctx.session, programme, RequestKind.REPLACE_MENTOR, ctx.person, {"reason": reason}, ctx.now
-    )
-    ctx.notified = True
-    return [ctx.reply("programme-replace-sent", help_hint(ctx))]
+
+    async def ask(programme: Programme, person: Person, reason: str) -> str:
+        await programmes.propose(
+            ctx.session, programme, RequestKind.REPLACE_MENTOR, person, {"reason": reason}, ctx.now
+        )
+        return "programme-replace-sent"
+
+    return await _with_reason(ctx, (ProgrammeStatus.ACTIVE,), ask)
 
 
 @router.button("rq")

@@ -21,6 +21,16 @@ from bot.core.models import (
     Role,
 )
 
+# The questionnaire's answers, in the order they are asked and shown.
+QUESTIONNAIRE_FIELDS = (
+    "requests",
+    "interests",
+    "competences",
+    "experience",
+    "capacity",
+    "forms",
+    "availability",
+)
 OPEN_STATUSES = (ProgrammeStatus.PROPOSED, ProgrammeStatus.ACTIVE)
 MAX_TEXT = 500
 MAX_CAPACITY = 20

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Account, Consent, Notification, NotificationStatus, Person, Profile
-from bot.core.services import people
+from bot.core.services import banks, people
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -27,17 +27,10 @@ async def questionnaire_record(session: AsyncSession, person_id: int) -> dict[st
     profile = await session.get(Profile, person_id)
     if profile is None:
         return {}
-    fields = (
-        "requests",
-        "interests",
-        "competences",
-        "experience",
-        "capacity",
-        "forms",
-        "availability",
-    )
     return {
-        name: getattr(profile, name) for name in fields if getattr(profile, name) not in (None, "")
+        name: getattr(profile, name)
+        for name in banks.QUESTIONNAIRE_FIELDS
+        if getattr(profile, name) not in (None, "")
     }
 
 
