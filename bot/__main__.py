@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.core.models import Role
+from bot.platforms.base import PlatformRejected
 
 NO_TOKEN = """No platform token is set, so there is nothing to connect to.
   Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment or in .env
@@ -79,6 +80,8 @@ async def serve(settings: Settings, console_user: str | None) -> None:
     await app.start()
     try:
         await app.run()
+    except PlatformRejected as exc:
+        raise SystemExit(str(exc)) from None
     finally:
         await app.stop()
 

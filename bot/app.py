@@ -16,12 +16,14 @@ from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import utcnow
 from bot.db import Database
-from bot.platforms.base import Platform
+from bot.platforms.base import Platform, PlatformRejected
 from handlers import build_router, common, notifications
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
 
 log = logging.getLogger(__name__)
+
+RECONNECT_MAX = 60.0  # seconds between attempts to reach an unreachable platform
 
 
 def command_menu() -> dict[str, list[tuple[str, str]]]:
@@ -101,7 +103,9 @@ class App:
 
     async def run(self) -> None:
         """Receive updates on every platform until cancelled or one of them ends."""
-        tasks = [asyncio.create_task(p.run(), name=p.name) for p in self.platforms.values()]
+        tasks = [
+            asyncio.create_task(self._supervise(p), name=p.name) for p in self.platforms.values()
+        ]
         log.info("running: %s", ", ".join(self.platforms) or "no platforms")
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -111,6 +115,20 @@ class App:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _supervise(self, platform: Platform) -> None:
+        """Run a platform, starting it again after a network failure (rejected tokens stop)."""
+        delay = 1.0
+        while True:
+            try:
+                await platform.run()
+                return
+            except PlatformRejected:
+                raise
+            except Exception as exc:
+                log.warning("%s stopped (%s); trying again in %.0f s", platform.name, exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RECONNECT_MAX)
 
     async def stop(self) -> None:
         """Stop the scheduler, finish sends under way, close sessions and the database."""

@@ -12,6 +12,10 @@ class RecipientUnavailable(Exception):
     """The person blocked the bot or deleted the chat: record it, do not retry."""
 
 
+class PlatformRejected(Exception):
+    """The platform refused our credentials: retrying cannot help; start-up stops with this."""
+
+
 class RetryLater(Exception):
     """The platform asked to slow down or failed temporarily."""
 

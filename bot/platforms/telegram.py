@@ -17,6 +17,7 @@ from aiogram.exceptions import (
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
+    TelegramUnauthorizedError,
 )
 from aiogram.types import (
     BotCommand,
@@ -29,7 +30,7 @@ from aiogram.types import (
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import RecipientUnavailable, RetryLater
+from bot.platforms.base import PlatformRejected, RecipientUnavailable, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,10 @@ class TelegramPlatform:
 
     async def run(self) -> None:
         """Long-poll until cancelled."""
-        await self.bot.delete_webhook(drop_pending_updates=False)
+        try:
+            await self.bot.delete_webhook(drop_pending_updates=False)
+        except TelegramUnauthorizedError as exc:
+            raise PlatformRejected(f"TELEGRAM_BOT_TOKEN was rejected by Telegram: {exc}") from exc
         await self._publish_commands()
         polling = asyncio.create_task(
             self.dispatcher.start_polling(self.bot, handle_signals=False, close_bot_session=False)

@@ -26,7 +26,7 @@ from vkbottle.polling import BotPolling
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import RecipientUnavailable, RetryLater
+from bot.platforms.base import PlatformRejected, RecipientUnavailable, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ ROWS, PER_ROW, BUTTONS = 6, 5, 10  # VK's inline keyboard limits
 LANG_IDS = {0: "ru", 3: "en"}  # VK client languages we speak
 UNAVAILABLE = {7, 900, 901, 902}  # permission denied, blacklisted, no messages allowed, privacy
 TRANSIENT = {1, 6, 9, 10}  # unknown, too many requests, flood control, internal error
+AUTH_FAILED = {5, 27, 28}  # authorization failed, group or app token refused
 ATTEMPTS = 3
 RETRY_DELAY = 0.5  # seconds, growing with each attempt, after a 5xx or a network error
 
@@ -114,6 +115,12 @@ class VkPlatform:
 
     async def run(self) -> None:
         """Long-poll until cancelled."""
+        try:
+            await self.api.groups.get_by_id(group_id=self.group_id)
+        except VKAPIError as exc:
+            if getattr(exc, "code", None) in AUTH_FAILED:
+                raise PlatformRejected(f"VK_GROUP_TOKEN was rejected by VK: {exc}") from exc
+            raise
         await self.bot.run_polling()
 
     async def close(self) -> None:
