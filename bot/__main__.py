@@ -66,6 +66,10 @@ def setup_logging(settings: Settings, to_file: bool) -> None:
         )
     else:
         logging.basicConfig(level=settings.log_level, format=fmt)
+    # Migration chatter is noise at every start; its warnings and errors still show.
+    logging.getLogger("alembic").setLevel(
+        max(logging.WARNING, logging.getLevelName(settings.log_level))
+    )
 
 
 async def serve(settings: Settings, console_user: str | None) -> None:

@@ -74,14 +74,19 @@ class ConsolePlatform:
     def _incoming(self, text: str) -> Incoming:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
             return Incoming(self.name, self.user, payload=self.choices[int(text) - 1].payload)
+        if text.startswith("'"):  # a number meant as text, not as a button
+            text = text[1:]
         return Incoming(self.name, self.user, text=text)
 
     async def send(
         self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
     ) -> None:
-        """Print replies; buttons become numbered choices of the current user."""
+        """Print replies; the buttons of all of them become the current user's numbered choices."""
         if external_id != self.user:
             self._print(texts.t("console-to-other", self.locale, user=external_id))
+        mine = external_id == self.user
+        if mine and any(reply.buttons for reply in replies):
+            self.choices = []
         for reply in replies:
             self._print(rendering.to_plain(reply.text))
             if reply.file is not None:
@@ -89,9 +94,12 @@ class ConsolePlatform:
                 path = self.files_dir / f"{external_id}-{reply.file.name}"
                 path.write_bytes(reply.file.content)
                 self._print(texts.t("console-file-saved", self.locale, path=str(path)))
-            if reply.buttons and external_id == self.user:
-                self.choices = [button for row in reply.buttons for button in row]
-                numbered = [f"[{i}] {b.label}" for i, b in enumerate(self.choices, start=1)]
+            if reply.buttons and mine:
+                first = len(self.choices) + 1
+                self.choices += [button for row in reply.buttons for button in row]
+                numbered = [
+                    f"[{i}] {b.label}" for i, b in enumerate(self.choices[first - 1 :], start=first)
+                ]
                 self._print("   ".join(numbered))
             self._print()
 

@@ -117,7 +117,7 @@ platform-vk = VK
 platform-console = console
 
 ## Console
-console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help), a number presses a button, “:user 2” switches user, “:quit” leaves.
+console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help), a number presses a button (a number as text takes an apostrophe: '4), “:user 2” switches user, “:quit” leaves.
 console-user = You are now user console:{ $user }.
 console-user-hint = Give a user number, e.g. “:user 2”.
 console-to-other = ── message for console:{ $user } ──

@@ -117,7 +117,7 @@ platform-vk = ВКонтакте
 platform-console = консоль
 
 ## Консоль
-console-banner = Nastavnik в консоли — вы пользователь console:{ $user }. Пишите сообщения и команды (/start, /help), цифрой выбирайте кнопку, «:user 2» — сменить пользователя, «:quit» — выйти.
+console-banner = Nastavnik в консоли — вы пользователь console:{ $user }. Пишите сообщения и команды (/start, /help), цифрой выбирайте кнопку (число как текст — с апострофом: '4), «:user 2» — сменить пользователя, «:quit» — выйти.
 console-user = Теперь вы пользователь console:{ $user }.
 console-user-hint = Укажите номер пользователя, например «:user 2».
 console-to-other = ── сообщение для console:{ $user } ──
