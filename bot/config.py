@@ -6,7 +6,7 @@ from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SUPPORTED_LOCALES = ("ru", "en")
@@ -32,9 +32,7 @@ class Settings(BaseSettings):
     vk_group_token: str | None = Field(default=None, alias="VK_GROUP_TOKEN")
     vk_group_id: int | None = Field(default=None, alias="VK_GROUP_ID")
     vk_api_base: str = Field(default="https://api.vk.ru/method/", alias="VK_API_BASE")
-    database_url: str = Field(
-        default=f"sqlite+aiosqlite:///{DEFAULT_DATA_DIR}/nastavnik.sqlite3", alias="DATABASE_URL"
-    )
+    database_url: str = Field(default="", alias="DATABASE_URL")  # empty: a file in DATA_DIR
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, alias="DATA_DIR")
     default_locale: str = Field(default="ru", alias="DEFAULT_LOCALE")
     default_timezone: str = Field(default="Europe/Moscow", alias="DEFAULT_TIMEZONE")
@@ -106,6 +104,12 @@ class Settings(BaseSettings):
     def _time_shape(cls, value: str) -> str:
         _clock(value)
         return value
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url.strip():
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'nastavnik.sqlite3'}"
+        return self
 
     @property
     def quiet_window(self) -> tuple[time, time]:
