@@ -57,6 +57,21 @@ async def settings(ctx: Context) -> Replies:
     return [ctx.reply("settings-title", [*rows, *help_hint(ctx)])]
 
 
+MAX_NUMBER_DIGITS = 12  # ids and counts in payloads: far beyond any real row, within SQLite's
+
+
+def number(text: object) -> int | None:
+    """A whole number from a payload part or a typed answer, or None.
+
+    Payloads can be forged: only ASCII digits count (`"²".isdigit()` is true, yet `int("²")`
+    raises), and at most twelve of them (a 30-digit id overflows SQLite's integers).
+    """
+    value = str(text)
+    if not 0 < len(value) <= MAX_NUMBER_DIGITS or not (value.isascii() and value.isdigit()):
+        return None
+    return int(value)
+
+
 def help_hint(ctx: Context) -> list[list[Button]]:
     """A single Help button: the way forward under any refusal."""
     return [[ctx.button("btn-help", "menu:help")]]

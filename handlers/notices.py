@@ -93,6 +93,8 @@ async def milestone_notice(
 
 
 @renderer("programme-active")
+@renderer("programme-ended-withdrawn")
+@renderer("programme-member-left")
 @renderer("programme-declined")
 @renderer("programme-completed")
 @renderer("programme-ended")
@@ -111,6 +113,26 @@ async def programme_notice(
         names=await _names(session, programme),
         by=str(row.params.get("by", "")),
         reason=str(row.params.get("reason", "")),
+    )
+    return [Reply(text, [_open_button(locale, programme.id), *help_button(locale)])]
+
+
+@renderer("programme-term-ended")
+async def term_ended(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """The term is over: complete the programme or extend it (void once either happened)."""
+    programme = await session.get(Programme, int(row.params.get("programme_id", 0)))
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+        return None
+    if programme.ends_on is None or programme.ends_on.isoformat() != row.params.get("ends_on"):
+        return None
+    locale = person.locale
+    text = texts.t(
+        row.template,
+        locale,
+        names=await _names(session, programme),
+        date=dates.format_date(programme.ends_on, locale),
     )
     return [Reply(text, [_open_button(locale, programme.id), *help_button(locale)])]
 

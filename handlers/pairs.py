@@ -6,7 +6,7 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Form, MemberRole, PairType, Person, Role
 from bot.core.services import banks, programmes
-from handlers.common import help_hint
+from handlers.common import help_hint, number
 from handlers.programme import label
 
 router = Router()
@@ -33,9 +33,9 @@ async def pairs(ctx: Context) -> Replies:
 @router.button("pl")
 async def pair_list(ctx: Context) -> Replies:
     """A page of programmes, newest first; each opens its card."""
-    if not is_staff(ctx) or len(ctx.args) != 1 or not ctx.args[0].isdigit():
+    page = number(ctx.args[0]) if len(ctx.args) == 1 else None
+    if not is_staff(ctx) or page is None:
         return await ctx.router.stale(ctx)
-    page = int(ctx.args[0])
     items = await programmes.listing(ctx.session)
     chunk = items[page * LIST_PAGE : (page + 1) * LIST_PAGE]
     if not chunk:
@@ -110,22 +110,24 @@ async def _names(ctx: Context, ids: list[int]) -> list[str]:
 
 async def pick_mentee(ctx: Context, arg: str) -> Replies:
     """A mentee chosen: checked (consent, parent's consent, not in a pair) and added."""
-    if not arg.isdigit():
+    mentee_id = number(arg)
+    if mentee_id is None:
         return await ctx.router.stale(ctx)
     try:
-        await programmes.check_candidate(ctx.session, int(arg), MemberRole.MENTEE)
+        await programmes.check_candidate(ctx.session, mentee_id, MemberRole.MENTEE)
     except programmes.PairError as error:
         return [ctx.reply(error.key, **error.params)] + await ask_mentee(ctx)
-    chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), int(arg)]))
+    chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), mentee_id]))
     await ctx.goto("pf_mentee", mentees=chosen, page=0)
     return await ask_mentee(ctx)
 
 
 async def mentee_page(ctx: Context, arg: str) -> Replies:
     """Another page of mentees."""
-    if not arg.isdigit():
+    page = number(arg)
+    if page is None:
         return await ctx.router.stale(ctx)
-    await ctx.goto("pf_mentee", mentees=ctx.data.get("mentees", []), page=int(arg))
+    await ctx.goto("pf_mentee", mentees=ctx.data.get("mentees", []), page=page)
     return await ask_mentee(ctx)
 
 
@@ -166,10 +168,11 @@ def _reason(ctx: Context, index: int, s: banks.Suggestion) -> str:
 
 async def pick_mentor(ctx: Context, arg: str) -> Replies:
     """A mentor chosen: checked (consent, capacity) and kept."""
-    if not arg.isdigit():
+    mentor_id = number(arg)
+    if mentor_id is None:
         return await ctx.router.stale(ctx)
     try:
-        mentor = await programmes.check_candidate(ctx.session, int(arg), MemberRole.MENTOR)
+        mentor = await programmes.check_candidate(ctx.session, mentor_id, MemberRole.MENTOR)
         await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
     except programmes.PairError as error:
         return [ctx.reply(error.key, **error.params)] + await ask_mentor(ctx)
@@ -214,17 +217,18 @@ async def ask_term(ctx: Context) -> Replies:
 
 async def pick_term(ctx: Context, arg: str) -> Replies:
     """A term button."""
-    if not arg.isdigit():
+    months = number(arg)
+    if months is None:
         return await ctx.router.stale(ctx)
-    return await _set_term(ctx, int(arg))
+    return await _set_term(ctx, months)
 
 
 async def type_term(ctx: Context) -> Replies:
     """A typed term."""
-    text = (ctx.incoming.text or "").strip()
-    if not text.isdigit():
+    months = number((ctx.incoming.text or "").strip())
+    if months is None:
         return [ctx.reply("pf-term-invalid", max=programmes.MAX_TERM_MONTHS)]
-    return await _set_term(ctx, int(text))
+    return await _set_term(ctx, months)
 
 
 async def _set_term(ctx: Context, months: int) -> Replies:

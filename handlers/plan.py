@@ -18,7 +18,7 @@ from bot.core.models import (
     RequestKind,
 )
 from bot.core.services import banks, plans, programmes
-from handlers.common import help_hint
+from handlers.common import help_hint, number
 
 router = Router()
 
@@ -39,9 +39,10 @@ def today(ctx: Context) -> date:
 
 async def _member_programme(ctx: Context, programme_id: Any) -> tuple[Programme, str] | None:
     """The active programme and this person's role in it, if they are a member."""
-    if ctx.person is None or not str(programme_id).isdigit():
+    number_id = number(programme_id)
+    if ctx.person is None or number_id is None:
         return None
-    programme = await ctx.session.get(Programme, int(programme_id))
+    programme = await ctx.session.get(Programme, number_id)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
         return None
     member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
@@ -160,10 +161,21 @@ async def take_date(ctx: Context) -> Replies:
         return [ctx.reply("ms-date-invalid")]
     if due < today(ctx):
         return [ctx.reply("ms-date-past")]
+    last = await _last_day(ctx)
+    if due > last:
+        return [ctx.reply("ms-date-after-end", date=dates.format_date(last, ctx.locale))]
     if ctx.data.get("move"):
         return await _finish_move(ctx, due)
     await ctx.goto("ms_format", **{**ctx.data, "due": due.isoformat()})
     return await ask_format(ctx)
+
+
+async def _last_day(ctx: Context) -> date:
+    """The latest date a plan item may take: the programme's end (extend the term for more)."""
+    found = await _member_programme(ctx, ctx.data.get("programme"))
+    if found is not None and found[0].ends_on is not None:
+        return found[0].ends_on
+    return dates.add_months(today(ctx), programmes.MAX_TERM_MONTHS)
 
 
 FORMAT_PAGE = 6
@@ -305,9 +317,10 @@ async def pick(ctx: Context) -> Replies:
 
 async def _milestone(ctx: Context) -> tuple[Milestone, Programme, str] | None:
     """The open milestone in the payload, if this person is a member of its active programme."""
-    if len(ctx.args) < 2 or not ctx.args[1].isdigit():
+    milestone_id = number(ctx.args[1]) if len(ctx.args) >= 2 else None
+    if milestone_id is None:
         return None
-    milestone = await ctx.session.get(Milestone, int(ctx.args[1]))
+    milestone = await ctx.session.get(Milestone, milestone_id)
     if milestone is None or milestone.status != MilestoneStatus.OPEN:
         return None
     found = await _member_programme(ctx, milestone.programme_id)
@@ -373,6 +386,8 @@ async def _finish_move(ctx: Context, due: date) -> Replies:
     milestone = await ctx.session.get(Milestone, milestone_id)
     if milestone is None or milestone.programme_id != programme.id:
         return [ctx.reply("ms-not-available", help_hint(ctx))]
+    if milestone.status != MilestoneStatus.OPEN:  # done or deleted while the date was typed
+        return [ctx.reply("ms-not-available", help_hint(ctx))]
     change = {
         "op": "move",
         "milestone": milestone.id,
@@ -390,16 +405,15 @@ async def _finish_move(ctx: Context, due: date) -> Replies:
 @router.button("mc")
 async def tell_curator(ctx: Context) -> Replies:
     """After marking done: tell the curator too."""
-    if len(ctx.args) != 1 or not ctx.args[0].isdigit() or ctx.person is None:
+    milestone_id = number(ctx.args[0]) if len(ctx.args) == 1 else None
+    if milestone_id is None or ctx.person is None:
         return await ctx.router.stale(ctx)
-    milestone = await ctx.session.get(Milestone, int(ctx.args[0]))
+    milestone = await ctx.session.get(Milestone, milestone_id)
     found = await _member_programme(ctx, milestone.programme_id) if milestone else None
     if milestone is None or found is None or milestone.status != MilestoneStatus.DONE:
         return await ctx.router.stale(ctx)
     programme = found[0]
-    recipients = [programme.created_by] if programme.created_by else []
-    recipients += [c.id for c in await programmes.curators(ctx.session)]
-    for person_id in dict.fromkeys(recipients):
+    for person_id in [p.id for p in await programmes.staff_for(ctx.session, programme)]:
         await outbox.schedule(
             ctx.session,
             person_id=person_id,
@@ -419,6 +433,8 @@ async def send_for_agreement(ctx: Context) -> Replies:
     if found is None or found[1] != MemberRole.MENTOR or found[0].plan_agreed_at is not None:
         return await ctx.router.stale(ctx)
     programme = found[0]
+    if not await plans.milestones(ctx.session, programme.id):
+        return await ctx.router.stale(ctx)  # nothing to agree to yet (the button needs items)
     for member, person in await programmes.members(ctx.session, programme.id):
         if member.role == MemberRole.MENTEE:
             await outbox.schedule(
@@ -426,7 +442,7 @@ async def send_for_agreement(ctx: Context) -> Replies:
                 person_id=person.id,
                 template="plan-for-agreement",
                 due_at=ctx.now,
-                key=f"plan-agree:{programme.id}:{person.id}:{ctx.now.isoformat()}",
+                key=plans.agreement_key_prefix(programme.id, person.id) + ctx.now.isoformat(),
                 params={"programme_id": programme.id},
             )
     ctx.notified = True
@@ -440,6 +456,8 @@ async def agree_plan(ctx: Context) -> Replies:
     if found is None or found[1] != MemberRole.MENTEE or ctx.person is None:
         return await ctx.router.stale(ctx)
     programme = found[0]
+    if not await plans.asked_to_agree(ctx.session, programme.id, ctx.person.id):
+        return await ctx.router.stale(ctx)  # a forged button: the mentor never sent the plan
     if programme.plan_agreed_at is None:
         programme.plan_agreed_at = ctx.now
         await programmes.notify(

@@ -5,7 +5,9 @@ from __future__ import annotations
 from bot.config import SUPPORTED_LOCALES
 from bot.core import timezones
 from bot.core.flow import Context, Replies, Router
-from handlers.common import help_hint, menu_buttons
+from bot.core.models import ProgrammeStatus
+from bot.core.services import plans, programmes
+from handlers.common import help_hint, menu_buttons, number
 
 router = Router()
 
@@ -58,9 +60,10 @@ async def take_timezone(ctx: Context) -> Replies:
 @router.button("tz", states=["ask_timezone"])
 async def pick_timezone(ctx: Context) -> Replies:
     """One of the shortcut buttons."""
-    if len(ctx.args) != 1 or not ctx.args[0].isdigit() or int(ctx.args[0]) >= len(ZONE_SHORTCUTS):
+    index = number(ctx.args[0]) if len(ctx.args) == 1 else None
+    if index is None or index >= len(ZONE_SHORTCUTS):
         return await ctx.router.stale(ctx)
-    return await _apply(ctx, ZONE_SHORTCUTS[int(ctx.args[0])])
+    return await _apply(ctx, ZONE_SHORTCUTS[index])
 
 
 async def _apply(ctx: Context, text: str) -> Replies:
@@ -70,6 +73,7 @@ async def _apply(ctx: Context, text: str) -> Replies:
         return [ctx.reply("timezone-invalid")]
     assert ctx.person is not None
     ctx.person.timezone = zone
+    await _move_reminders(ctx)
     await ctx.finish()
     local = timezones.to_local(ctx.now, zone).strftime("%H:%M")
     return [
@@ -77,6 +81,15 @@ async def _apply(ctx: Context, text: str) -> Replies:
             "timezone-set", help_hint(ctx), zone=timezones.describe(zone, ctx.now), time=local
         )
     ]
+
+
+async def _move_reminders(ctx: Context) -> None:
+    """Plan reminders already written go out at the reminder time of the new clock."""
+    assert ctx.person is not None
+    policy = plans.ReminderPolicy(ctx.settings.reminder_clock, ctx.settings.overdue_alert_days)
+    active = (ProgrammeStatus.ACTIVE,)
+    for programme in await programmes.programmes_of(ctx.session, ctx.person.id, active):
+        await plans.reschedule_all(ctx.session, programme, policy, ctx.now)
 
 
 router.state("ask_timezone", ask_timezone, take_timezone)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,7 +23,7 @@ from bot.core.models import (
 )
 from bot.core.services import banks, plans, programmes
 from handlers import notifications
-from handlers.common import help_hint
+from handlers.common import help_hint, number
 
 router = Router()
 
@@ -30,6 +31,9 @@ EXTEND_CHOICES = (1, 3, 6)
 # Reminder schedules a programme can use: days before the due date (the day itself always).
 REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
 STAFF = {Role.CURATOR, Role.DIRECTOR}
+# A reason typed long after the question was asked is more likely a stray message than a reason:
+# ending a programme or asking for another mentor is not done on it.
+REASON_TTL = timedelta(hours=1)
 
 
 def _is_staff(person: Person | None) -> bool:
@@ -79,9 +83,10 @@ async def render_agreement(
 @router.button("agr")
 async def agreement_answer(ctx: Context) -> Replies:
     """Accept, decline or download the agreement of a programme one belongs to."""
-    if len(ctx.args) != 2 or not ctx.args[1].isdigit() or ctx.person is None:
+    programme_id = number(ctx.args[1]) if len(ctx.args) == 2 else None
+    if programme_id is None or ctx.person is None:
         return await ctx.router.stale(ctx)
-    action, programme = ctx.args[0], await ctx.session.get(Programme, int(ctx.args[1]))
+    action, programme = ctx.args[0], await ctx.session.get(Programme, programme_id)
     member = (
         await programmes.membership(ctx.session, programme.id, ctx.person.id) if programme else None
     )
@@ -95,7 +100,12 @@ async def agreement_answer(ctx: Context) -> Replies:
         return await ctx.router.stale(ctx)
     try:
         outcome = await programmes.answer_agreement(
-            ctx.session, programme, ctx.person.id, action == "y", ctx.now
+            ctx.session,
+            programme,
+            ctx.person.id,
+            action == "y",
+            ctx.now,
+            remind_at=ctx.settings.reminder_clock,
         )
     except programmes.PairError:
         return await ctx.router.stale(ctx)
@@ -142,9 +152,10 @@ async def open_card(ctx: Context) -> Replies:
 
 async def _programme_for(ctx: Context, index: int = 0) -> Programme | None:
     """The programme named in the payload, if this person may see it."""
-    if len(ctx.args) <= index or not ctx.args[index].isdigit() or ctx.person is None:
+    programme_id = number(ctx.args[index]) if len(ctx.args) > index else None
+    if programme_id is None or ctx.person is None:
         return None
-    programme = await ctx.session.get(Programme, int(ctx.args[index]))
+    programme = await ctx.session.get(Programme, programme_id)
     if programme is None:
         return None
     member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
@@ -271,8 +282,15 @@ async def end_early(ctx: Context) -> Replies:
     return await ask_end_reason(ctx)
 
 
+async def _asked_now(ctx: Context) -> None:
+    """Note when the reason was (re-)asked: the answer is taken only for `REASON_TTL`."""
+    if ctx.state is not None:
+        await ctx.goto(ctx.state, **{**ctx.data, "asked": ctx.now.isoformat()})
+
+
 async def ask_end_reason(ctx: Context) -> Replies:
     """Question: why the programme ends."""
+    await _asked_now(ctx)
     return [ctx.reply("programme-ask-end-reason")]
 
 
@@ -294,6 +312,10 @@ async def _with_reason(
     act: Callable[[Programme, Person, str], Awaitable[str]],
 ) -> Replies:
     """Read a typed reason, re-check the programme named in the flow, and act on it."""
+    asked = ctx.data.get("asked")
+    if not isinstance(asked, str) or ctx.now - datetime.fromisoformat(asked) > REASON_TTL:
+        await ctx.finish()
+        return [ctx.reply("programme-reason-expired", help_hint(ctx))]
     reason = banks.clean_text(ctx.incoming.text)
     if reason is None:
         return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
@@ -315,6 +337,9 @@ async def extend(ctx: Context) -> Replies:
         return await ctx.router.stale(ctx)
     if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
         return await ctx.router.stale(ctx)
+    if await programmes.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
+        # One proposal at a time: a double tap must not add the months twice.
+        return [ctx.reply("request-extend-pending", help_hint(ctx))]
     if len(ctx.args) == 1:
         rows = [
             [ctx.button("btn-months", f"px:{programme.id}:{n}", months=n) for n in EXTEND_CHOICES]
@@ -349,6 +374,7 @@ async def replace_mentor(ctx: Context) -> Replies:
 
 async def ask_replace_reason(ctx: Context) -> Replies:
     """Question: why another mentor is needed."""
+    await _asked_now(ctx)
     return [ctx.reply("programme-ask-replace-reason")]
 
 
@@ -367,26 +393,38 @@ async def take_replace_reason(ctx: Context) -> Replies:
 @router.button("rq")
 async def answer_request(ctx: Context) -> Replies:
     """Accept or decline another member's proposal (extension or plan change)."""
-    if len(ctx.args) != 2 or ctx.args[0] not in ("y", "n") or not ctx.args[1].isdigit():
-        return await ctx.router.stale(ctx)
-    assert ctx.person is not None
-    found = await programmes.open_request(ctx.session, int(ctx.args[1]), ctx.person.id)
+    request_id = number(ctx.args[1]) if len(ctx.args) == 2 else None
+    if request_id is None or ctx.args[0] not in ("y", "n") or ctx.person is None:
+        return await ctx.router.stale(ctx)  # no profile: never registered, or erased since
+    found = await programmes.open_request(ctx.session, request_id, ctx.person.id)
     if found is None or found[0].kind == RequestKind.REPLACE_MENTOR:
         return await ctx.router.stale(ctx)
     request, programme = found
-    accept = ctx.args[0] == "y"
-    if accept and request.kind == RequestKind.PLAN_CHANGE:
+    outcome = await programmes.answer(
+        ctx.session,
+        request,
+        programme,
+        ctx.person,
+        ctx.args[0] == "y",
+        ctx.now,
+        remind_at=ctx.settings.reminder_clock,
+    )
+    if outcome == "accepted" and request.kind == RequestKind.PLAN_CHANGE:
         from handlers.plan import apply_change
 
         await apply_change(ctx, programme, request.details)
-    await programmes.resolve(ctx.session, request, programme, ctx.person, accept, ctx.now)
     ctx.notified = True
     return [
-        ctx.reply(
-            "request-accepted-you" if accept else "request-declined-you",
-            [[ctx.button("btn-open-programme", f"pg:{programme.id}")]],
-        )
+        ctx.reply(ANSWER_KEYS[outcome], [[ctx.button("btn-open-programme", f"pg:{programme.id}")]])
     ]
+
+
+# A member's answer to a request, by its outcome (a group waits until every member agrees).
+ANSWER_KEYS = {
+    "accepted": "request-accepted-you",
+    "declined": "request-declined-you",
+    "waiting": "request-accepted-waiting",
+}
 
 
 router.state("end_reason", ask_end_reason, take_end_reason)

@@ -8,7 +8,7 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Form, Profile, Role
 from bot.core.services import banks
-from handlers.common import help_hint
+from handlers.common import help_hint, number
 
 router = Router()
 
@@ -116,9 +116,10 @@ async def take_text(ctx: Context) -> Replies:
 @router.button("qn", states=["q_capacity"])
 async def take_number(ctx: Context) -> Replies:
     """A capacity button."""
-    if len(ctx.args) != 1 or not ctx.args[0].isdigit() or int(ctx.args[0]) not in CAPACITY_CHOICES:
+    capacity = number(ctx.args[0]) if len(ctx.args) == 1 else None
+    if capacity not in CAPACITY_CHOICES:
         return await ctx.router.stale(ctx)
-    return await _store(ctx, "capacity", int(ctx.args[0]))
+    return await _store(ctx, "capacity", capacity)
 
 
 @router.button("qf", states=["q_forms"])

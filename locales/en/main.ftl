@@ -11,83 +11,91 @@ btn-language-ru = Русский
 btn-language-en = English
 
 ## Errors and refusals
-error-internal = Something went wrong and I could not handle that message. Nothing was changed — please try again a bit later or send /help.
+error-internal = Something went wrong and I couldn't process your message. Nothing has changed — please try again a little later or send /help.
 refusal-unregistered = Please register first: press “Start” or send /start.
 refusal-finish-registration = Let's finish your registration first.
-refusal-awaiting-parent = This command becomes available once your parent or legal guardian gives consent. Send /start to get the code for your parent again.
-refusal-curator-only = Only the mentoring programme curator can use this command.
-refusal-stale-button = That button is no longer active.
+refusal-awaiting-parent = This command will become available once your parent or legal guardian gives consent. To see the code for your parent again, send /start.
+refusal-curator-only = Only the curator and the director of the mentoring programme can use this command.
+refusal-stale-button = That button no longer works.
 refusal-use-buttons = Please answer with a button under the message. Changed your mind? Send /cancel.
-refusal-unknown = I didn't understand that. Here is what I can do — pick a button or send /help.
+refusal-unknown = I didn't understand that. Pick a button below or send /help to see everything I can do.
 cancel-nothing = There is nothing to cancel right now.
-cancel-done = OK, cancelled. What next?
+cancel-done = OK, cancelled. What next? Pick a button below.
 
 ## Start and consent
-start-welcome-back = Welcome back, { $name }! How can I help?
+start-welcome-back = Welcome back, { $name }! How can I help? Pick a button below.
 btn-consent-agree = I agree
 btn-consent-decline = I do not agree
 consent-declined = Understood. Without consent to personal data processing I cannot register you, so I have stored nothing about you. If you change your mind, press “Start”.
 consent-thanks = Thank you, your consent is recorded.
-ask-name = What is your name? Please send your first and last name.
-name-invalid = I couldn't read that as a name. Please send just your first and last name in letters (hyphens and apostrophes are fine), up to { $max } characters.
-ask-role = What would you like to be in the mentoring programme?
+ask-name = What is your name? Please type your first and last name.
+name-invalid = I couldn't read that as a name. Please type it in letters only (spaces, hyphens, apostrophes and full stops are fine), up to { $max } { $max ->
+    [one] character
+   *[other] characters
+}.
+ask-role = What would you like to be in the mentoring programme? Pick a button below.
 btn-role-mentee = A mentee
 btn-role-mentor = A mentor
 btn-role-both = Both
-ask-age = How old are you? Under 18, a parent's consent will be needed.
+ask-age = How old are you? Pick a button below. If you are under 18, consent from your parent or legal guardian will be needed.
 btn-age-child = Under 14
 btn-age-teen = 14–17
 btn-age-adult = 18 or over
 registration-done = Done, { $name }, you are registered! Here is what you can do:
-parent-needed = One step left: consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK. The code is valid for { $days } days. I will let you know as soon as they confirm.
+parent-needed = One step left: consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
+    [one] day
+   *[other] days
+}. I will let you know as soon as they give consent.
 
 ## Parent
-parent-ask-code = Please enter the code your child gave you (8 characters, e.g. ABCD-EFGH).
-parent-code-invalid = That code did not work: it may have a typo or have expired. Ask your child to get a new code with /start and send it here. To leave, send /cancel.
-parent-ask-name = Thank you! Please send your full name — it will be written into the consent.
-parent-declined = Understood, consent is not given. Your child will be told. If you change your mind, send the code again.
-parent-thanks = Thank you! Consent for { $child } is recorded and the registration is complete.
-notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, get a new code with /start.
+parent-ask-code = Please type the code your child gave you: 8 characters, e.g. ABCD-EFGH.
+parent-code-invalid = That code didn't work: it may contain a typo or may have expired. Ask your child to send me /start again — I will show them the current code — and send that code here. To leave, send /cancel.
+parent-ask-name = Thank you! Please type your full name — it will appear in the consent.
+parent-declined = Understood, consent is not given. Your child will be notified. If you change your mind, send <code>/parent</code> and the code again while it is still valid.
+parent-thanks = Thank you! Consent is recorded and the registration is complete: { $child } can now take part in the mentoring programme.
+notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, send /start — I will show the code, and your parent can send it again.
 notify-parent-consented = Your parent gave consent — your registration is complete! Send /help to see what you can do.
 
 ## Language and time zone
 language-choose = Choose a language.
 language-set = Done, I will speak English now.
-timezone-ask = Your time zone now: { $current }. Send a city (e.g. “Novosibirsk”) or a UTC offset (e.g. “UTC+7”), or pick a button.
+timezone-ask = Your time zone is { $current }. To change it, pick a button or send a city (e.g. “Novosibirsk”) or a UTC offset (e.g. “UTC+7”).
 btn-tz-0 = Moscow (UTC+3)
 btn-tz-1 = Yekaterinburg (UTC+5)
 btn-tz-2 = Novosibirsk (UTC+7)
 btn-tz-3 = Vladivostok (UTC+10)
-timezone-invalid = I couldn't find that time zone. Send a large city near you or an offset such as “UTC+5”. To leave, send /cancel.
-timezone-set = Time zone: { $zone }. It is { $time } for you now — reminders will follow this clock.
+timezone-invalid = I couldn't find that time zone. Send the nearest large city or an offset such as “UTC+5”. To leave, send /cancel.
+timezone-set = Done, time zone: { $zone }. It is { $time } for you now — I will send reminders by this clock.
 
 ## My data and withdrawing consent
-mydata-file-caption = The same data as JSON.
+mydata-file-caption = The same data as a JSON file.
 forget-confirm = Withdraw your consent to personal data processing? I will erase your name and answers, unlink your Telegram and VK accounts and stop messaging you. This cannot be undone.
 btn-forget-yes = Yes, erase
 btn-forget-no = No, keep
-forget-cancelled = OK, nothing changed.
-forget-done = Consent withdrawn and your personal data erased. If you want to come back, press “Start”.
+forget-cancelled = OK, nothing has changed.
+forget-done = Your consent is withdrawn and your personal data erased. If you want to come back, press “Start”.
 
 ## Linking accounts
-link-code = Your linking code: <b>{ $code }</b>. Send <code>/link { $code }</code> to the bot on the other platform (Telegram or VK). The code is valid for { $minutes } minutes.
+link-code = Your linking code: <b>{ $code }</b>. Send <code>/link { $code }</code> to the bot on the other platform (Telegram or VK). The code is valid for { $minutes } { $minutes ->
+    [one] minute
+   *[other] minutes
+}.
 link-how-to-redeem = To connect this account to your profile on the other platform, get a code there with /link and send <code>/link CODE</code> here. No profile yet? Press “Start”.
-link-code-invalid = That code did not work: it may have a typo or have expired. Get a new one with /link on the other platform.
+link-code-invalid = That code didn't work: it may contain a typo or may have expired. Get a new one with /link on the other platform.
 link-already = This account is already linked to your profile.
-link-other-profile = This account already has a different profile. To link accounts, withdraw consent here first (/forget).
+link-other-profile = This account is already linked to a different profile. To link it to the profile the code came from, first withdraw consent here with /forget — the data of this account's profile will be erased.
 link-done = Done, { $name }: this account is now linked to your profile.
 
 ## Curator
 stats = <b>Programme participants</b>
-    Registered: { $active }
+    Registered: { $active } (mentees: { $mentees }, mentors: { $mentors })
     Registering: { $registering }
     Awaiting parent's consent: { $awaiting_parent }
     Withdrew consent: { $erased }
-    Mentees: { $mentees }, mentors: { $mentors }
 
 ## My data (labels)
 mydata-title = <b>What I store about you</b>
-mydata-only-account = You have not given consent, so I store only your account id and language:
+mydata-only-account = I have no consent from you to process personal data, so I store only your account id and language:
 mydata-name = Name
 mydata-language = Language
 mydata-timezone = Time zone
@@ -110,14 +118,14 @@ role-curator = curator
 role-director = director
 status-registering = registration not finished
 status-awaiting_parent = awaiting parent's consent
-status-active = registered
+status-active = registration complete
 status-erased = data erased
 platform-telegram = Telegram
 platform-vk = VK
 platform-console = console
 
 ## Console
-console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help), a number presses a button (a number as text takes an apostrophe: '4), “:user 2” switches user, “:quit” leaves.
+console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help); type a number to press a button, or put an apostrophe before it to send the number as text: '4. “:user 2” switches user, “:quit” exits.
 console-user = You are now user console:{ $user }.
 console-user-hint = Give a user number, e.g. “:user 2”.
 console-to-other = ── message for console:{ $user } ──
@@ -131,19 +139,22 @@ cmd-language = Change language
 cmd-timezone = Time zone for reminders
 cmd-link = Link Telegram and VK accounts
 cmd-forget = Withdraw consent and erase data
-cmd-cancel = Leave the current question
+cmd-cancel = Cancel the current action
 
 ## Questionnaire
-q-intro = A few questions for your profile — the curator uses them to find a match. You can change the answers later with /profile.
+q-intro = A few questions for your profile — the curator will use your answers to find you a match. You can change them later with /profile.
 q-requests = What would you like a mentor's help with? Describe it briefly in your own words.
 q-interests = Which topics interest you? List them separated by commas, e.g.: robotics, programming, public speaking.
 q-competences = What can you help mentees with? List your skills separated by commas, e.g.: Python, olympiad training, project work.
-q-experience = Tell us briefly about your experience: where you studied or worked, what you do.
-q-capacity = How many mentees can you take at once? Pick a button or type a number.
+q-experience = Tell me briefly about your experience: where you studied or worked and what you do now.
+q-capacity = How many mentees can you take on at once? Pick a button or type a number.
 q-forms = Which forms of mentoring suit you? Tick one or more and press “Done”.
-q-availability = When is it convenient for you to meet? For example: “weekdays after 4 pm” or “Saturday afternoon”.
+q-availability = When is it convenient for you to meet? Type it, e.g. “weekdays after 4 pm” or “Saturday afternoon”.
 q-capacity-invalid = Please type a number from 1 to { $max } or pick a button.
-q-text-invalid = The answer should be 2 to { $max } characters long. Please try again.
+q-text-invalid = The answer should be 2 to { $max } { $max ->
+    [one] character
+   *[other] characters
+} long. Please try again.
 q-forms-empty = Tick at least one form, then press “Done”.
 btn-done = Done
 form-virtual = Virtual
@@ -165,10 +176,10 @@ btn-edit-requests = Edit request
 btn-edit-interests = Edit interests
 btn-edit-competences = Edit skills
 btn-edit-experience = Edit experience
-btn-edit-capacity = Edit places
+btn-edit-capacity = Edit number of mentees
 btn-edit-forms = Edit forms
 btn-edit-availability = Edit time
 cmd-profile = Your profile: view and edit
-mydata-questionnaire = Questionnaire
-parent-code-own = Give this code to your parent or legal guardian: you cannot consent for yourself. They should send /parent with the code from their own account.
+mydata-questionnaire = Profile
+parent-code-own = This code is for your parent or legal guardian — you cannot give consent for yourself. They should send <code>/parent</code> and the code to the bot from their own account.
 forget-nothing = I store no personal data about you — only your account id and language. There is nothing to withdraw.

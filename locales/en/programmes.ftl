@@ -4,7 +4,7 @@ btn-plan = Plan
 btn-settings = Settings
 btn-pairs = Pairs and groups
 btn-banks = Banks
-settings-title = Settings and your data:
+settings-title = Settings and your data — choose what to open:
 cmd-programme = Programme: status, agreement, term
 cmd-plan = Individual plan
 btn-prev = ← Back
@@ -38,9 +38,9 @@ programme-status-active = running
 programme-status-completed = completed
 programme-status-ended = ended
 programme-status-declined = declined
-agreement-status-pending = has not answered yet
-agreement-status-accepted = accepted the agreement
-agreement-status-declined = declined the agreement
+agreement-status-pending = no answer yet
+agreement-status-accepted = agreement accepted
+agreement-status-declined = agreement declined
 
 ## Pairs: curator
 pairs-summary = <b>Pairs and groups</b>
@@ -52,138 +52,147 @@ pairs-summary = <b>Pairs and groups</b>
 btn-pair-form = Form a pair
 btn-pair-list = List of pairs
 btn-pair-next = Next: mentor
-btn-pair-confirm = Form it
+btn-pair-confirm = Form the pair
 btn-open-pair = Open the pair
-pairs-none = No pairs yet. Form the first one.
+pairs-none = No pairs yet — form the first one with the button below.
 pairs-list-title = Pairs and groups — pick one to open:
 pair-label = #{ $id } { $names } ({ $status })
-pf-no-mentees = No mentees without a pair. When someone registers as a mentee, they will show up here.
+pf-no-mentees = There are no mentees without a pair. New mentees will appear here once they register and fill in the questionnaire.
 pf-ask-mentee = Step 1 of 6. Choose a mentee:
 pf-ask-more-mentees = Chosen: { $chosen }. Add another mentee to make a group, or press “Next: mentor”.
-pf-no-mentors = No mentors with free places. Ask mentors to state in their profile how many mentees they can take.
-pf-ask-mentor = Step 2 of 6. Suitable mentors, best match first:
+pf-no-mentors = There are no mentors with free places. Ask mentors to state in their profile how many mentees they can take on.
+pf-ask-mentor = Step 2 of 6. Choose a mentor — the best matches come first:
     { $lines }
 pf-reason = { $index }. { $name }: { $reasons }
 pf-reason-topics = shared topics: { $count } ({ $topics })
-pf-reason-forms = forms: { $forms }
+pf-reason-forms = shared forms: { $forms }
 pf-reason-free = free places: { $free } of { $capacity }
-pf-ask-form = Step 3 of 6. Form of mentoring:
-pf-ask-type = Step 4 of 6. Pair type:
-pf-ask-term = Step 5 of 6. Term in months — pick a button or type a number (at most { $max }).
-pf-term-button = { $months } mo.
+pf-ask-form = Step 3 of 6. Choose the form of mentoring:
+pf-ask-type = Step 4 of 6. Choose the pair type:
+pf-ask-term = Step 5 of 6. Programme term in months: pick a button or type a number from 1 to { $max }.
+pf-term-button = { $months } { $months ->
+    [one] month
+   *[other] months
+}
 pf-term-invalid = Please type a number of months from 1 to { $max }.
-pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they go into the agreement.
-pf-done = Pair #{ $id } is formed. The members have been sent the agreement — the programme starts when everyone accepts it.
-pair-error-no-consent = { $name } has not consented to personal data processing and cannot be put in a pair.
-pair-error-no-parent-consent = { $name } has no parent's consent — a minor cannot be put in a pair until a parent consents.
-pair-error-not-registered = { $name } has not finished registering.
-pair-error-not-mentor = { $name } is not in the bank of mentors.
-pair-error-not-mentee = { $name } is not in the bank of mentees.
+pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they will go into the agreement.
+pf-done = Pair #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
+pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
+pair-error-no-parent-consent = { $name }: no parent's consent. A minor can be put in a pair only after a parent gives consent.
+pair-error-not-registered = { $name }: registration is not finished yet.
+pair-error-not-mentor = { $name }: not in the bank of mentors.
+pair-error-not-mentee = { $name }: not in the bank of mentees.
 pair-error-mentee-busy = { $name } is already in a pair or group.
-pair-error-capacity = Mentor { $name } has no free places: can take { $capacity }, already has { $taken }.
-pair-error-members = A pair needs a mentor and at least one mentee, all different people.
-pair-error-term = The term is 1 to { $max } months.
+pair-error-capacity = Mentor { $name }: no free places — can take on { $capacity }, already has { $taken }.
+pair-error-members = A pair needs a mentor and at least one mentee, and they must be different people.
+pair-error-term = The term must be 1 to { $max } months.
 
 ## Agreement
 btn-agreement-accept = I accept
 btn-agreement-decline = I do not accept
-btn-agreement-file = Agreement (file)
+btn-agreement-file = Download the agreement
 btn-open-programme = Open the programme
-agreement-file-caption = The cooperation agreement between mentor and mentee.
+agreement-file-caption = The cooperation agreement between the mentor and the mentee.
 agreement-active = Thank you! Everyone accepted the agreement — the programme has started. The mentor will draw up the individual plan.
-agreement-waiting = Thank you, your acceptance is recorded. The programme starts when every member accepts the agreement.
-agreement-declined = You declined the agreement. The members and the curator will be told; the curator will find another option.
+agreement-waiting = Thank you, your answer is recorded. The programme starts once every member accepts the agreement.
+agreement-declined = You declined the agreement. The other members and the curator will be notified, and the curator will look for another option.
 
 ## Programme
-programme-none = You are not in a mentoring programme yet. The curator will form a pair and send you the agreement.
+programme-none = You are not in a mentoring programme yet. Once the curator forms a pair, I will send you the agreement.
 programme-choose = You have several programmes — pick one:
 programme-active = The programme “{ $names }” has started: everyone accepted the agreement.
-programme-declined = The agreement of the programme “{ $names }” was declined; the programme will not start.
+programme-declined = The agreement for the programme “{ $names }” was declined, so the programme will not start.
 programme-completed = The programme “{ $names }” is complete: the plan is done. Thank you for your work!
-programme-ended = The programme “{ $names }” was ended ({ $by }). Reason: { $reason }
-programme-completed-you = The programme is complete — the plan is done. The members and the curator will be told.
-programme-ended-you = The programme has been ended. The members and the curator will be told.
-programme-plan-not-done = The programme can be completed once every item of the plan is done.
-programme-ask-end-reason = Why does the programme end? Type the reason — the members and the curator will see it. To change your mind, send /cancel.
-programme-ask-replace-reason = Why do you need another mentor? Type the reason — only the curator will see it. To change your mind, send /cancel.
+programme-ended = The programme “{ $names }” has been ended by { $by }. Reason: { $reason }
+programme-completed-you = The programme is complete — the plan is done. The other members and the curator will be notified.
+programme-ended-you = The programme has been ended. The other members and the curator will be notified.
+programme-plan-not-done = The programme can be completed only once every item of the plan is done.
+programme-ask-end-reason = Why is the programme ending? Type the reason — the members and the curator will see it. Changed your mind? Send /cancel.
+programme-ask-replace-reason = Why do you need another mentor? Type the reason — only the curator will see it. Changed your mind? Send /cancel.
 programme-replace-sent = Your request has been sent to the curator, who will get in touch.
-programme-extend-choose = Extend the programme by how many months? The other members must agree.
-btn-months = +{ $months } mo.
+programme-extend-choose = How many months should the programme be extended by? Pick a button. The term will be extended once the other members agree.
+btn-months = +{ $months } { $months ->
+    [one] month
+   *[other] months
+}
 btn-extend = Extend the term
 btn-complete = Complete: plan done
 btn-end-early = End early
 btn-end-by-curator = End (curator)
-btn-replace-mentor = Another mentor
+btn-replace-mentor = Ask for another mentor
 request-sent = Proposal sent — waiting for the other members to answer.
 request-kind-extend = extending the term
 request-kind-plan_change = changing the plan
 request-kind-replace_mentor = replacing the mentor
-request-extend = { $by } proposes to extend the programme “{ $names }” by { $months } mo. Do you agree?
-request-plan_change = { $by } proposes to change the plan of “{ $names }”: { $change }. Do you agree?
+request-extend = { $by } proposes extending the programme “{ $names }” by { $months } { $months ->
+    [one] month
+   *[other] months
+}. Press “Accept” or “Decline”.
+request-plan_change = { $by } proposes a change to the plan of “{ $names }”: { $change }. Press “Accept” or “Decline”.
 request-replace_mentor = { $by } asks to replace the mentor in “{ $names }”. Reason: { $reason }
-request-accepted = The proposal ({ $kind }) for “{ $names }” was accepted ({ $by }).
-request-declined = The proposal ({ $kind }) for “{ $names }” was declined ({ $by }).
-request-accepted-you = Done, you agreed.
-request-declined-you = You declined the proposal. Its author will be told.
-plan-change-add = add “{ $title }” on { $date }
+request-accepted = { $by } accepted the proposal for “{ $names }”: { $kind }.
+request-declined = { $by } declined the proposal for “{ $names }”: { $kind }.
+request-accepted-you = Done, you accepted the proposal.
+request-declined-you = You declined the proposal. The other members will be notified.
+plan-change-add = add “{ $title }” due { $date }
 plan-change-move = move “{ $title }” to { $date }
 plan-change-delete = delete “{ $title }”
 
 ## Plan
-plan-no-programme = You have no running programme. The plan appears once everyone accepts the agreement.
-plan-choose = Whose plan shall I open?
+plan-no-programme = You have no running programme. The plan will appear once all members accept the agreement.
+plan-choose = Which programme's plan shall I open? Pick a button below.
 plan-pick-label = #{ $id } { $names }
 btn-ms-add = Add an item
 btn-ms-done = Mark as done
 btn-ms-move = Move
 btn-ms-delete = Delete
 btn-plan-agree = Send the plan for agreement
-btn-plan-agree-yes = I agree with the plan
+btn-plan-agree-yes = I accept the plan
 btn-tell-curator = Tell the curator
 btn-ms-done-short = Done
 btn-snooze = Remind me in { $days ->
     [one] { $days } day
    *[other] { $days } days
 }
-ms-ask-title = What is the plan item called? E.g. “Robotics hackathon”.
-ms-ask-date = When is it due? Type a date: “25.12”, “25.12.2026”, “tomorrow”, “in a week”, “friday”, “25 December”. Today is { $today }.
-ms-ask-new-date = New date for “{ $title }” (now { $date })? E.g. “25.12” or “in a week”.
-ms-date-invalid = I didn't understand the date. Type e.g. “25.12”, “25.12.2026”, “tomorrow” or “in 2 weeks”.
-ms-date-past = That date has passed. Give today's date or a later one.
-ms-ask-format = Format of work? Pick one or skip.
-ms-ask-description = Add a description (what to do or prepare) or press “Skip”.
-ms-added = Item “{ $title }” added. Both sides will get reminders.
-ms-moved = “{ $title }” moved to { $date }.
+ms-ask-title = What is the plan item called? Type a title, e.g. “Robotics hackathon”.
+ms-ask-date = When is it due? Type a date, e.g. “25.12”, “25.12.2026”, “tomorrow”, “in a week”, “on Friday” or “25 December”. Today is { $today }.
+ms-ask-new-date = What date should “{ $title }” move to? It is now due { $date }. Type the new date, e.g. “25.12” or “in a week”.
+ms-date-invalid = I didn't understand that date. Type, for example, “25.12”, “25.12.2026”, “tomorrow” or “in 2 weeks”.
+ms-date-past = That date has passed. Type today's date or a later one.
+ms-ask-format = Choose the format of work or press “Skip”.
+ms-ask-description = Type a description — what needs to be done or prepared — or press “Skip”.
+ms-added = Item “{ $title }” added. Everyone in the programme will get reminders.
+ms-moved = Item “{ $title }” moved to { $date }.
 ms-deleted = Item “{ $title }” deleted from the plan.
 ms-pick-d = Which item is done?
 ms-pick-m = Which item to move?
 ms-pick-x = Which item to delete?
-ms-not-available = That plan item is no longer available: it is done, deleted, or not in your programme.
-ms-done = Great! “{ $title }” is done. The other members will be told.
+ms-not-available = That plan item is not available: it is already done or deleted, the programme has ended, or you are not in it.
+ms-done = Great, “{ $title }” is done! The other members will be notified.
 ms-snoozed-you = OK, I will remind you in { $days ->
     [one] { $days } day
    *[other] { $days } days
 }.
-ms-curator-told = The curator will be told.
-plan-change-proposed = The plan is already agreed, so the change was sent to the other members — it takes effect when they agree.
-plan-sent-for-agreement = The plan was sent to the mentees for agreement. After that, changes need mutual consent.
+ms-curator-told = Done, the curator will be notified.
+plan-change-proposed = The plan has already been agreed, so the change has been sent to the other members — it takes effect once they agree.
+plan-sent-for-agreement = The plan has been sent to the mentees for agreement. After that, it can only be changed by mutual consent.
 plan-agreed-you = Thank you, the plan is agreed.
-plan-for-agreement = The mentor proposes the individual plan of “{ $names }”. Please look at it and confirm.
-plan-agreed = The plan of “{ $names }” is agreed ({ $by }).
-ms-before = Reminder: “{ $title }” is due { $date }, in { $days ->
+plan-for-agreement = The mentor proposes an individual plan for “{ $names }”. Open it with the “Plan” button and, if you are happy with it, press “I accept the plan”.
+plan-agreed = The plan for “{ $names }” is agreed: { $by } accepted it.
+ms-before = Reminder: “{ $title }” is due on { $date }, in { $days ->
     [one] { $days } day
    *[other] { $days } days
 } ({ $names }).
 ms-day = Due today: “{ $title }” ({ $names }).
-ms-overdue = “{ $title }” was due { $date }. If it is done, mark it; if not, agree on a new date.
-ms-snoozed = Reminder: “{ $title }” is due { $date } ({ $names }).
-ms-overdue-curator = Plan item “{ $title }” is overdue: it was due { $date } ({ $names }).
+ms-overdue = “{ $title }” was due on { $date }. If it is done, press “Done”; if not, agree on a new date.
+ms-snoozed = Reminder: “{ $title }” is due on { $date } ({ $names }).
+ms-overdue-curator = Plan item “{ $title }” is overdue: it was due on { $date } ({ $names }).
 ms-done-notice = { $by } marked “{ $title }” as done ({ $names }).
 ms-curator-notice = { $by } reports: plan item “{ $title }” is done ({ $names }).
 btn-more-formats = More formats →
 btn-reminders = Reminders
-reminders-choose = When should plan items be reminded of? Now: { $current }. A reminder on the due day and one when overdue always go out.
-reminders-set = Done, reminders: { $current }.
+reminders-choose = When should I send reminders about plan items? Now: “{ $current }”. Pick a button below. Reminders on the due day and when an item is overdue are always sent.
+reminders-set = Done, reminders: “{ $current }”.
 btn-reminders-31 = 3 days and 1 day before
 btn-reminders-731 = 7, 3 and 1 day before
 btn-reminders-1 = 1 day before

@@ -13,7 +13,7 @@ bank-mentees-title = <b>Банк наставляемых</b>
 bank-filters = Фильтры: { $filters }
 bank-found = Найдено: { $count }. Страница { $page } из { $pages }.
 bank-pick = Нажмите на имя, чтобы открыть анкету. Фильтры — в сообщении выше.
-bank-empty = В этом банке пока никого нет. Люди попадают сюда, когда регистрируются в боте и заполняют анкету.
+bank-empty = В этом банке пока никого нет. Сюда попадают те, кто зарегистрировался в боте и заполнил анкету.
 bank-empty-filtered = С такими фильтрами никого не нашлось. Сбросьте фильтры или выберите другие.
 bank-no-name = Без имени
 btn-bank-mentee = { $name }
@@ -23,8 +23,8 @@ btn-bank-prev = ← Назад
 btn-bank-next = Дальше →
 
 ## Фильтры
-bank-controls = Фильтры: { $filters }. Нажмите, чтобы изменить.
-bank-controls-none = Сейчас показаны все. Список можно сузить:
+bank-controls = Фильтры: { $filters }. Нажмите на фильтр, чтобы изменить его.
+bank-controls-none = Сейчас показаны все. Чтобы сузить список, выберите фильтр:
 bank-filter-form = форма «{ $form }»
 bank-filter-free = есть свободные места
 bank-filter-unmatched = без пары
@@ -44,5 +44,5 @@ bank-card-none = —
 bank-card-places = Места: занято { $taken } из { $capacity }, свободно { $free }
 bank-card-places-unknown = Места: число не указано, занято { $taken }
 bank-card-programmes = Текущих программ: { $count }
-bank-person-missing = Этого человека больше нет в банке: возможно, он отозвал согласие или у него сменилась роль.
+bank-person-missing = Этого человека больше нет в банке: возможно, согласие отозвано или роль изменилась.
 btn-bank-back = ← К списку

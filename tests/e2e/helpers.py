@@ -41,7 +41,7 @@ async def register(
     """
     given = {**MENTEE_ANSWERS, **MENTOR_ANSWERS, **(answers or {})}
     await chat.say("/start", "Согласие на обработку")
-    await chat.click("Согласен(на)", "согласие сохранено")
+    await chat.click("Даю согласие", "согласие сохранено")
     await chat.expect("Как вас зовут?")
     await chat.say(name, "Кем вы хотите быть")
     await chat.click(role, "Сколько вам лет?")

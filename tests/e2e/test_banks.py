@@ -134,7 +134,7 @@ async def test_curator_browses_the_banks(harness: Harness, platform: str) -> Non
     # A card, and back to the same filtered list.
     card = await curator.click("Иван Петров — свободно 2 из 2", "Иван Петров")
     assert "наставник" in card.text
-    assert "18 и старше" in card.text
+    assert "18 лет и старше" in card.text
     assert "Компетенции: Робототехника, программирование на Python" in card.text
     assert "Формы наставничества: Виртуальная" in card.text
     assert "Места: занято 0 из 2, свободно 2" in card.text
@@ -226,7 +226,7 @@ async def test_banks_refuse_everyone_but_curators(harness: Harness, platform: st
     )
     for forged in forgeries:
         mentee.press_payload(forged)
-        await mentee.expect("неактуальна")
+        await mentee.expect("больше не действует")
     await mentee.say("/help", "Что я умею")
     await mentee.click("Банки", "Наставляемых: 1")
     mentee.press_payload("bk:l:mentee:-:-:99")  # past the end: the last page

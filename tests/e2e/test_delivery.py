@@ -67,7 +67,7 @@ async def _minor_and_code(harness: Harness, platform: str, user_id: int) -> str:
 async def _parent_consents(harness: Harness, platform: str, user_id: int, code: str) -> None:
     parent = harness.chat(platform, user_id)
     await parent.say(f"/parent {code}", "Согласие родителя")
-    await parent.click("Согласен(на)", "фамилию, имя и отчество")
+    await parent.click("Даю согласие", "фамилию, имя и отчество")
     await parent.say("Котова Ирина Петровна", "сохранено")
 
 

@@ -28,9 +28,9 @@ async def test_extension_needs_the_other_side(harness: Harness, platform: str) -
     await pair.mentor.click("+3 мес.", "Предложение отправлено")
     await pair.mentee.expect("предлагает продлить программу")
     assert (await programme(harness)).ends_on == before
-    await pair.mentee.click("Принять", "вы согласились")
-    await pair.mentor.expect("принято")
-    await pair.curator.expect("принято")
+    await pair.mentee.click("Принять", "вы приняли предложение")
+    await pair.mentor.expect("принял(а) предложение")
+    await pair.curator.expect("принял(а) предложение")
     after = await programme(harness)
     assert after.term_months == 9 and after.ends_on is not None and after.ends_on > before
 
@@ -41,20 +41,20 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
     await pair.mentor.say("/plan")
     await pair.mentor.click("Отправить план на согласование", "отправлен наставляемым")
     await pair.mentee.expect("предлагает индивидуальный план")
-    await pair.mentee.click("Согласен(на) с планом", "план согласован")
+    await pair.mentee.click("Принимаю план", "план согласован")
     await pair.mentor.expect("согласован")
 
     await pair.mentor.say("/plan", "(согласован)")
     await pair.mentor.click("Перенести", "Какой пункт перенести")
     label = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать шасси" in b)
-    await pair.mentor.click(label, "Новая дата")
+    await pair.mentor.click(label, "На какую дату перенести")
     await pair.mentor.say("10.12", "изменение отправлено")
     proposal = await pair.mentee.expect("перенести «Собрать шасси» на 10 декабря 2026")
     assert "Принять" in proposal.buttons
     plan = await pair.mentee.say("/plan", "1 декабря 2026 — Собрать шасси")
     assert "10 декабря" not in plan.text
     pair.mentee.user.press("Принять", proposal.raw)  # the proposal is further up the chat
-    await pair.mentee.expect("вы согласились")
+    await pair.mentee.expect("вы приняли предложение")
     await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")
 
 
@@ -66,7 +66,7 @@ async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) 
     await pair.mentor.expect("Причина: Переезжаю в другой город")
     await pair.curator.expect("прекращена")
     assert (await programme(harness)).status == ProgrammeStatus.ENDED
-    await pair.mentee.say("/plan", "нет идущей программы")
+    await pair.mentee.say("/plan", "нет действующей программы")
 
 
 async def test_curator_ends_a_pair_and_mentee_asks_for_another_mentor(
@@ -74,7 +74,7 @@ async def test_curator_ends_a_pair_and_mentee_asks_for_another_mentor(
 ) -> None:
     pair = await steps.accepted_pair(harness, platform)
     await pair.mentee.say("/programme")
-    await pair.mentee.click("Другой наставник", "Почему вам нужен другой наставник")
+    await pair.mentee.click("Попросить другого наставника", "Почему вам нужен другой наставник")
     await pair.mentee.say("Не совпадаем по расписанию", "отправлена куратору")
     request = await pair.curator.expect("просит заменить наставника")
     assert "Не совпадаем по расписанию" in request.text
@@ -96,8 +96,8 @@ async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
     await cur.click("Маша Вторая", "Выбраны: Петя Первый, Маша Вторая")
     suggestions = await cur.click("Дальше: наставник", "Иван Наставников")
     assert "свободно мест: 3 из 3" in suggestions.text
-    await cur.click(next(b for b in suggestions.buttons if "Иван" in b), "Форма")
-    await cur.click("Ситуационная", "Тип пары")
+    await cur.click(next(b for b in suggestions.buttons if "Иван" in b), "форму наставничества")
+    await cur.click("Ситуационная", "Выберите тип пары")
     await cur.click("Другое", "Срок")
     await cur.say("4", "цели")
     summary = await cur.say("Подготовка к олимпиаде", "Проверьте пару")
@@ -118,7 +118,7 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await steps.mentee(harness, platform, 9302, "Петя Первый")
     await steps.mentee(harness, platform, 9303, "Маша Вторая")
     minor = harness.chat(platform, 9304)
-    await register(minor, name="Коля Маленький", age="Меньше 14")
+    await register(minor, name="Коля Маленький", age="Младше 14")
 
     db = harness.database()
     async with db.transaction() as session:
@@ -132,7 +132,7 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.expect("нет согласия родителя")
     await cur.expect("Выберите наставляемого")
     cur.press_payload("pf:me:999")
-    await cur.expect("не дал(а) согласие")
+    await cur.expect("нет согласия на обработку персональных данных")
     await cur.expect("Выберите наставляемого")
 
     # Two mentees for a mentor who takes one: no suggestion, and a forged pick is refused.
@@ -143,12 +143,12 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.click("Сформировать пару")
     await cur.click("Петя Первый", "Выбраны")
     cur.press_payload("pf:next")
-    await cur.expect("Подходящие наставники")
+    await cur.expect("Выберите наставника")
     cur.press_payload(f"pf:mr:{ids['Петя Первый']}")
-    await cur.expect("не в банке наставников")
+    await cur.expect("нет в банке наставников")
 
     # A non-curator cannot form pairs, even with a forged button.
     pete = harness.chat(platform, 9302)
     await pete.say("/pairs", "только куратору")
     pete.press_payload("pf:new")
-    await pete.expect("неактуальна")
+    await pete.expect("больше не действует")

@@ -38,7 +38,7 @@ async def test_link_code_expires_and_foreign_profiles_are_refused(harness: Harne
     await register(tg, name="Анна Иванова")
     await register(vk_other, name="Борис Петров")
     code = CODE.search((await tg.say("/link")).text).group(0)
-    await vk_other.say(f"/link {code}", "уже привязан другой профиль")
+    await vk_other.say(f"/link {code}", "уже привязан к другому профилю")
 
     fresh = harness.chat("vk", 4013)
     harness.clock.advance(minutes=16)

@@ -32,8 +32,8 @@ async def test_parent_consents_from_the_other_platform(
     parent = harness.chat(parent_on, 2002)
     consent = await parent.say(f"/parent {code.lower()}", "Согласие родителя")
     assert "Миша Котов" in consent.text
-    await parent.click("Согласен(на)", "фамилию, имя и отчество")
-    await parent.say("Котова Ирина Петровна", "Согласие за Миша Котов сохранено")
+    await parent.click("Даю согласие", "фамилию, имя и отчество")
+    await parent.say("Котова Ирина Петровна", "регистрация завершена: Миша Котов теперь может")
 
     note = await child.expect("Родитель дал согласие")
     assert "Помощь" in note.buttons
@@ -58,14 +58,14 @@ async def test_parent_consents_from_the_other_platform(
 
 async def test_wrong_code_and_declining_parent(harness: Harness, platform: str) -> None:
     child = harness.chat(platform, 2011)
-    msg = await register(child, name="Оля Смирнова", age="Меньше 14")
+    msg = await register(child, name="Оля Смирнова", age="Младше 14")
     code = CODE.search(msg.text).group(0)
     parent = harness.chat(platform, 2012)
-    await parent.say("/parent", "Введите код")
+    await parent.say("/parent", "Напишите код")
     await parent.say("НЕТ-КОДА", "Код не подошёл")
     await parent.say(code, "Согласие родителя")
-    await parent.click("Не согласен(на)", "согласие не дано")
-    await child.expect("Родитель не дал согласие")
+    await parent.click("Не даю согласия", "согласие не дано")
+    await child.expect("Родитель не дал согласия")
     assert (await person_of(harness, child)).status == PersonStatus.AWAITING_PARENT
     # /start shows the same code again, so the parent may still change their mind.
     again = await child.say("/start")

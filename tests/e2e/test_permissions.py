@@ -30,7 +30,7 @@ async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platfor
     # While the consent question is open, a stale button is refused and the question asked again.
     for forged in ("age:adult", "role:mentor", "lang:xx", "x" * 60, "c:maybe"):
         chat.press_payload(forged)
-        await chat.expect("Эта кнопка уже неактуальна")
+        await chat.expect("Эта кнопка больше не действует")
         await chat.expect("Согласие на обработку")
     chat.press_payload("menu:stats")
     await chat.expect("Сначала нужно зарегистрироваться")
@@ -39,10 +39,10 @@ async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platfor
 
     # Consent pressed twice: the second press is stale and creates nobody new.
     await chat.say("/start")
-    await chat.click("Согласен(на)")
+    await chat.click("Даю согласие")
     await chat.expect("Как вас зовут?")
     chat.press_payload("c:yes")
-    await chat.expect("неактуальна")
+    await chat.expect("больше не действует")
     assert (await counts(harness))["people"] == 1
     assert (await person_of(harness, chat)).status == PersonStatus.REGISTERING
 

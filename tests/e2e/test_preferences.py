@@ -25,7 +25,7 @@ async def test_timezone_by_city_offset_and_button(harness: Harness, platform: st
     assert (await person_of(harness, chat)).timezone == "Asia/Novosibirsk"
 
     await chat.say("/timezone", "Сейчас ваш часовой пояс: Asia/Novosibirsk")
-    await chat.say("Марс", "Не нашёл такой часовой пояс")
+    await chat.say("Марс", "Не нашёл такого часового пояса")
     assert (await person_of(harness, chat)).timezone == "Asia/Novosibirsk"
     msg = await chat.say("UTC+5", "UTC+05:00")
     assert "14:00" in msg.text

@@ -14,8 +14,8 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
 
     # The agreement is downloadable as a file by a member.
     card = await pair.mentee.say("/programme", "Программа №1")
-    assert "идёт" in card.text and "принял(а) соглашение" in card.text
-    file_msg = await pair.mentee.click("Соглашение (файл)")
+    assert "идёт" in card.text and "соглашение принято" in card.text
+    file_msg = await pair.mentee.click("Скачать соглашение")
     assert file_msg.document_name == "agreement-1.txt"
     assert "Петя Учеников" in file_msg.document_bytes.decode()
 
@@ -32,7 +32,7 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
         await pair.mentee.click("Отметить выполненным", "Какой пункт выполнен")
         chosen = next(b for b in pair.mentee.user.last_message.button_labels if title in b)
         await pair.mentee.click(chosen, f"«{title}» выполнен")
-        await pair.mentor.expect(f"отметил(а) выполненным «{title}»")
+        await pair.mentor.expect(f"отметил(а) пункт «{title}» как выполненный")
 
     await pair.mentor.say("/programme", "выполнено 2 из 2")
     await pair.mentor.click("Завершить: план выполнен", "Программа завершена")
@@ -68,7 +68,7 @@ async def test_reminders_fire_at_local_times_and_snooze(harness: Harness, platfo
     assert pair.mentee.unread() == []
     harness.clock.now = datetime(2026, 11, 29, 7, 1, tzinfo=UTC)
     await harness.dispatch_due()
-    await pair.mentee.expect("Напоминаю: «Собрать шасси»")
+    await pair.mentee.expect("Напоминаю: срок пункта «Собрать шасси»")
 
 
 async def test_quiet_hours_hold_a_reminder_until_morning(harness: Harness, platform: str) -> None:
@@ -153,7 +153,7 @@ async def test_forged_button_for_another_pairs_milestone_is_refused(
     ):
         pair.mentee.press_payload(payload)
         msg = await pair.mentee.expect()
-        assert "недоступен" in msg.text or "неактуальна" in msg.text, (payload, msg.text)
+        assert "недоступен" in msg.text or "больше не действует" in msg.text, (payload, msg.text)
     assert (await steps.milestone(harness, foreign)).status == MilestoneStatus.OPEN
 
 
@@ -163,8 +163,8 @@ async def test_reminder_schedule_per_programme_and_telling_the_curator(
     pair = await steps.accepted_pair(harness, platform)
     await steps.add_milestone(pair.mentor, "Собрать шасси", "10.12")
     await pair.mentor.say("/programme")
-    await pair.mentor.click("Напоминания", "Сейчас: За 3 дня и за 1 день")
-    await pair.mentor.click("За 7, 3 и 1 день", "Готово, напоминания: За 7, 3 и 1 день")
+    await pair.mentor.click("Напоминания", "Сейчас: «За 3 дня и за 1 день»")
+    await pair.mentor.click("За 7, 3 и 1 день", "Готово, напоминания: «За 7, 3 и 1 день»")
     # Seven days before, 10:00 Moscow.
     harness.clock.now = datetime(2026, 12, 3, 7, 0, tzinfo=UTC)
     assert await harness.dispatch_due() == 2
@@ -175,5 +175,5 @@ async def test_reminder_schedule_per_programme_and_telling_the_curator(
     pair.mentee.user.press("Выполнено", reminder.raw)
     reminder_done = await pair.mentee.expect("выполнен")
     assert "Сообщить куратору" in reminder_done.buttons
-    await pair.mentee.click("Сообщить куратору", "Куратор получит уведомление")
+    await pair.mentee.click("Сообщить куратору", "куратор получит уведомление")
     await pair.curator.expect("сообщает: выполнен пункт плана «Собрать шасси»")

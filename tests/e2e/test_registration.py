@@ -22,7 +22,7 @@ async def test_adult_registers_and_gets_the_menu(harness: Harness, platform: str
 async def test_declining_consent_stores_nothing(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 1002)
     await chat.say("/start", "Согласие")
-    msg = await chat.click("Не согласен(на)", "ничего о вас не сохранил")
+    msg = await chat.click("Не даю согласия", "ничего о вас не сохранил")
     assert "Начать" in msg.buttons
     assert await person_of(harness, chat) is None
     assert (await counts(harness))["people"] == 0
@@ -45,10 +45,10 @@ async def test_english_speaker_is_answered_in_english(harness: Harness, platform
 async def test_bad_names_are_refused_and_nothing_changes(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 1005)
     await chat.say("/start")
-    await chat.click("Согласен(на)")
+    await chat.click("Даю согласие")
     await chat.expect("Как вас зовут?")
     for bad in ("<b>Bob</b>", "Я" * 150, "https://spam.example", "42"):
-        await chat.say(bad, "Не получилось прочитать имя")
+        await chat.say(bad, "Не получилось распознать имя")
         person = await person_of(harness, chat)
         assert person is not None and person.name is None
     await chat.say("Анна-Мария О’Нил", "Кем вы хотите быть")
@@ -59,14 +59,14 @@ async def test_text_where_a_button_is_expected(harness: Harness, platform: str) 
     await chat.say("/start")
     await chat.say("да, согласен", "ответьте кнопкой")
     again = await chat.expect("Согласие на обработку")
-    assert "Согласен(на)" in again.buttons
+    assert "Даю согласие" in again.buttons
     assert await person_of(harness, chat) is None
 
 
 async def test_restart_mid_registration_resumes(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 1007)
     await chat.say("/start")
-    await chat.click("Согласен(na)".replace("na", "на"))
+    await chat.click("Даю согласие")
     await chat.expect("Как вас зовут?")
     await chat.say("Пётр Сидоров", "Кем вы хотите быть")
     await harness.restart_bot()

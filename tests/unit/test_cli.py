@@ -178,7 +178,7 @@ def test_console_chat(runs: dict[str, Run]) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "Согласие на обработку персональных данных" in out
-    assert "[1] Согласен(на)" in out and "[3] English" in out
+    assert "[1] Даю согласие" in out and "[3] English" in out
     assert texts.t("ask-role", "ru") in out  # the typed name was taken
     assert texts.t("ask-age", "ru") in out  # "1" pressed the first role button
     assert "Что я умею" in out and "/forget" in out

@@ -93,7 +93,7 @@ def test_to_plain_shows_what_a_person_typed_exactly() -> None:
     """A name with markup characters comes out as typed, not as markup nor as entities."""
     for typed in ["<b>Bob</b>", "&lt;", "Tom & Jerry", "<i>"]:
         rendered = texts.t("start-welcome-back", "en", name=typed)
-        assert to_plain(rendered) == f"Welcome back, {typed}! How can I help?"
+        assert to_plain(rendered) == f"Welcome back, {typed}! How can I help? Pick a button below."
 
 
 def test_to_plain_leaves_plain_text_alone() -> None:

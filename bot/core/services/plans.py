@@ -3,6 +3,9 @@
 Reminders are outbox rows: before the due date (the programme's `reminder_days`), on the day and
 when overdue, at the reminder time of each recipient's own clock; a milestone overdue for long
 alerts the curators once. Moving, finishing or deleting a milestone voids its pending reminders.
+
+Voided rows keep their idempotency keys, so each rewrite of a milestone's reminders (a new date,
+a new schedule, a member's new time zone) is tagged with a generation number of its own.
 """
 
 from __future__ import annotations
@@ -10,11 +13,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox, quiet_hours
-from bot.core.models import ActivityFormat, Milestone, MilestoneStatus, Person, Programme
+from bot.core.models import (
+    ActivityFormat,
+    Milestone,
+    MilestoneStatus,
+    Notification,
+    NotificationStatus,
+    Person,
+    Programme,
+)
 from bot.core.services import programmes
 
 MAX_TITLE = 200
@@ -32,6 +43,59 @@ class ReminderPolicy:
 def key_prefix(milestone_id: int) -> str:
     """The idempotency-key prefix of every reminder of a milestone."""
     return f"ms:{milestone_id}:"
+
+
+def schedule_prefix(milestone: Milestone) -> str:
+    """The key prefix of the scheduled reminders for the milestone's current date (not snoozes,
+    not notices of it being done)."""
+    return f"{key_prefix(milestone.id)}{milestone.due_on.isoformat()}:"
+
+
+async def _generation(session: AsyncSession, milestone_id: int) -> int:
+    """A number not yet used in the milestone's reminder keys: how many rows it has had.
+
+    The count grows with every row a rewrite adds; a rewrite that adds none leaves its number
+    unused, to be taken by the next.
+    """
+    prefix = key_prefix(milestone_id)
+    query = select(func.count()).where(
+        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix
+    )
+    return int((await session.execute(query)).scalar_one())
+
+
+async def _already_sent(session: AsyncSession, milestone: Milestone) -> set[str]:
+    """Reminders for the current date that went out (or are going): `name:person` of each.
+
+    A rewrite must not send them again — the overdue one and the curator's alert in particular,
+    which are written even when their moment has passed.
+    """
+    prefix = schedule_prefix(milestone)
+    query = select(Notification.idempotency_key).where(
+        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix,
+        Notification.status.not_in([NotificationStatus.PENDING, NotificationStatus.VOID]),
+    )
+    sent = set()
+    for key in (await session.execute(query)).scalars():
+        rest = key[len(prefix) :]
+        generation, _, moment = rest.partition(":")
+        # `g3:over:12`; keys written before generations were tagged read `over:12`.
+        sent.add(moment if generation[:1] == "g" and generation[1:].isdigit() else rest)
+    return sent
+
+
+def agreement_key_prefix(programme_id: int, person_id: int) -> str:
+    """The key prefix of the requests to a mentee to agree to the plan."""
+    return f"plan-agree:{programme_id}:{person_id}:"
+
+
+async def asked_to_agree(session: AsyncSession, programme_id: int, person_id: int) -> bool:
+    """True when the mentor has sent this mentee the plan for agreement."""
+    prefix = agreement_key_prefix(programme_id, person_id)
+    query = select(func.count()).where(
+        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix
+    )
+    return int((await session.execute(query)).scalar_one()) > 0
 
 
 async def milestones(session: AsyncSession, programme_id: int) -> list[Milestone]:
@@ -54,7 +118,8 @@ async def schedule_reminders(
     """Write the milestone's reminder rows for every member and the curators; how many."""
     written = 0
     due = milestone.due_on
-    tag = f"{key_prefix(milestone.id)}{due.isoformat()}"
+    tag = f"{schedule_prefix(milestone)}g{await _generation(session, milestone.id)}"
+    sent = await _already_sent(session, milestone)
     for _, person in await programmes.members(session, programme.id):
         moments = [
             (f"b{days}", "ms-before", due - timedelta(days=days), days)
@@ -64,7 +129,7 @@ async def schedule_reminders(
         moments += [("day", "ms-day", due, 0), ("over", "ms-overdue", due + timedelta(days=1), 0)]
         for name, template, day, days in moments:
             at = quiet_hours.local_moment(day, policy.at, person.timezone)
-            if at <= now and name != "over":
+            if (at <= now and name != "over") or f"{name}:{person.id}" in sent:
                 continue
             # Caught up after downtime, a "before" or "today" reminder is only worth sending on
             # its own day; the overdue one stays useful.
@@ -82,7 +147,9 @@ async def schedule_reminders(
                 quiet_hours=True,
             )
     alert_day = due + timedelta(days=policy.overdue_alert_days + 1)
-    for curator in await programmes.curators(session):
+    for curator in await programmes.staff_for(session, programme):
+        if f"curator:{curator.id}" in sent:
+            continue
         at = quiet_hours.local_moment(alert_day, policy.at, curator.timezone)
         written += await outbox.schedule(
             session,
@@ -99,10 +166,13 @@ async def schedule_reminders(
 async def reschedule_all(
     session: AsyncSession, programme: Programme, policy: ReminderPolicy, now: datetime
 ) -> None:
-    """Rewrite the reminders of every open milestone (after the schedule changed)."""
+    """Rewrite the reminders of every open milestone (after the schedule or a time zone changed).
+
+    Snoozes are kept: they are counted from when they were asked for, not from the due date.
+    """
     for milestone in await milestones(session, programme.id):
         if milestone.status == MilestoneStatus.OPEN:
-            await outbox.void(session, key_prefix(milestone.id))
+            await outbox.void(session, schedule_prefix(milestone))
             await schedule_reminders(session, programme, milestone, policy, now)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, outbox, timezones
+from bot.core import dates, outbox, quiet_hours, timezones
 from bot.core.models import (
     AgeGroup,
     AgreementStatus,
@@ -33,6 +33,7 @@ from bot.core.services import banks, consent
 
 AGREEMENT_VERSION = "2026-11"
 MAX_TERM_MONTHS = 36
+DEFAULT_REMIND_AT = time(10, 0)  # local time of day of the term's end notice (REMINDER_TIME)
 
 
 @dataclass
@@ -175,6 +176,20 @@ async def curators(session: AsyncSession) -> list[Person]:
     return list((await session.execute(query)).scalars())
 
 
+async def staff_for(session: AsyncSession, programme: Programme) -> list[Person]:
+    """Who hears of a programme's alerts and requests: every curator, and whoever formed it.
+
+    The pair's creator may be a director while nobody holds the curator role; without them a
+    mentee's request for another mentor, or an overdue item, would reach no one.
+    """
+    staff = {person.id: person for person in await curators(session)}
+    if programme.created_by is not None and programme.created_by not in staff:
+        creator = await session.get(Person, programme.created_by)
+        if creator is not None and creator.status == PersonStatus.ACTIVE:
+            staff[creator.id] = creator
+    return list(staff.values())
+
+
 async def notify(
     session: AsyncSession,
     programme: Programme,
@@ -186,12 +201,17 @@ async def notify(
     exclude: int | None = None,
     include_curator: bool = True,
 ) -> None:
-    """Tell every member (and the curator who formed the pair) about a change."""
-    recipients = [p.id for _, p in await members(session, programme.id)]
+    """Tell every member (and the curator who formed the pair) about a change.
+
+    Nobody who withdrew consent is written to: they must receive nothing more.
+    """
+    recipients = [p for _, p in await members(session, programme.id)]
     if include_curator and programme.created_by is not None:
-        recipients.append(programme.created_by)
+        creator = await session.get(Person, programme.created_by)
+        recipients += [creator] if creator is not None else []
     base = {"programme_id": programme.id, **(params or {})}
-    for person_id in dict.fromkeys(recipients):
+    reachable = {p.id: p for p in recipients if p.status != PersonStatus.ERASED}
+    for person_id in reachable:
         if person_id == exclude:
             continue
         await outbox.schedule(
@@ -205,7 +225,12 @@ async def notify(
 
 
 async def answer_agreement(
-    session: AsyncSession, programme: Programme, person_id: int, accept: bool, now: datetime
+    session: AsyncSession,
+    programme: Programme,
+    person_id: int,
+    accept: bool,
+    now: datetime,
+    remind_at: time = DEFAULT_REMIND_AT,
 ) -> str:
     """Record a member's answer; returns `active`, `waiting` or `declined`."""
     member = await membership(session, programme.id, person_id)
@@ -242,6 +267,7 @@ async def answer_agreement(
             key=f"prg:{programme.id}:active",
             exclude=person_id,
         )
+        await schedule_term_end(session, programme, remind_at, now)
         return "active"
     return "waiting"
 
@@ -271,23 +297,100 @@ async def close(
     by: Person,
     now: datetime,
     reason: str | None = None,
+    notice: str | None = None,
 ) -> None:
-    """Complete or end a programme: reminders voided, everyone concerned told."""
+    """Complete or end a programme: reminders voided, everyone concerned told.
+
+    `notice` replaces the usual news (and then says nothing of who ended it, or why).
+    """
     programme.status = status
     programme.closed_at, programme.closed_by, programme.close_reason = now, by.id, reason
     ids = await session.execute(select(Milestone.id).where(Milestone.programme_id == programme.id))
     for milestone_id in ids.scalars():
         await outbox.void(session, f"ms:{milestone_id}:")
+    await outbox.void(session, term_end_prefix(programme.id))
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
+    params = {"by": by.name or "—", "reason": reason or ""} if notice is None else {}
     await notify(
         session,
         programme,
-        template,
+        notice or template,
         now,
         key=f"prg:{programme.id}:{status.value}",
-        params={"by": by.name or "—", "reason": reason or ""},
+        params=params,
         exclude=by.id,
     )
+
+
+async def leave_all(session: AsyncSession, person: Person, now: datetime) -> None:
+    """A person is withdrawing consent: nobody is left waiting on them in any open programme.
+
+    A mentee of an active group leaves it and the group goes on; any other open programme (a
+    pair, a group whose mentor leaves, one still waiting for the agreement) ends. The others
+    and the curator are told, without the person's name. Call it before the data is erased.
+    """
+    for programme in await programmes_of(session, person.id):
+        everyone = await members(session, programme.id)
+        mine = next(m for m, p in everyone if p.id == person.id)
+        mentees = [m for m, _ in everyone if m.role == MemberRole.MENTEE]
+        if (
+            programme.status == ProgrammeStatus.ACTIVE
+            and mine.role == MemberRole.MENTEE
+            and len(mentees) > 1
+        ):
+            await session.delete(mine)
+            await session.flush()
+            await notify(
+                session,
+                programme,
+                "programme-member-left",
+                now,
+                key=f"prg:{programme.id}:left:{person.id}",
+                exclude=person.id,
+            )
+        else:
+            await close(
+                session,
+                programme,
+                ProgrammeStatus.ENDED,
+                person,
+                now,
+                notice="programme-ended-withdrawn",
+            )
+
+
+def term_end_prefix(programme_id: int) -> str:
+    """The idempotency-key prefix of a programme's end-of-term notices."""
+    return f"prg:{programme_id}:term:"
+
+
+async def schedule_term_end(
+    session: AsyncSession, programme: Programme, remind_at: time, now: datetime
+) -> None:
+    """On the last day of the term, at `remind_at` on each one's clock, tell the members and
+    the curator who formed the pair that the term is over: complete the programme or extend it.
+    """
+    if programme.ends_on is None:
+        return
+    await outbox.void(session, term_end_prefix(programme.id))
+    recipients = {p.id: p for _, p in await members(session, programme.id)}
+    creator = await session.get(Person, programme.created_by) if programme.created_by else None
+    if creator is not None:
+        recipients[creator.id] = creator
+    ends_on = programme.ends_on.isoformat()
+    for person in recipients.values():
+        if person.status == PersonStatus.ERASED:
+            continue
+        at = quiet_hours.local_moment(programme.ends_on, remind_at, person.timezone)
+        await outbox.schedule(
+            session,
+            person_id=person.id,
+            template="programme-term-ended",
+            due_at=max(at, now),
+            key=f"{term_end_prefix(programme.id)}{ends_on}:{person.id}",
+            params={"programme_id": programme.id, "ends_on": ends_on},
+            quiet_hours=True,
+        )
 
 
 async def propose(
@@ -305,7 +408,7 @@ async def propose(
     session.add(request)
     await session.flush()
     if kind == RequestKind.REPLACE_MENTOR:
-        recipients = [c.id for c in await curators(session)]
+        recipients = [p.id for p in await staff_for(session, programme)]
     else:
         recipients = [p.id for _, p in await members(session, programme.id) if p.id != by.id]
     for person_id in recipients:
@@ -320,12 +423,29 @@ async def propose(
     return request
 
 
+async def pending_request(
+    session: AsyncSession, programme_id: int, kind: RequestKind
+) -> ProgrammeRequest | None:
+    """A request of this kind still waiting for an answer in the programme, if any."""
+    query = select(ProgrammeRequest).where(
+        ProgrammeRequest.programme_id == programme_id,
+        ProgrammeRequest.kind == kind,
+        ProgrammeRequest.status == RequestStatus.PENDING,
+    )
+    return (await session.execute(query.limit(1))).scalar_one_or_none()
+
+
+ACCEPTED_BY = "accepted_by"  # a request's details key: who has agreed so far
+
+
 async def open_request(
     session: AsyncSession, request_id: int, person_id: int
 ) -> tuple[ProgrammeRequest, Programme] | None:
-    """A pending request this person may answer (a member other than its author)."""
+    """A pending request this person may still answer (a member other than its author)."""
     request = await session.get(ProgrammeRequest, request_id)
     if request is None or request.status != RequestStatus.PENDING:
+        return None
+    if person_id in request.details.get(ACCEPTED_BY, []):
         return None
     programme = await session.get(Programme, request.programme_id)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
@@ -338,6 +458,27 @@ async def open_request(
     return request, programme
 
 
+async def answer(
+    session: AsyncSession,
+    request: ProgrammeRequest,
+    programme: Programme,
+    by: Person,
+    accept: bool,
+    now: datetime,
+    remind_at: time = DEFAULT_REMIND_AT,
+) -> str:
+    """One member's answer: `declined` at the first no, `accepted` once every member but the
+    author has agreed (mutual consent, in a group too), else `waiting` for the others."""
+    if accept:
+        agreed = [*request.details.get(ACCEPTED_BY, []), by.id]
+        others = {p.id for _, p in await members(session, programme.id)} - {request.proposed_by}
+        if not others <= set(agreed):
+            request.details = {**request.details, ACCEPTED_BY: agreed}
+            return "waiting"
+    await resolve(session, request, programme, by, accept, now, remind_at)
+    return "accepted" if accept else "declined"
+
+
 async def resolve(
     session: AsyncSession,
     request: ProgrammeRequest,
@@ -345,6 +486,7 @@ async def resolve(
     by: Person,
     accept: bool,
     now: datetime,
+    remind_at: time = DEFAULT_REMIND_AT,
 ) -> None:
     """Accept or decline a request; an accepted extension moves the end date."""
     request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
@@ -354,6 +496,7 @@ async def resolve(
         programme.term_months += months
         if programme.ends_on is not None:
             programme.ends_on = dates.add_months(programme.ends_on, months)
+            await schedule_term_end(session, programme, remind_at, now)
     outcome = "accepted" if accept else "declined"
     await notify(
         session,

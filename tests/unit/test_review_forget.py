@@ -1,0 +1,196 @@
+"""Withdrawing consent in the middle of a programme, and the programme's end date passing.
+
+Nobody is left stuck waiting on a person who is gone, the person receives nothing more, and the
+others and the curator are told without the person's name.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.core.engine import Core
+from bot.core.models import (
+    Notification,
+    NotificationStatus,
+    ProgrammeMember,
+    ProgrammeRequest,
+    ProgrammeStatus,
+    RequestStatus,
+)
+from bot.db import Database
+from tests.unit.conftest import FakeClock
+from tests.unit.test_flows import Chat, register
+from tests.unit.test_review_programme import (
+    STALE,
+    add_milestone,
+    core,
+    dispatch,
+    form,
+    programme,
+    programme_setup,
+    rows,
+    ru,
+)
+
+__all__ = ["core"]
+
+
+async def forget(chat: Chat) -> None:
+    await chat.send("/forget")
+    await chat.press("forget:yes")
+
+
+async def test_mentee_of_a_pair_withdraws_consent(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "01.12")
+    await dispatch(db, clock)
+
+    await forget(setup.mentee)
+
+    assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ENDED
+    sent = await dispatch(db, clock)
+    notice = ru("programme-ended-withdrawn", names="Иван Наставников · —")
+    assert notice in sent.to("2") and notice in sent.to("1")
+    assert sent.to("3") == []
+    # Every reminder of the plan is void, and no row anywhere keeps the erased name.
+    clock.now = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
+    later = await dispatch(db, clock)
+    assert later.sent == []
+    assert not any("Петя" in repr(n.params) for n in await rows(db, Notification))
+    # The mentor is free for another pair.
+    await setup.mentor.send("/programme")
+    await register(Chat(core, user="5"), name="Вася Новый")
+    second = await form(core, db, setup.curator, setup.mentor, [Chat(core, user="5")])
+    assert (await programme(db, second)).status == ProgrammeStatus.PROPOSED
+
+
+async def test_mentor_with_two_pairs_withdraws_consent(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    other = Chat(core, user="6")
+    await register(other, name="Маша Другая")
+    second = await form(core, db, setup.curator, setup.mentor, [other])
+    await dispatch(db, clock)
+
+    await forget(setup.mentor)
+
+    assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ENDED
+    assert (await programme(db, second)).status == ProgrammeStatus.ENDED
+    sent = await dispatch(db, clock)
+    assert any("отозвал согласие" in text for text in sent.to("3"))
+    assert any("отозвал согласие" in text for text in sent.to("6"))
+    assert sent.to("2") == []
+    # The proposed pair's agreement can no longer be answered.
+    assert (await other.press(f"agr:y:{second}"))[0].text == STALE
+
+
+async def test_mentee_of_a_group_leaves_and_the_group_goes_on(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    await dispatch(db, clock)
+    await setup.mentor.press(f"px:{setup.programme_id}:3")
+
+    await forget(setup.mentees[0])
+
+    assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
+    members = [m for m in await rows(db, ProgrammeMember) if m.programme_id == setup.programme_id]
+    assert len(members) == 2
+    sent = await dispatch(db, clock)
+    left = ru("programme-member-left", names="Иван Наставников · Маша Ученикова")
+    assert left in sent.to("2") and left in sent.to("4") and left in sent.to("1")
+    assert sent.to("3") == []
+    # The remaining mentee's answer is now enough.
+    (request,) = await rows(db, ProgrammeRequest)
+    replies = await setup.mentees[1].press(f"rq:y:{request.id}")
+    assert replies[0].text == ru("request-accepted-you")
+    (request,) = await rows(db, ProgrammeRequest)
+    assert request.status == RequestStatus.ACCEPTED
+
+
+async def test_mentee_withdraws_before_accepting_the_agreement(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db, accept=False)
+    await setup.mentor.press(f"agr:y:{setup.programme_id}")
+    await dispatch(db, clock)
+
+    await forget(setup.mentee)
+
+    assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ENDED
+    sent = await dispatch(db, clock)
+    assert any("отозвал согласие" in text for text in sent.to("1"))
+    assert any("отозвал согласие" in text for text in sent.to("2"))
+
+
+async def test_curator_withdrawing_consent_leaves_programmes_running(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await forget(setup.curator)
+    assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
+    await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "01.12")
+    clock.now = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
+    sent = await dispatch(db, clock)
+    assert sent.to("1") == []
+    assert any("Собрать шасси" in text for text in sent.to("3"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The end of the term
+
+
+async def test_members_and_curator_hear_when_the_term_ends(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    ends_on = (await programme(db, setup.programme_id)).ends_on
+    assert ends_on is not None
+    await dispatch(db, clock)
+    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 6, 59, tzinfo=UTC)
+    assert (await dispatch(db, clock)).sent == []
+    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 7, 0, tzinfo=UTC)  # 10:00 MSK
+    sent = await dispatch(db, clock)
+    for user in ("1", "2", "3"):
+        assert any("заканчивается срок" in text for text in sent.to(user)), user
+
+
+async def test_an_extension_moves_the_term_end_notice(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    first_end = (await programme(db, setup.programme_id)).ends_on
+    assert first_end is not None
+    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    (request,) = await rows(db, ProgrammeRequest)
+    await setup.mentee.press(f"rq:y:{request.id}")
+    await dispatch(db, clock)
+    clock.now = datetime(first_end.year, first_end.month, first_end.day, 12, 0, tzinfo=UTC)
+    assert not any("заканчивается срок" in text for _, text in (await dispatch(db, clock)).sent)
+    new_end = (await programme(db, setup.programme_id)).ends_on
+    assert new_end is not None and new_end > first_end
+    clock.now = datetime(new_end.year, new_end.month, new_end.day, 12, 0, tzinfo=UTC)
+    sent = await dispatch(db, clock)
+    assert any("заканчивается срок" in text for text in sent.to("3"))
+
+
+async def test_no_term_end_notice_after_the_programme_ended(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    ends_on = (await programme(db, setup.programme_id)).ends_on
+    assert ends_on is not None
+    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.send("Переезжаю в другой город")
+    await dispatch(db, clock)
+    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 12, 0, tzinfo=UTC)
+    assert (await dispatch(db, clock)).sent == []
+    pending = [
+        n
+        for n in await rows(db, Notification)
+        if n.template == "programme-term-ended" and n.status == NotificationStatus.PENDING
+    ]
+    assert pending == []
