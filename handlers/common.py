@@ -77,7 +77,9 @@ def help_hint(ctx: Context) -> list[list[Button]]:
     return [[ctx.button("btn-help", "menu:help")]]
 
 
-@router.command("help", needs_registration=False, aliases=("помощь", "справка", "меню", "menu"))
+@router.command(
+    "help", needs_registration=False, keeps_flow=True, aliases=("помощь", "справка", "меню", "menu")
+)
 async def show_help(ctx: Context) -> Replies:
     """List what this person can do, as text and as buttons."""
     roles = ctx.person.role_set if ctx.registered and ctx.person else set()
@@ -91,7 +93,7 @@ async def show_help(ctx: Context) -> Replies:
     return [Reply(text, menu_buttons(ctx))]
 
 
-@router.command("cancel", needs_registration=False, aliases=("отмена",))
+@router.command("cancel", needs_registration=False, keeps_flow=True, aliases=("отмена",))
 async def cancel(ctx: Context) -> Replies:
     """Leave whatever question the bot is waiting on."""
     if ctx.state is None:

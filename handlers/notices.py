@@ -98,7 +98,6 @@ async def milestone_notice(
 @renderer("programme-declined")
 @renderer("programme-completed")
 @renderer("programme-ended")
-@renderer("plan-agreed")
 async def programme_notice(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:

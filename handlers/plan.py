@@ -14,6 +14,7 @@ from bot.core.models import (
     Milestone,
     MilestoneStatus,
     Programme,
+    ProgrammeRequest,
     ProgrammeStatus,
     RequestKind,
 )
@@ -428,13 +429,25 @@ async def tell_curator(ctx: Context) -> Replies:
 
 @router.button("pa")
 async def send_for_agreement(ctx: Context) -> Replies:
-    """The mentor asks the mentees to agree to the plan; later changes need their consent."""
+    """The mentor asks every mentee to agree to the plan; later changes need their consent."""
     found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
     if found is None or found[1] != MemberRole.MENTOR or found[0].plan_agreed_at is not None:
         return await ctx.router.stale(ctx)
     programme = found[0]
     if not await plans.milestones(ctx.session, programme.id):
         return await ctx.router.stale(ctx)  # nothing to agree to yet (the button needs items)
+    if await programmes.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT):
+        return [ctx.reply("plan-already-sent", help_hint(ctx))]
+    assert ctx.person is not None
+    request = ProgrammeRequest(
+        programme_id=programme.id,
+        kind=RequestKind.PLAN_AGREEMENT,
+        proposed_by=ctx.person.id,
+        details={},
+        created_at=ctx.now,
+    )
+    ctx.session.add(request)
+    await ctx.session.flush()
     for member, person in await programmes.members(ctx.session, programme.id):
         if member.role == MemberRole.MENTEE:
             await outbox.schedule(
@@ -442,7 +455,7 @@ async def send_for_agreement(ctx: Context) -> Replies:
                 person_id=person.id,
                 template="plan-for-agreement",
                 due_at=ctx.now,
-                key=plans.agreement_key_prefix(programme.id, person.id) + ctx.now.isoformat(),
+                key=f"req:{request.id}:{person.id}",
                 params={"programme_id": programme.id},
             )
     ctx.notified = True
@@ -451,27 +464,27 @@ async def send_for_agreement(ctx: Context) -> Replies:
 
 @router.button("pk")
 async def agree_plan(ctx: Context) -> Replies:
-    """A mentee agrees to the plan: from now on it changes only by mutual consent."""
+    """A mentee agrees to the plan; once every mentee has, it changes only by mutual consent."""
     found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
     if found is None or found[1] != MemberRole.MENTEE or ctx.person is None:
         return await ctx.router.stale(ctx)
     programme = found[0]
-    if not await plans.asked_to_agree(ctx.session, programme.id, ctx.person.id):
-        return await ctx.router.stale(ctx)  # a forged button: the mentor never sent the plan
-    if programme.plan_agreed_at is None:
+    request = await programmes.pending_request(
+        ctx.session, programme.id, RequestKind.PLAN_AGREEMENT
+    )
+    if (
+        request is None
+        or await programmes.open_request(ctx.session, request.id, ctx.person.id) is None
+    ):
+        return await ctx.router.stale(ctx)  # never sent (a forged button), or answered already
+    outcome = await programmes.answer(
+        ctx.session, request, programme, ctx.person, True, ctx.now, ctx.settings.reminder_clock
+    )
+    ctx.notified = True
+    if outcome == "accepted":
         programme.plan_agreed_at = ctx.now
-        await programmes.notify(
-            ctx.session,
-            programme,
-            "plan-agreed",
-            ctx.now,
-            key=f"plan-agreed:{programme.id}",
-            params={"by": ctx.person.name or "—"},
-            exclude=ctx.person.id,
-            include_curator=False,
-        )
-        ctx.notified = True
-    return [ctx.reply("plan-agreed-you", [[ctx.button("btn-plan", f"plan:{programme.id}")]])]
+    key = "plan-agreed-you" if outcome == "accepted" else "plan-agreed-waiting"
+    return [ctx.reply(key, [[ctx.button("btn-plan", f"plan:{programme.id}")]])]
 
 
 router.state("ms_title", ask_title, take_title)

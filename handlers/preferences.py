@@ -14,7 +14,7 @@ router = Router()
 ZONE_SHORTCUTS = ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok")
 
 
-@router.command("language", needs_registration=False, aliases=("язык", "lang"))
+@router.command("language", needs_registration=False, keeps_flow=True, aliases=("язык", "lang"))
 async def language(ctx: Context) -> Replies:
     """Offer the languages as buttons."""
     buttons = [[ctx.button(f"btn-language-{code}", f"lang:{code}") for code in SUPPORTED_LOCALES]]

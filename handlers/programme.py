@@ -340,12 +340,16 @@ async def extend(ctx: Context) -> Replies:
     if await programmes.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
         # One proposal at a time: a double tap must not add the months twice.
         return [ctx.reply("request-extend-pending", help_hint(ctx))]
-    if len(ctx.args) == 1:
-        rows = [
-            [ctx.button("btn-months", f"px:{programme.id}:{n}", months=n) for n in EXTEND_CHOICES]
+    room = programmes.MAX_TERM_MONTHS - programme.term_months
+    choices = [n for n in EXTEND_CHOICES if n <= room]
+    if not choices:
+        return [
+            ctx.reply("programme-extend-too-long", help_hint(ctx), max=programmes.MAX_TERM_MONTHS)
         ]
+    if len(ctx.args) == 1:
+        rows = [[ctx.button("btn-months", f"px:{programme.id}:{n}", months=n) for n in choices]]
         return [ctx.reply("programme-extend-choose", rows)]
-    if ctx.args[1] not in {str(n) for n in EXTEND_CHOICES}:
+    if ctx.args[1] not in {str(n) for n in choices}:
         return await ctx.router.stale(ctx)
     await programmes.propose(
         ctx.session,

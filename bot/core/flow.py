@@ -84,14 +84,14 @@ class Context:
 
 @dataclass(frozen=True)
 class Command:
-    """A command such as /help: who may use it and how /help describes it."""
+    """A command such as /help: who may use it, its other words, whether it leaves a flow."""
 
     name: str
     handler: Handler
     roles: frozenset[Role] = frozenset()
     needs_registration: bool = True
-    help_key: str | None = None
     aliases: tuple[str, ...] = ()
+    keeps_flow: bool = False  # runs without leaving the question under way (/help, /language)
 
 
 @dataclass(frozen=True)
@@ -128,14 +128,22 @@ class Router:
         *,
         roles: Iterable[Role] = (),
         needs_registration: bool = True,
-        help_key: str | None = None,
         aliases: Iterable[str] = (),
+        keeps_flow: bool = False,
     ) -> Callable[[Handler], Handler]:
-        """Register a command handler (`/name`, or the bare word on platforms without slashes)."""
+        """Register a command handler (`/name`, or the bare word on platforms without slashes).
+
+        A command leaves any question under way unless it `keeps_flow`.
+        """
 
         def register(handler: Handler) -> Handler:
             spec = Command(
-                name, handler, frozenset(roles), needs_registration, help_key, tuple(aliases)
+                name,
+                handler,
+                frozenset(roles),
+                needs_registration,
+                tuple(aliases),
+                keeps_flow,
             )
             self.commands[name] = spec
             for word in (name, *spec.aliases):
@@ -222,6 +230,8 @@ class Router:
             return await self._refuse("unregistered", ctx)
         if spec.roles and not (ctx.person and spec.roles & ctx.person.role_set):
             return await self._refuse("forbidden", ctx)
+        if ctx.state is not None and not spec.keeps_flow:
+            await ctx.finish()
         return await spec.handler(ctx)
 
     async def _dispatch_button(self, ctx: Context, payload: str) -> Replies:

@@ -398,6 +398,7 @@ class RequestKind(enum.StrEnum):
     EXTEND = "extend"  # extend the term (mutual consent)
     PLAN_CHANGE = "plan_change"  # change the plan (mutual consent)
     REPLACE_MENTOR = "replace_mentor"  # a mentee asks the curator for another mentor
+    PLAN_AGREEMENT = "plan_agreement"  # the mentor asks every mentee to agree to the plan
 
 
 class RequestStatus(enum.StrEnum):

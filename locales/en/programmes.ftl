@@ -178,7 +178,6 @@ plan-change-proposed = The plan has already been agreed, so the change has been 
 plan-sent-for-agreement = The plan has been sent to the mentees for agreement. After that, it can only be changed by mutual consent.
 plan-agreed-you = Thank you, the plan is agreed.
 plan-for-agreement = The mentor proposes an individual plan for “{ $names }”. Open it with the “Plan” button and, if you are happy with it, press “I accept the plan”.
-plan-agreed = The plan for “{ $names }” is agreed: { $by } accepted it.
 ms-before = Reminder: “{ $title }” is due on { $date }, in { $days ->
     [one] { $days } day
    *[other] { $days } days
@@ -197,3 +196,7 @@ btn-reminders-31 = 3 days and 1 day before
 btn-reminders-731 = 7, 3 and 1 day before
 btn-reminders-1 = 1 day before
 btn-reminders-0 = Only on the due day
+plan-already-sent = The plan has already been sent for agreement — waiting for the mentees to answer.
+plan-agreed-waiting = Thank you, your agreement is recorded. The plan is agreed once every mentee accepts it.
+request-kind-plan_agreement = agreeing the plan
+programme-extend-too-long = The programme cannot be extended: it may last at most { $max } months. If the work goes on, the curator can form a new pair.

@@ -528,3 +528,52 @@ async def test_a_sent_overdue_reminder_is_not_sent_again_after_a_change(
     clock.advance(days=1)
     again = await dispatch(db, clock)
     assert not any("Собрать шасси" in text for _, text in again.sent), again.sent
+
+
+async def test_group_plan_is_agreed_only_when_every_mentee_agrees(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    pid = setup.programme_id
+    await add_milestone(setup.mentor, pid, "Собрать шасси", "через неделю")
+    await setup.mentor.press(f"pa:{pid}")
+    assert (await setup.mentor.press(f"pa:{pid}"))[0].text == ru("plan-already-sent")
+
+    replies = await setup.mentees[0].press(f"pk:{pid}")
+    assert replies[0].text == ru("plan-agreed-waiting")
+    assert (await programme(db, pid)).plan_agreed_at is None
+    assert (await setup.mentees[0].press(f"pk:{pid}"))[0].text == STALE  # once is enough
+
+    replies = await setup.mentees[1].press(f"pk:{pid}")
+    assert replies[0].text == ru("plan-agreed-you")
+    assert (await programme(db, pid)).plan_agreed_at is not None
+
+
+async def test_extension_stops_at_the_longest_term(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)  # six months
+    pid = setup.programme_id
+    for _ in range(10):  # +3 months each, accepted: 6 → 36
+        await setup.mentor.press(f"px:{pid}:3")
+        requests = [r for r in await rows(db, ProgrammeRequest) if r.status == "pending"]
+        if not requests:
+            break
+        await setup.mentee.press(f"rq:y:{requests[0].id}")
+    assert (await programme(db, pid)).term_months == 36
+    assert (await setup.mentor.press(f"px:{pid}"))[0].text == ru(
+        "programme-extend-too-long", max=36
+    )
+
+
+async def test_a_command_leaves_the_question_under_way(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentor.press(f"ma:{setup.programme_id}")  # "what is the item called?"
+    await setup.mentor.send("/profile")
+    replies = await setup.mentor.send("Собрать шасси")
+    assert replies[0].text == ru("refusal-unknown")  # not taken as the item's title
+    assert await rows(db, Milestone) == []
+
+
+async def test_help_and_language_keep_the_question_under_way(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentor.press(f"ma:{setup.programme_id}")
+    await setup.mentor.send("/help")
+    replies = await setup.mentor.send("Собрать шасси")
+    assert replies[0].text == ru("ms-ask-date", today="24 ноября 2026")  # the title was taken

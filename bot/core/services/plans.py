@@ -84,20 +84,6 @@ async def _already_sent(session: AsyncSession, milestone: Milestone) -> set[str]
     return sent
 
 
-def agreement_key_prefix(programme_id: int, person_id: int) -> str:
-    """The key prefix of the requests to a mentee to agree to the plan."""
-    return f"plan-agree:{programme_id}:{person_id}:"
-
-
-async def asked_to_agree(session: AsyncSession, programme_id: int, person_id: int) -> bool:
-    """True when the mentor has sent this mentee the plan for agreement."""
-    prefix = agreement_key_prefix(programme_id, person_id)
-    query = select(func.count()).where(
-        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix
-    )
-    return int((await session.execute(query)).scalar_one()) > 0
-
-
 async def milestones(session: AsyncSession, programme_id: int) -> list[Milestone]:
     """The plan: milestones not deleted, by due date."""
     query = (
