@@ -61,7 +61,7 @@ async def ask_consent(ctx: Context) -> Replies:
     """The consent text in the child's name, with Agree / Decline."""
     minor = await _minor(ctx)
     if minor is None:
-        await ctx.finish()
+        await ctx.goto("parent_code")  # a fresh code typed next is taken at once
         return [ctx.reply("parent-code-invalid", help_hint(ctx))]
     buttons = [
         [ctx.button("btn-consent-agree", "pc:yes"), ctx.button("btn-consent-decline", "pc:no")]
@@ -105,7 +105,7 @@ async def take_name(ctx: Context) -> Replies:
     )
     minor = await _minor(ctx)
     if code is None or minor is None:
-        await ctx.finish()
+        await ctx.goto("parent_code")  # a fresh code typed next is taken at once
         return [ctx.reply("parent-code-invalid", help_hint(ctx))]
     consent.give_for_minor(ctx.session, minor, name, ctx.locale, ctx.now)
     code.used_at = ctx.now

@@ -23,7 +23,7 @@ from handlers.common import help_hint, number
 
 router = Router()
 
-MAX_PICK = 5  # one to a row, plus Back: within VK's six rows
+MAX_PICK = 4  # one to a row, plus paging and Back: within VK's six rows
 SNOOZE_DAYS = (1, 3)
 
 
@@ -232,7 +232,7 @@ async def _save_new(ctx: Context, description: str | None) -> Replies:
     data = dict(ctx.data)
     await ctx.finish()
     if found is None or found[1] != MemberRole.MENTOR:
-        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
+        return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
     programme = found[0]
     change = {
         "op": "add",
@@ -295,25 +295,34 @@ async def _propose(ctx: Context, programme: Programme, change: dict[str, Any]) -
 
 @router.button("mp")
 async def pick(ctx: Context) -> Replies:
-    """A list of open milestones to act on (done: anyone; move, delete: the mentor)."""
-    if len(ctx.args) != 2 or ctx.args[0] not in ("d", "m", "x"):
+    """A page of open milestones to act on (done: anyone; move, delete: the mentor).
+
+    Payload `mp:<action>:<programme>[:<page>]`; pages turn in place.
+    """
+    if len(ctx.args) not in (2, 3) or ctx.args[0] not in ("d", "m", "x"):
         return await ctx.router.stale(ctx)
+    page = number(ctx.args[2]) if len(ctx.args) == 3 else 0
     found = await _member_programme(ctx, ctx.args[1])
-    if found is None or (ctx.args[0] != "d" and found[1] != MemberRole.MENTOR):
+    if found is None or page is None or (ctx.args[0] != "d" and found[1] != MemberRole.MENTOR):
         return await ctx.router.stale(ctx)
-    action = ctx.args[0]
+    action, pid = ctx.args[0], found[0].id
     items = [
-        m
-        for m in await plans.milestones(ctx.session, found[0].id)
-        if m.status == MilestoneStatus.OPEN
-    ][:MAX_PICK]
+        m for m in await plans.milestones(ctx.session, pid) if m.status == MilestoneStatus.OPEN
+    ]
+    page = min(page, max(len(items) - 1, 0) // MAX_PICK)
     prefix = {"d": "ms:done", "m": "ms:mv", "x": "ms:del"}[action]
     rows = [
         [Button(f"{dates.format_date(m.due_on, ctx.locale)} · {m.title}"[:40], f"{prefix}:{m.id}")]
-        for m in items
+        for m in items[page * MAX_PICK : (page + 1) * MAX_PICK]
     ]
-    rows.append([ctx.button("btn-back", f"plan:{found[0].id}")])
-    return [ctx.reply(f"ms-pick-{action}", rows)]
+    nav = []
+    if page > 0:
+        nav.append(ctx.button("btn-prev", f"mp:{action}:{pid}:{page - 1}"))
+    if (page + 1) * MAX_PICK < len(items):
+        nav.append(ctx.button("btn-next", f"mp:{action}:{pid}:{page + 1}"))
+    rows += [nav] if nav else []
+    rows.append([ctx.button("btn-back", f"plan:{pid}")])
+    return [Reply(ctx.t(f"ms-pick-{action}"), rows, replace=len(ctx.args) == 3)]
 
 
 async def _milestone(ctx: Context) -> tuple[Milestone, Programme, str] | None:
@@ -382,7 +391,7 @@ async def _finish_move(ctx: Context, due: date) -> Replies:
     milestone_id = int(ctx.data.get("move", 0))
     await ctx.finish()
     if found is None or found[1] != MemberRole.MENTOR:
-        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
+        return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
     programme = found[0]
     milestone = await ctx.session.get(Milestone, milestone_id)
     if milestone is None or milestone.programme_id != programme.id:

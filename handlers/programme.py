@@ -323,7 +323,7 @@ async def _with_reason(
     programme = await _programme_for(ctx)
     await ctx.finish()
     if programme is None or programme.status not in allowed or ctx.person is None:
-        return [ctx.reply("refusal-stale-button", help_hint(ctx))]
+        return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
     key = await act(programme, ctx.person, reason)
     ctx.notified = True
     return [ctx.reply(key, help_hint(ctx))]

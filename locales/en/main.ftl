@@ -17,6 +17,7 @@ refusal-finish-registration = Let's finish your registration first.
 refusal-awaiting-parent = This command will become available once your parent or legal guardian gives consent. To see the code for your parent again, send /start.
 refusal-curator-only = Only the curator and the director of the mentoring programme can use this command.
 refusal-stale-button = That button no longer works.
+refusal-flow-outdated = Things changed while you were answering: the programme may have ended or the plan item may be done already. Nothing was changed — open /programme or /plan to see where things stand.
 refusal-use-buttons = Please answer with a button under the message. Changed your mind? Send /cancel.
 refusal-unknown = I didn't understand that. Pick a button below or send /help to see everything I can do.
 cancel-nothing = There is nothing to cancel right now.

@@ -577,3 +577,17 @@ async def test_help_and_language_keep_the_question_under_way(core: Core, db: Dat
     await setup.mentor.send("/help")
     replies = await setup.mentor.send("Собрать шасси")
     assert replies[0].text == ru("ms-ask-date", today="24 ноября 2026")  # the title was taken
+
+
+async def test_long_plans_page_through_the_items(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    pid = setup.programme_id
+    for day in range(1, 7):
+        await add_milestone(setup.mentor, pid, f"Пункт {day}", f"0{day}.12")
+    first = await setup.mentee.press(f"mp:d:{pid}")
+    assert payloads(first)[:4] == [f"ms:done:{i}" for i in range(1, 5)]
+    assert f"mp:d:{pid}:1" in payloads(first)
+    second = await setup.mentee.press(f"mp:d:{pid}:1")
+    assert payloads(second)[:2] == ["ms:done:5", "ms:done:6"]
+    assert f"mp:d:{pid}:0" in payloads(second)
+    assert second[0].replace
