@@ -32,6 +32,16 @@ def _open_button(locale: str, programme_id: int) -> list[Button]:
     return [Button(texts.t("btn-open-programme", locale), f"pg:{programme_id}")]
 
 
+def _notice(text: str, locale: str, programme_id: int) -> list[Reply]:
+    """A piece of news with Open the programme and Help."""
+    return [Reply(text, [_open_button(locale, programme_id), *help_button(locale)])]
+
+
+async def _programme(session: AsyncSession, row: Notification) -> Programme | None:
+    """The programme a notification is about."""
+    return await session.get(Programme, int(row.params.get("programme_id", 0)))
+
+
 async def milestone_reminder(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
@@ -89,7 +99,7 @@ async def milestone_notice(
         date=dates.format_date(milestone.due_on, locale),
         names=await _names(session, programme),
     )
-    return [Reply(text, [_open_button(locale, programme.id), *help_button(locale)])]
+    return _notice(text, locale, programme.id)
 
 
 @renderer("programme-active")
@@ -102,7 +112,7 @@ async def programme_notice(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """News of a programme: started, declined, completed, ended, plan agreed."""
-    programme = await session.get(Programme, int(row.params.get("programme_id", 0)))
+    programme = await _programme(session, row)
     if programme is None:
         return None
     locale = person.locale
@@ -113,7 +123,7 @@ async def programme_notice(
         by=str(row.params.get("by", "")),
         reason=str(row.params.get("reason", "")),
     )
-    return [Reply(text, [_open_button(locale, programme.id), *help_button(locale)])]
+    return _notice(text, locale, programme.id)
 
 
 @renderer("programme-term-ended")
@@ -121,7 +131,7 @@ async def term_ended(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """The term is over: complete the programme or extend it (void once either happened)."""
-    programme = await session.get(Programme, int(row.params.get("programme_id", 0)))
+    programme = await _programme(session, row)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
         return None
     if programme.ends_on is None or programme.ends_on.isoformat() != row.params.get("ends_on"):
@@ -133,7 +143,7 @@ async def term_ended(
         names=await _names(session, programme),
         date=dates.format_date(programme.ends_on, locale),
     )
-    return [Reply(text, [_open_button(locale, programme.id), *help_button(locale)])]
+    return _notice(text, locale, programme.id)
 
 
 @renderer("plan-for-agreement")
@@ -141,7 +151,7 @@ async def plan_for_agreement(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """The mentor asks to agree to the plan."""
-    programme = await session.get(Programme, int(row.params.get("programme_id", 0)))
+    programme = await _programme(session, row)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
         return None
     if programme.plan_agreed_at is not None:
