@@ -184,3 +184,5 @@ cmd-profile = Your profile: view and edit
 mydata-questionnaire = Profile
 parent-code-own = This code is for your parent or legal guardian — you cannot give consent for yourself. They should send <code>/parent</code> and the code to the bot from their own account.
 forget-nothing = I store no personal data about you — only your account id and language. There is nothing to withdraw.
+mydata-programmes = Mentoring programmes
+mydata-programme = #{ $id }: { $role }, programme { $status }, { $agreement }

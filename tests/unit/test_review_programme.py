@@ -7,6 +7,7 @@ has everyone accept the agreement.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -591,3 +592,13 @@ async def test_long_plans_page_through_the_items(core: Core, db: Database) -> No
     assert payloads(second)[:2] == ["ms:done:5", "ms:done:6"]
     assert f"mp:d:{pid}:0" in payloads(second)
     assert second[0].replace
+
+
+async def test_mydata_lists_the_persons_programmes(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    replies = await setup.mentee.send("/mydata")
+    assert "№1: наставляемый, программа идёт, соглашение принято" in replies[0].text
+    record = json.loads(replies[1].file.content)  # type: ignore[union-attr]
+    (entry,) = record["programmes"]
+    assert entry["role"] == "mentee" and entry["agreement"] == "accepted"
+    assert entry["answered_at"] is not None

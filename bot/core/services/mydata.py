@@ -7,7 +7,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Account, Consent, Notification, NotificationStatus, Person, Profile
+from bot.core.models import (
+    Account,
+    Consent,
+    Notification,
+    NotificationStatus,
+    Person,
+    Profile,
+    Programme,
+    ProgrammeMember,
+)
 from bot.core.services import banks, people
 
 
@@ -20,6 +29,30 @@ def account_record(account: Account) -> dict[str, Any]:
         "first_seen": account.created_at.isoformat(),
         "last_seen": account.last_seen_at.isoformat(),
     }
+
+
+async def programmes_record(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    """The person's pairs and groups: role, status, term and their answer to the agreement."""
+    query = (
+        select(ProgrammeMember, Programme)
+        .join(Programme, Programme.id == ProgrammeMember.programme_id)
+        .where(ProgrammeMember.person_id == person_id)
+        .order_by(Programme.id)
+    )
+    return [
+        {
+            "programme": programme.id,
+            "role": member.role,
+            "status": programme.status,
+            "form": programme.form,
+            "term_months": programme.term_months,
+            "goals": programme.goals,
+            "agreement": member.agreement,
+            "agreement_version": programme.agreement_version,
+            "answered_at": member.responded_at.isoformat() if member.responded_at else None,
+        }
+        for member, programme in (await session.execute(query)).all()
+    ]
 
 
 async def questionnaire_record(session: AsyncSession, person_id: int) -> dict[str, Any]:
@@ -73,6 +106,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
             }
             for c in consents
         ],
+        "programmes": await programmes_record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],
