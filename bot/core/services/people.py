@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Account, Person, PersonRole, PersonStatus, Role
 
+SEEN_GRANULARITY = timedelta(minutes=1)  # how fresh "last seen" (which platform to write to) is
 PLATFORM_ALIASES = {"tg": "telegram", "telegram": "telegram", "vk": "vk", "console": "console"}
 
 
@@ -23,8 +24,8 @@ async def touch_account(
         )
         session.add(account)
         await session.flush()
-    else:
-        account.last_seen_at = now
+    elif now - account.last_seen_at >= SEEN_GRANULARITY:
+        account.last_seen_at = now  # not on every message: a write per update costs throughput
     return account
 
 
