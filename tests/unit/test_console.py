@@ -1,0 +1,56 @@
+"""The console adapter: numbered buttons across a whole answer, numbers as text, files saved."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.core.conversation import Button, File, Incoming, Reply
+from bot.platforms.console import ConsolePlatform
+
+
+def console(tmp_path: Path, handled: list[Incoming], answers: list[list[Reply]]) -> ConsolePlatform:
+    async def handle(incoming: Incoming) -> list[Reply]:
+        handled.append(incoming)
+        return answers.pop(0) if answers else []
+
+    return ConsolePlatform(handle, "1", tmp_path / "files", "ru", io.StringIO(), io.StringIO())
+
+
+async def test_buttons_of_all_replies_are_numbered_together(tmp_path: Path) -> None:
+    handled: list[Incoming] = []
+    platform = console(tmp_path, handled, [])
+    await platform.send(
+        "1",
+        [
+            Reply("Фильтры", [[Button("Формы", "f:1")]]),
+            Reply("Список", [[Button("Анна", "p:1"), Button("Борис", "p:2")]]),
+        ],
+    )
+    out = platform.stdout.getvalue()  # type: ignore[attr-defined]
+    assert "[1] Формы" in out and "[2] Анна" in out and "[3] Борис" in out
+    assert platform._incoming("3").payload == "p:2"
+    assert platform._incoming("'3").text == "3"  # a number meant as text
+    assert platform._incoming("7").text == "7"  # no such button: plain text
+
+
+async def test_files_are_saved_and_other_users_messages_marked(tmp_path: Path) -> None:
+    platform = console(tmp_path, [], [])
+    await platform.send("2", [Reply("Вам файл", file=File("a.txt", b"data"))])
+    assert (tmp_path / "files" / "2-a.txt").read_bytes() == b"data"
+    out = platform.stdout.getvalue()  # type: ignore[attr-defined]
+    assert "console:2" in out
+    assert platform.choices == []  # another user's buttons are not ours to press
+
+
+async def test_a_session_in_the_console(tmp_path: Path) -> None:
+    handled: list[Incoming] = []
+    answers = [[Reply("Согласие?", [[Button("Да", "c:yes"), Button("Нет", "c:no")]])], []]
+    platform = console(tmp_path, handled, answers)
+    platform.stdin = io.StringIO("/start\n1\n:user 2\n:quit\n")
+    await platform.run()
+    assert [(i.external_id, i.text, i.payload) for i in handled] == [
+        ("1", "/start", None),
+        ("1", None, "c:yes"),
+    ]
+    assert platform.user == "2"
