@@ -24,7 +24,10 @@ MENU: list[tuple[str, frozenset[Role]]] = [
 PUBLIC_COMMANDS = (
     "start",
     "help",
+    "programme",
+    "plan",
     "profile",
+    "settings",
     "mydata",
     "language",
     "timezone",

@@ -200,3 +200,4 @@ plan-already-sent = The plan has already been sent for agreement — waiting for
 plan-agreed-waiting = Thank you, your agreement is recorded. The plan is agreed once every mentee accepts it.
 request-kind-plan_agreement = agreeing the plan
 programme-extend-too-long = The programme cannot be extended: it may last at most { $max } months. If the work goes on, the curator can form a new pair.
+cmd-settings = Language, time zone and your data
