@@ -18,7 +18,7 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestKind,
 )
-from bot.core.services import banks, plans, programmes
+from bot.core.services import banks, plans, programmes, proposals
 from handlers.common import help_hint, number
 
 router = Router()
@@ -283,7 +283,7 @@ async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any
 
 async def _propose(ctx: Context, programme: Programme, change: dict[str, Any]) -> Replies:
     assert ctx.person is not None
-    await programmes.propose(
+    await proposals.propose(
         ctx.session, programme, RequestKind.PLAN_CHANGE, ctx.person, change, ctx.now
     )
     ctx.notified = True
@@ -445,7 +445,7 @@ async def send_for_agreement(ctx: Context) -> Replies:
     programme = found[0]
     if not await plans.milestones(ctx.session, programme.id):
         return await ctx.router.stale(ctx)  # nothing to agree to yet (the button needs items)
-    if await programmes.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT):
+    if await proposals.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT):
         return [ctx.reply("plan-already-sent", help_hint(ctx))]
     assert ctx.person is not None
     request = ProgrammeRequest(
@@ -478,15 +478,15 @@ async def agree_plan(ctx: Context) -> Replies:
     if found is None or found[1] != MemberRole.MENTEE or ctx.person is None:
         return await ctx.router.stale(ctx)
     programme = found[0]
-    request = await programmes.pending_request(
+    request = await proposals.pending_request(
         ctx.session, programme.id, RequestKind.PLAN_AGREEMENT
     )
     if (
         request is None
-        or await programmes.open_request(ctx.session, request.id, ctx.person.id) is None
+        or await proposals.open_request(ctx.session, request.id, ctx.person.id) is None
     ):
         return await ctx.router.stale(ctx)  # never sent (a forged button), or answered already
-    outcome = await programmes.answer(
+    outcome = await proposals.answer(
         ctx.session, request, programme, ctx.person, True, ctx.now, ctx.settings.reminder_clock
     )
     ctx.notified = True

@@ -21,7 +21,7 @@ from bot.core.models import (
     RequestKind,
     Role,
 )
-from bot.core.services import banks, plans, programmes
+from bot.core.services import banks, plans, programmes, proposals
 from handlers import notifications
 from handlers.common import help_hint, number
 
@@ -337,7 +337,7 @@ async def extend(ctx: Context) -> Replies:
         return await ctx.router.stale(ctx)
     if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
         return await ctx.router.stale(ctx)
-    if await programmes.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
+    if await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
         # One proposal at a time: a double tap must not add the months twice.
         return [ctx.reply("request-extend-pending", help_hint(ctx))]
     room = programmes.MAX_TERM_MONTHS - programme.term_months
@@ -351,7 +351,7 @@ async def extend(ctx: Context) -> Replies:
         return [ctx.reply("programme-extend-choose", rows)]
     if ctx.args[1] not in {str(n) for n in choices}:
         return await ctx.router.stale(ctx)
-    await programmes.propose(
+    await proposals.propose(
         ctx.session,
         programme,
         RequestKind.EXTEND,
@@ -386,7 +386,7 @@ async def take_replace_reason(ctx: Context) -> Replies:
     """The reason given: the request goes to the curator."""
 
     async def ask(programme: Programme, person: Person, reason: str) -> str:
-        await programmes.propose(
+        await proposals.propose(
             ctx.session, programme, RequestKind.REPLACE_MENTOR, person, {"reason": reason}, ctx.now
         )
         return "programme-replace-sent"
@@ -400,11 +400,11 @@ async def answer_request(ctx: Context) -> Replies:
     request_id = number(ctx.args[1]) if len(ctx.args) == 2 else None
     if request_id is None or ctx.args[0] not in ("y", "n") or ctx.person is None:
         return await ctx.router.stale(ctx)  # no profile: never registered, or erased since
-    found = await programmes.open_request(ctx.session, request_id, ctx.person.id)
+    found = await proposals.open_request(ctx.session, request_id, ctx.person.id)
     if found is None or found[0].kind == RequestKind.REPLACE_MENTOR:
         return await ctx.router.stale(ctx)
     request, programme = found
-    outcome = await programmes.answer(
+    outcome = await proposals.answer(
         ctx.session,
         request,
         programme,
