@@ -212,4 +212,11 @@ async def request_notice(
                 Button(texts.t("btn-decline", locale), f"rq:n:{request.id}"),
             ],
         )
+    replaceable = (
+        row.template == "request-replace_mentor" and programme.status == ProgrammeStatus.ACTIVE
+    )
+    if replaceable and request.status == RequestStatus.PENDING:
+        buttons.insert(
+            0, [Button(texts.t("btn-replace-mentor-now", locale), f"pf:rep:{request.id}")]
+        )
     return [Reply(text, buttons)]

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Form, MemberRole, PairType, Person, Role
+from bot.core.models import (
+    Form,
+    MemberRole,
+    PairType,
+    Person,
+    Programme,
+    ProgrammeRequest,
+    ProgrammeStatus,
+    RequestKind,
+    RequestStatus,
+    Role,
+)
 from bot.core.services import banks, programmes
 from handlers.common import help_hint, number
 from handlers.programme import label
@@ -64,6 +75,8 @@ async def forming(ctx: Context) -> Replies:
     if step == "new":
         await ctx.goto("pf_mentee", mentees=[], page=0)
         return await ask_mentee(ctx)
+    if step == "rep":
+        return await start_replacement(ctx, arg)
     if ctx.state is None or not ctx.state.startswith("pf_"):
         return await ctx.router.stale(ctx)
     handler = STEPS.get((ctx.state, step))
@@ -141,7 +154,10 @@ async def to_mentor(ctx: Context, arg: str) -> Replies:
 
 async def ask_mentor(ctx: Context) -> Replies:
     """The ranked mentor suggestions."""
-    suggestions = await banks.suggest_mentors(ctx.session, list(ctx.data["mentees"]))
+    replaced = ctx.data.get("replaced_mentor")
+    suggestions = await banks.suggest_mentors(
+        ctx.session, list(ctx.data["mentees"]), exclude=int(replaced) if replaced else None
+    )
     if not suggestions:
         await ctx.finish()
         return [ctx.reply("pf-no-mentors", help_hint(ctx))]
@@ -176,6 +192,9 @@ async def pick_mentor(ctx: Context, arg: str) -> Replies:
         await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
     except programmes.PairError as error:
         return [ctx.reply(error.key, **error.params)] + await ask_mentor(ctx)
+    if ctx.data.get("replaces"):  # the rest is taken over from the programme being replaced
+        await ctx.goto("pf_confirm", **{**ctx.data, "mentor": mentor.id})
+        return await ask_confirm(ctx)
     await ctx.goto("pf_form", **{**ctx.data, "mentor": mentor.id})
     return await ask_form(ctx)
 
@@ -263,14 +282,21 @@ async def ask_confirm(ctx: Context) -> Replies:
         pair_type=ctx.t(f"pair-type-{ctx.data['pair_type']}"),
         term=int(ctx.data["term"]),
         goals=str(ctx.data["goals"]),
+        replaces=ctx.data.get("replaces"),
     )
     rows = [[ctx.button("btn-pair-confirm", "pf:ok"), ctx.button("btn-cancel", "pf:no")]]
     return [Reply(text, rows)]
 
 
 async def confirm(ctx: Context, arg: str) -> Replies:
-    """Form the programme (every check again) and send the agreements."""
+    """Form the programme (every check again) and send the agreements.
+
+    A replacement first ends the old programme, with the mentee's request granted.
+    """
     assert ctx.person is not None
+    if ctx.data.get("replaces") and not await _end_replaced(ctx):
+        await ctx.finish()
+        return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
     try:
         programme = await programmes.form(
             ctx.session,
@@ -291,6 +317,62 @@ async def confirm(ctx: Context, arg: str) -> Replies:
     return [
         ctx.reply("pf-done", [[ctx.button("btn-open-pair", f"pg:{programme.id}")]], id=programme.id)
     ]
+
+
+async def start_replacement(ctx: Context, arg: str) -> Replies:
+    """From a mentee's request for another mentor: suggest mentors for the same mentee; the
+    form, pair type, term and goals carry over."""
+    found = await _replacement(ctx, number(arg))
+    if found is None:
+        return await ctx.router.stale(ctx)
+    request, programme = found
+    await ctx.goto(
+        "pf_mentor",
+        mentees=[request.proposed_by],
+        form=programme.form,
+        pair_type=programme.pair_type,
+        term=programme.term_months,
+        goals=programme.goals,
+        replaces=programme.id,
+        request=request.id,
+        replaced_mentor=programme.mentor_id,
+    )
+    return await ask_mentor(ctx)
+
+
+async def _replacement(
+    ctx: Context, request_id: int | None
+) -> tuple[ProgrammeRequest, Programme] | None:
+    """A pending request for another mentor in a running programme."""
+    request = await ctx.session.get(ProgrammeRequest, request_id) if request_id else None
+    if request is None or request.kind != RequestKind.REPLACE_MENTOR:
+        return None
+    if request.status != RequestStatus.PENDING or request.proposed_by is None:
+        return None
+    programme = await ctx.session.get(Programme, request.programme_id)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+        return None
+    return request, programme
+
+
+async def _end_replaced(ctx: Context) -> bool:
+    """End the programme being replaced and grant the request; False if it changed meanwhile."""
+    assert ctx.person is not None
+    found = await _replacement(ctx, number(ctx.data.get("request")))
+    if found is None or found[1].id != ctx.data.get("replaces"):
+        return False
+    request, programme = found
+    request.status, request.resolved_at = RequestStatus.ACCEPTED, ctx.now
+    await programmes.close(
+        ctx.session,
+        programme,
+        ProgrammeStatus.ENDED,
+        ctx.person,
+        ctx.now,
+        ctx.t("pf-replaced-reason"),
+    )
+    await ctx.session.flush()
+    return True
 
 
 async def cancel(ctx: Context, arg: str) -> Replies:

@@ -478,9 +478,7 @@ async def agree_plan(ctx: Context) -> Replies:
     if found is None or found[1] != MemberRole.MENTEE or ctx.person is None:
         return await ctx.router.stale(ctx)
     programme = found[0]
-    request = await proposals.pending_request(
-        ctx.session, programme.id, RequestKind.PLAN_AGREEMENT
-    )
+    request = await proposals.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT)
     if (
         request is None
         or await proposals.open_request(ctx.session, request.id, ctx.person.id) is None

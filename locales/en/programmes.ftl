@@ -201,3 +201,5 @@ plan-agreed-waiting = Thank you, your agreement is recorded. The plan is agreed 
 request-kind-plan_agreement = agreeing the plan
 programme-extend-too-long = The programme cannot be extended: it may last at most { $max } months. If the work goes on, the curator can form a new pair.
 cmd-settings = Language, time zone and your data
+btn-replace-mentor-now = Find another mentor
+pf-replaced-reason = Mentor replaced at the mentee's request

@@ -152,3 +152,27 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await pete.say("/pairs", "только куратору")
     pete.press_payload("pf:new")
     await pete.expect("больше не действует")
+
+
+async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    other = await steps.mentor(harness, platform, 9050, "Анна Другая")
+    await pair.mentee.say("/programme")
+    await pair.mentee.click("Попросить другого наставника", "Почему вам нужен другой наставник")
+    await pair.mentee.say("Не совпадаем по расписанию", "куратору")
+    request = await pair.curator.expect("Не совпадаем по расписанию")
+    pair.curator.user.press("Подобрать другого наставника", request.raw)
+    suggestions = await pair.curator.expect("Выберите наставника")
+    assert "Иван Наставников" not in suggestions.text  # the mentor being replaced
+    summary = await pair.curator.click(
+        next(b for b in suggestions.buttons if "Анна Другая" in b), "заменит программу №1"
+    )
+    assert "Петя Учеников" in summary.text and "Собрать робота" in summary.text
+    await pair.curator.click("Сформировать", "сформирована")
+
+    await pair.mentor.expect("Замена наставника по просьбе наставляемого")
+    await pair.mentee.expect("Замена наставника по просьбе наставляемого")
+    await pair.mentee.expect("Соглашение о сотрудничестве")
+    await other.expect("Соглашение о сотрудничестве")
+    assert (await programme(harness, 1)).status == ProgrammeStatus.ENDED
+    assert (await programme(harness, 2)).status == ProgrammeStatus.PROPOSED

@@ -161,9 +161,10 @@ class Suggestion:
 
 
 async def suggest_mentors(
-    session: AsyncSession, mentee_ids: list[int], limit: int = 5
+    session: AsyncSession, mentee_ids: list[int], limit: int = 5, exclude: int | None = None
 ) -> list[Suggestion]:
-    """Mentors with free places ranked by overlap with the mentees' answers, then free places."""
+    """Mentors with free places ranked by overlap with the mentees' answers, then free places
+    (`exclude`: a mentor not to suggest, such as the one being replaced)."""
     wanted: set[str] = set()
     wanted_forms: set[Form] = set()
     for mentee_id in mentee_ids:
@@ -173,7 +174,7 @@ async def suggest_mentors(
             wanted_forms |= set(forms_of(profile))
     suggestions: list[Suggestion] = []
     for entry in await bank(session, Role.MENTOR, only_free=True):
-        if entry.person.id in mentee_ids or entry.free < len(mentee_ids):
+        if entry.person.id in (*mentee_ids, exclude) or entry.free < len(mentee_ids):
             continue
         profile = entry.profile
         topics = (
