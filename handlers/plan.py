@@ -152,7 +152,9 @@ async def take_title(ctx: Context) -> Replies:
 
 async def ask_date(ctx: Context) -> Replies:
     """Question: the due date, in the person's own words."""
-    return [ctx.reply("ms-ask-date", today=dates.format_date(today(ctx), ctx.locale))]
+    day = today(ctx)  # with its weekday, for answers such as "в пятницу"
+    shown = f"{dates.format_date(day, ctx.locale)}, {dates.weekday_name(day, ctx.locale)}"
+    return [ctx.reply("ms-ask-date", today=shown)]
 
 
 async def take_date(ctx: Context) -> Replies:

@@ -63,8 +63,3 @@ class Incoming:
     text: str | None = None
     payload: str | None = None
     language_code: str | None = None
-
-    @property
-    def is_button(self) -> bool:
-        """True when the person pressed an inline button."""
-        return self.payload is not None

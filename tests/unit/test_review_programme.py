@@ -577,7 +577,8 @@ async def test_help_and_language_keep_the_question_under_way(core: Core, db: Dat
     await setup.mentor.press(f"ma:{setup.programme_id}")
     await setup.mentor.send("/help")
     replies = await setup.mentor.send("Собрать шасси")
-    assert replies[0].text == ru("ms-ask-date", today="24 ноября 2026")  # the title was taken
+    # The title was taken: the next question is the date.
+    assert replies[0].text == ru("ms-ask-date", today="24 ноября 2026, вторник")
 
 
 async def test_long_plans_page_through_the_items(core: Core, db: Database) -> None:
