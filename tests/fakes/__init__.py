@@ -8,12 +8,13 @@ vkbottle libraries talk to.  Shared plumbing lives here; the fakes themselves ar
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from aiohttp import web
 
-__all__ = ["FakeServer", "FakeTelegram", "FakeVK", "Signal"]
+__all__ = ["FakeServer", "FakeTelegram", "FakeUser", "FakeVK", "Signal"]
 
 
 class Signal:
@@ -54,6 +55,56 @@ class Signal:
                 pass
             if predicate():
                 return True
+
+
+M = TypeVar("M")
+
+
+class FakeUser(Generic[M]):
+    """What both platforms' fake users share: the messages the bot sent them, and waiting for
+    the next one. Subclasses set ``label`` and ``describe`` (a printout for failures)."""
+
+    label = "user"
+
+    def __init__(self, user_id: int) -> None:
+        self.id = user_id
+        self.messages: list[M] = []
+        self._inbox: deque[M] = deque()
+        self._signal = Signal()
+
+    @staticmethod
+    def describe(messages: Any) -> str:
+        """The messages, one line each, for a failure report."""
+        return "\n".join(f"  {m!r}" for m in messages) or "  (nothing)"
+
+    @property
+    def last_message(self) -> M | None:
+        """The latest message the bot sent to this user (consumed or not)."""
+        return self.messages[-1] if self.messages else None
+
+    @property
+    def unread(self) -> list[M]:
+        """Deliveries not yet returned by :meth:`next_message`."""
+        return list(self._inbox)
+
+    async def next_message(self, timeout: float = 10) -> M:
+        """The next unconsumed message (or edit) the bot sent to this user."""
+        if not await self._signal.wait_for(lambda: self._inbox, timeout):
+            raise AssertionError(
+                f"{self.label} {self.id} got no new message within {timeout}s; all so far:\n"
+                + self.describe(self.messages)
+            )
+        return self._inbox.popleft()
+
+    def _latest_with_buttons(self) -> M | None:
+        for candidate in reversed(self.messages):
+            if getattr(candidate, "buttons", None) and not getattr(candidate, "deleted", False):
+                return candidate
+        return None
+
+    def _deliver(self, message: M) -> None:
+        self._inbox.append(message)
+        self._signal.notify()
 
 
 class FakeServer:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
-from . import FakeServer, Signal
+from . import FakeServer, FakeUser
 
 __all__ = [
     "BOT_USERNAME",
@@ -323,8 +323,11 @@ def _describe(messages: Any) -> str:
     return "\n".join(lines) or "  (nothing)"
 
 
-class TgUser:
+class TgUser(FakeUser[SentMessage]):
     """A Telegram user chatting with the bot in a private chat (chat id == user id)."""
+
+    label = "user"
+    describe = staticmethod(_describe)
 
     def __init__(
         self,
@@ -334,14 +337,11 @@ class TgUser:
         first_name: str,
         username: str | None,
     ) -> None:
+        super().__init__(user_id)
         self.fake = fake
-        self.id = user_id
         self.language_code = language_code
         self.first_name = first_name
         self.username = username
-        self.messages: list[SentMessage] = []
-        self._inbox: deque[SentMessage] = deque()
-        self._signal = Signal()
 
     def __repr__(self) -> str:
         return f"<TgUser {self.id}>"
@@ -363,16 +363,6 @@ class TgUser:
         if self.username:
             chat["username"] = self.username
         return chat
-
-    @property
-    def last_message(self) -> SentMessage | None:
-        """The latest message the bot sent to this user (consumed or not)."""
-        return self.messages[-1] if self.messages else None
-
-    @property
-    def unread(self) -> list[SentMessage]:
-        """Deliveries not yet returned by :meth:`next_message`."""
-        return list(self._inbox)
 
     def send(self, text: str) -> int:
         """Push a ``message`` update with ``text``; returns the update id."""
@@ -427,24 +417,12 @@ class TgUser:
             }
         return self._push_callback(data, raw)
 
-    async def next_message(self, timeout: float = 10) -> SentMessage:
-        """The next unconsumed message (or edit) the bot sent to this chat."""
-        if not await self._signal.wait_for(lambda: self._inbox, timeout):
-            raise AssertionError(
-                f"user {self.id} got no new message within {timeout}s; all messages so far:\n"
-                + _describe(self.messages)
-            )
-        return self._inbox.popleft()
-
     def _resolve_message(self, message: SentMessage | int | None) -> SentMessage | None:
         if isinstance(message, SentMessage):
             return message
         if isinstance(message, int):
             return self.fake._messages.get((self.id, message))
-        for candidate in reversed(self.messages):
-            if candidate.buttons and not candidate.deleted:
-                return candidate
-        return None
+        return self._latest_with_buttons()
 
     def _push_callback(self, data: str, raw_message: dict[str, Any]) -> int:
         query_id = str(next(self.fake._query_ids))
@@ -459,10 +437,6 @@ class TgUser:
                 "data": data,
             },
         )
-
-    def _deliver(self, message: SentMessage) -> None:
-        self._inbox.append(message)
-        self._signal.notify()
 
 
 @dataclass

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
-from . import FakeServer, Signal
+from . import FakeServer, FakeUser
 
 __all__ = [
     "API_VERSION",
@@ -162,33 +162,23 @@ def _describe(messages: Any) -> str:
     return "\n".join(lines) or "  (nothing)"
 
 
-class VkUser:
+class VkUser(FakeUser[SentMessage]):
     """A VK user writing to the community in a private dialog (peer id == user id)."""
+
+    label = "VK user"
+    describe = staticmethod(_describe)
 
     def __init__(
         self, fake: FakeVK, user_id: int, lang_id: int, first_name: str, last_name: str
     ) -> None:
+        super().__init__(user_id)
         self.fake = fake
-        self.id = user_id
         self.lang_id = lang_id
         self.first_name = first_name
         self.last_name = last_name
-        self.messages: list[SentMessage] = []
-        self._inbox: deque[SentMessage] = deque()
-        self._signal = Signal()
 
     def __repr__(self) -> str:
         return f"<VkUser {self.id}>"
-
-    @property
-    def last_message(self) -> SentMessage | None:
-        """The latest message the bot sent to this user (consumed or not)."""
-        return self.messages[-1] if self.messages else None
-
-    @property
-    def unread(self) -> list[SentMessage]:
-        """Deliveries not yet returned by :meth:`next_message`."""
-        return list(self._inbox)
 
     def send(self, text: str, payload: Any = None) -> int:
         """Push a ``message_new`` event; returns its long-poll event number."""
@@ -275,28 +265,12 @@ class VkUser:
         }
         return self.fake.push_event("message_event", obj)
 
-    async def next_message(self, timeout: float = 10) -> SentMessage:
-        """The next unconsumed message (or edit) the bot sent to this user."""
-        if not await self._signal.wait_for(lambda: self._inbox, timeout):
-            raise AssertionError(
-                f"VK user {self.id} got no new message within {timeout}s; all so far:\n"
-                + _describe(self.messages)
-            )
-        return self._inbox.popleft()
-
     def _resolve_message(self, message: SentMessage | int | None) -> SentMessage | None:
         if isinstance(message, SentMessage):
             return message
         if isinstance(message, int):
             return self.fake._by_cmid.get((self.id, message))
-        for candidate in reversed(self.messages):
-            if candidate.buttons and not candidate.deleted:
-                return candidate
-        return None
-
-    def _deliver(self, message: SentMessage) -> None:
-        self._inbox.append(message)
-        self._signal.notify()
+        return self._latest_with_buttons()
 
 
 @dataclass
