@@ -313,7 +313,6 @@ async def confirm(ctx: Context, arg: str) -> Replies:
         await ctx.finish()
         return [ctx.reply(error.key, help_hint(ctx), **error.params)]
     await ctx.finish()
-    ctx.notified = True
     return [
         ctx.reply("pf-done", [[ctx.button("btn-open-pair", f"pg:{programme.id}")]], id=programme.id)
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core import outbox
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import CodePurpose, Person, PersonStatus
+from bot.core.models import CodePurpose, Person, PersonStatus, Subject
 from bot.core.services import codes, consent, profile
 from handlers.common import help_hint
 
@@ -79,12 +79,13 @@ async def consent_answer(ctx: Context) -> Replies:
         await ctx.finish()
         await outbox.schedule(
             ctx.session,
-            person_id=minor.id,
-            template="notify-parent-declined",
+            to=minor.id,
+            subject=Subject.PERSON,
+            subject_id=minor.id,
+            purpose="notify-parent-declined",
+            occasion=ctx.now.isoformat(),
             due_at=ctx.now,
-            key=f"parent-declined:{minor.id}:{ctx.now.isoformat()}",
         )
-        ctx.notified = True
         return [ctx.reply("parent-declined", help_hint(ctx))]
     await ctx.goto("parent_name", code=ctx.data["code"])
     return await ask_name(ctx)
@@ -112,12 +113,13 @@ async def take_name(ctx: Context) -> Replies:
     minor.status = PersonStatus.ACTIVE
     await outbox.schedule(
         ctx.session,
-        person_id=minor.id,
-        template="notify-parent-consented",
+        to=minor.id,
+        subject=Subject.PERSON,
+        subject_id=minor.id,
+        purpose="notify-parent-consented",
+        occasion=code.code,
         due_at=ctx.now,
-        key=f"parent-consented:{minor.id}:{code.code}",
     )
-    ctx.notified = True
     await ctx.finish()
     return [ctx.reply("parent-thanks", help_hint(ctx), child=minor.name or "")]
 

@@ -17,6 +17,7 @@ from bot.core.models import (
     ProgrammeRequest,
     ProgrammeStatus,
     RequestKind,
+    Subject,
 )
 from bot.core.services import banks, plans, programmes, proposals
 from handlers.common import help_hint, number
@@ -288,7 +289,6 @@ async def _propose(ctx: Context, programme: Programme, change: dict[str, Any]) -
     await proposals.propose(
         ctx.session, programme, RequestKind.PLAN_CHANGE, ctx.person, change, ctx.now
     )
-    ctx.notified = True
     return [ctx.reply("plan-change-proposed", [[ctx.button("btn-plan", f"plan:{programme.id}")]])]
 
 
@@ -354,12 +354,11 @@ async def milestone_action(ctx: Context) -> Replies:
             programme,
             "ms-done-notice",
             ctx.now,
-            key=f"ms:{milestone.id}:done",
+            about=(Subject.MILESTONE, milestone.id),
             params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
             exclude=ctx.person.id,
             include_curator=False,
         )
-        ctx.notified = True
         rows = [
             [ctx.button("btn-tell-curator", f"mc:{milestone.id}")],
             [ctx.button("btn-plan", f"plan:{programme.id}")],
@@ -428,13 +427,13 @@ async def tell_curator(ctx: Context) -> Replies:
     for person_id in [p.id for p in await programmes.staff_for(ctx.session, programme)]:
         await outbox.schedule(
             ctx.session,
-            person_id=person_id,
-            template="ms-curator-notice",
+            to=person_id,
+            subject=Subject.MILESTONE,
+            subject_id=milestone.id,
+            purpose="ms-curator-notice",
             due_at=ctx.now,
-            key=f"ms:{milestone.id}:curator-notice:{person_id}",
             params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
         )
-    ctx.notified = True
     return [ctx.reply("ms-curator-told", help_hint(ctx))]
 
 
@@ -463,13 +462,13 @@ async def send_for_agreement(ctx: Context) -> Replies:
         if member.role == MemberRole.MENTEE:
             await outbox.schedule(
                 ctx.session,
-                person_id=person.id,
-                template="plan-for-agreement",
+                to=person.id,
+                subject=Subject.REQUEST,
+                subject_id=request.id,
+                purpose="plan-for-agreement",
                 due_at=ctx.now,
-                key=f"req:{request.id}:{person.id}",
                 params={"programme_id": programme.id},
             )
-    ctx.notified = True
     return [ctx.reply("plan-sent-for-agreement", help_hint(ctx))]
 
 
@@ -489,7 +488,6 @@ async def agree_plan(ctx: Context) -> Replies:
     outcome = await proposals.answer(
         ctx.session, request, programme, ctx.person, True, ctx.now, ctx.settings.reminder_clock
     )
-    ctx.notified = True
     if outcome == "accepted":
         programme.plan_agreed_at = ctx.now
     key = "plan-agreed-you" if outcome == "accepted" else "plan-agreed-waiting"

@@ -58,7 +58,6 @@ async def forget_answer(ctx: Context) -> Replies:
         return await ctx.router.stale(ctx)
     # Nobody is left waiting on a person who is gone: their programmes end, or go on without them.
     await programmes.leave_all(ctx.session, ctx.person, ctx.now)
-    ctx.notified = True
     await consent.withdraw_and_erase(ctx.session, ctx.person, ctx.now)
     ctx.state, ctx.data = None, {}
     return [ctx.reply("forget-done", [[ctx.button("btn-start", "menu:start")]])]

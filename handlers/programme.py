@@ -109,7 +109,6 @@ async def agreement_answer(ctx: Context) -> Replies:
         )
     except programmes.PairError:
         return await ctx.router.stale(ctx)
-    ctx.notified = True
     buttons = [[ctx.button("btn-open-programme", f"pg:{programme.id}")]]
     return [ctx.reply(f"agreement-{outcome}", buttons)]
 
@@ -268,7 +267,6 @@ async def complete(ctx: Context) -> Replies:
     if not total or done != total:
         return [ctx.reply("programme-plan-not-done", help_hint(ctx))]
     await programmes.close(ctx.session, programme, ProgrammeStatus.COMPLETED, ctx.person, ctx.now)
-    ctx.notified = True
     return [ctx.reply("programme-completed-you", help_hint(ctx))]
 
 
@@ -325,7 +323,6 @@ async def _with_reason(
     if programme is None or programme.status not in allowed or ctx.person is None:
         return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
     key = await act(programme, ctx.person, reason)
-    ctx.notified = True
     return [ctx.reply(key, help_hint(ctx))]
 
 
@@ -359,7 +356,6 @@ async def extend(ctx: Context) -> Replies:
         {"months": int(ctx.args[1])},
         ctx.now,
     )
-    ctx.notified = True
     return [ctx.reply("request-sent", help_hint(ctx))]
 
 
@@ -417,7 +413,6 @@ async def answer_request(ctx: Context) -> Replies:
         from handlers.plan import apply_change
 
         await apply_change(ctx, programme, request.details)
-    ctx.notified = True
     return [
         ctx.reply(ANSWER_KEYS[outcome], [[ctx.button("btn-open-programme", f"pg:{programme.id}")]])
     ]

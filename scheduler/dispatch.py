@@ -1,12 +1,21 @@
-"""Delivering due outbox rows through whichever platform the recipient uses."""
+"""Delivering due outbox rows through whichever platform the recipient uses.
+
+A pass claims a small batch under a claim token, then sends it: one person's rows in order, up to
+`concurrency` people at once, each platform within its own rate (a retry-after pauses only that
+platform, in its adapter).
+Before sending, a row's claim is checked and its lease renewed; the outcome is recorded only if
+the claim still holds. No database transaction is open while a platform is being talked to.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, time
 
+from aiolimiter import AsyncLimiter
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox, quiet_hours
@@ -14,11 +23,24 @@ from bot.core.conversation import Reply
 from bot.core.models import Notification, Person, utcnow
 from bot.core.services import people
 from bot.db import Database
-from bot.platforms.base import Platform, RecipientUnavailable, RetryLater
+from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, RetryLater
 
 log = logging.getLogger(__name__)
 
 Render = Callable[[AsyncSession, Notification, Person], Awaitable[list[Reply] | None]]
+Outcome = Callable[[Notification], None]
+
+SEND_TIMEOUT = 60.0  # seconds one row's send may take; well inside the outbox lease
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A claimed row rendered and ready to go: where, and what."""
+
+    platform: Platform
+    external_id: str
+    address: str
+    replies: list[Reply]
 
 
 class Dispatcher:
@@ -30,20 +52,22 @@ class Dispatcher:
         platforms: Mapping[str, Platform],
         render: Render,
         clock: Callable[[], datetime] = utcnow,
-        batch: int = 50,
         quiet: tuple[time, time] = quiet_hours.DEFAULT_QUIET,
+        concurrency: int = 8,
     ) -> None:
         self.db = db
         self.platforms = platforms
         self.render = render
         self.clock = clock
-        self.batch = batch
         self.quiet = quiet
+        self.concurrency = concurrency
+        self.batch = concurrency * 4  # small enough that a batch is sent well within its lease
+        self._limits: dict[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[int]] = set()
 
     def wake(self) -> None:
-        """Run a dispatch pass soon (after a handler wrote rows due now)."""
+        """Run a dispatch pass soon (after a unit of work wrote rows)."""
         task = asyncio.get_running_loop().create_task(self.run_once())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -58,26 +82,46 @@ class Dispatcher:
         handled = 0
         async with self._lock:
             while True:
-                now = self.clock()
+                token = outbox.new_token()
                 async with self.db.transaction() as session:
-                    rows = await outbox.claim_due(session, now, self.batch)
+                    rows = await outbox.claim_due(session, self.clock(), token, self.batch)
+                    queues: dict[int | None, list[int]] = {}
+                    for row in rows:
+                        queues.setdefault(row.person_id, []).append(row.id)
                 if not rows:
                     return handled
-                for row in rows:
-                    await self._deliver(row.id)
+                gate = asyncio.Semaphore(self.concurrency)
+                await asyncio.gather(
+                    *(self._deliver_queue(ids, token, gate) for ids in queues.values())
+                )
                 handled += len(rows)
 
-    async def _deliver(self, row_id: int) -> None:
-        """Prepare in one transaction, send outside any, record the outcome in another.
+    async def _deliver_queue(self, row_ids: list[int], token: str, gate: asyncio.Semaphore) -> None:
+        """One person's rows, in order."""
+        async with gate:
+            for row_id in row_ids:
+                await self._deliver(row_id, token)
 
-        The row is claimed (a lease) throughout, so no other pass or instance takes it, and no
-        database lock is held while the platform is being talked to.
-        """
+    async def _deliver(self, row_id: int, token: str) -> None:
+        """Prepare in one transaction, send outside any, record the outcome in another."""
+        ready = await self._prepare(row_id, token)
+        if ready is None:
+            return
+        outcome = await self._send(ready, row_id)
+        async with self.db.transaction() as session:
+            row = await outbox.owned(session, row_id, token)
+            if row is None:
+                log.warning("notification %s: claim lost while sending; not recorded", row_id)
+                return
+            outcome(row)
+
+    async def _prepare(self, row_id: int, token: str) -> _Ready | None:
+        """Check the claim (renewing its lease) and render; None when nothing is to be sent."""
         now = self.clock()
         async with self.db.transaction() as session:
-            row = await session.get(Notification, row_id)
+            row = await outbox.owned(session, row_id, token, now)
             if row is None:
-                return
+                return None  # another instance took it over
             person = await session.get(Person, row.person_id) if row.person_id else None
             account = (
                 await people.preferred_account(session, person.id, set(self.platforms))
@@ -86,51 +130,58 @@ class Dispatcher:
             )
             if person is None or account is None:
                 outbox.mark_failed(row, "no reachable account")
-                return
+                return None
             if outbox.is_stale(row, now):
                 outbox.mark_void(row)  # e.g. a "due in 3 days" reminder caught up too late
-                return
+                return None
             if row.quiet_hours and quiet_hours.is_quiet(now, person.timezone, self.quiet):
                 outbox.postpone(row, quiet_hours.next_allowed(now, person.timezone, self.quiet))
-                return
+                return None
             try:
                 replies = await self.render(session, row, person)
             except Exception as exc:
                 log.exception("notification %s could not be rendered", row.id)
                 outbox.retry_later(row, now, repr(exc))
-                return
+                return None
             if replies is None:
                 outbox.mark_void(row)
-                return
-            platform, address = self.platforms[account.platform], account.address
-            external_id = account.external_id
-        outcome = await self._send(platform, external_id, replies, row_id, address)
-        async with self.db.transaction() as session:
-            row = await session.get(Notification, row_id)
-            if row is not None:
-                outcome(row)
+                return None
+            platform = self.platforms[account.platform]
+            return _Ready(platform, account.external_id, account.address, replies)
 
-    async def _send(
-        self,
-        platform: Platform,
-        external_id: str,
-        replies: list[Reply],
-        row_id: int,
-        address: str,
-    ) -> Callable[[Notification], None]:
-        """Send, and say how to record the result on the row."""
+    def _limit(self, platform: Platform) -> AsyncLimiter:
+        limit = self._limits.get(platform.name)
+        if limit is None:
+            limit = self._limits[platform.name] = AsyncLimiter(platform.rate, 1.0)
+        return limit
+
+    async def _send(self, ready: _Ready, row_id: int) -> Outcome:
+        """Send within the platform's rate, and say how to record the result on the row."""
         try:
-            await platform.send(external_id, replies)
+            async with self._limit(ready.platform), asyncio.timeout(SEND_TIMEOUT):
+                await ready.platform.send(
+                    ready.external_id, ready.replies, dedup_key=f"outbox:{row_id}"
+                )
         except RecipientUnavailable as exc:
-            log.info("notification %s: %s blocked the bot (%s)", row_id, address, exc)
-            reason = f"recipient unavailable: {exc}"
-            return lambda row: outbox.mark_failed(row, reason)
+            log.info("notification %s: %s blocked the bot (%s)", row_id, ready.address, exc)
+            return _failed(f"recipient unavailable: {exc}")
+        except DeliveryRefused as exc:
+            log.warning("notification %s: refused by the platform (%s)", row_id, exc)
+            return _failed(f"refused: {exc}")
         except RetryLater as exc:
             log.warning("notification %s: retry later (%s)", row_id, exc)
-            after, text = exc.after, str(exc)
-            return lambda row: outbox.retry_later(row, self.clock(), text, after)
+            return self._retry(str(exc), exc.after)
+        except TimeoutError:
+            log.warning("notification %s: no answer within %.0f s", row_id, SEND_TIMEOUT)
+            return self._retry("send timed out", None)
         except Exception as exc:
             log.exception("notification %s failed", row_id)
-            text = repr(exc)
-            return lambda row: outbox.retry_later(row, self.clock(), text)
+            return self._retry(repr(exc), None)
         return lambda row: outbox.mark_sent(row, self.clock())
+
+    def _retry(self, reason: str, after: float | None) -> Outcome:
+        return lambda row: outbox.retry_later(row, self.clock(), reason, after)
+
+
+def _failed(reason: str) -> Outcome:
+    return lambda row: outbox.mark_failed(row, reason)

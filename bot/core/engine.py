@@ -9,7 +9,7 @@ from datetime import datetime
 from weakref import WeakValueDictionary
 
 from bot.config import Settings
-from bot.core import texts
+from bot.core import outbox, texts
 from bot.core.conversation import Incoming, Reply
 from bot.core.flow import Context, Router
 from bot.core.models import utcnow
@@ -77,6 +77,6 @@ class Core:
                 data=data,
             )
             replies = await self.router.dispatch(ctx)
-        if ctx.notified and self.on_notified is not None:
-            self.on_notified()
+        if session.info.get(outbox.ADDED) and self.on_notified is not None:
+            self.on_notified()  # the unit of work wrote outbox rows: send what is due now
         return replies

@@ -36,7 +36,6 @@ class Context:
     state: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     args: list[str] = field(default_factory=list)
-    notified: bool = False  # set when the handler wrote outbox rows, so dispatch runs at once
 
     @property
     def person(self) -> Person | None:

@@ -12,12 +12,14 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -217,29 +219,66 @@ class NotificationStatus(enum.StrEnum):
     """Life of an outbox row."""
 
     PENDING = "pending"
-    SENDING = "sending"
+    SENDING = "sending"  # claimed by one dispatcher (its `claim_token`) until `locked_until`
     SENT = "sent"
-    FAILED = "failed"  # gave up (blocked bot, no account, attempts exhausted)
-    VOID = "void"  # cancelled before it was due
+    FAILED = "failed"  # gave up: a permanent refusal, or transient ones past the row's deadline
+    VOID = "void"  # no longer applies (its subject changed), or pointless past `expires_at`
+
+
+class Subject(enum.StrEnum):
+    """What an outbox row is about: voiding and deduplication go by subject."""
+
+    PERSON = "person"
+    PROGRAMME = "programme"
+    MILESTONE = "milestone"
+    REQUEST = "request"
 
 
 class Notification(Base):
-    """The outbox: anything sent later, or to someone other than the current chat, is a row here."""
+    """The outbox: anything sent later, or to someone other than the current chat, is a row here.
+
+    A row names its subject (`milestone` 12), its purpose (`remind-before-3`), its recipient and
+    an occasion (the due date a reminder belongs to, say). Among rows that are not void, those
+    four are unique: scheduling the same thing twice adds nothing, and voiding frees the slot.
+    """
 
     __tablename__ = "notifications"
+    __table_args__ = (
+        Index(
+            "uq_notifications_dedup",
+            "subject_kind",
+            "subject_id",
+            "purpose",
+            "occasion",
+            "person_id",
+            unique=True,
+            sqlite_where=text("status != 'void'"),
+            postgresql_where=text("status != 'void'"),
+        ),
+        Index("ix_notifications_due", "status", "due_at"),
+        Index("ix_notifications_lease", "status", "locked_until"),
+        Index("ix_notifications_subject", "subject_kind", "subject_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="CASCADE"), index=True
     )
+    subject_kind: Mapped[str] = mapped_column(String(16))
+    subject_id: Mapped[int] = mapped_column(Integer)
+    purpose: Mapped[str] = mapped_column(String(48))
+    occasion: Mapped[str] = mapped_column(String(128), default="")
     template: Mapped[str] = mapped_column(String(64))
     params: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    due_at: Mapped[datetime] = mapped_column(index=True)
-    status: Mapped[str] = mapped_column(String(16), default=NotificationStatus.PENDING, index=True)
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    due_at: Mapped[datetime]
+    expires_at: Mapped[datetime | None]  # past this moment the row is pointless: voided unsent
+    status: Mapped[str] = mapped_column(String(16), default=NotificationStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)  # sends tried
+    interruptions: Mapped[int] = mapped_column(Integer, default=0)  # claims that lapsed mid-send
     quiet_hours: Mapped[bool] = mapped_column(Boolean, default=False)  # wait out the night
+    claim_token: Mapped[str | None] = mapped_column(String(32), index=True)
     locked_until: Mapped[datetime | None]
+    first_attempt_at: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]

@@ -12,12 +12,16 @@ class RecipientUnavailable(Exception):
     """The person blocked the bot or deleted the chat: record it, do not retry."""
 
 
+class DeliveryRefused(Exception):
+    """The platform refused the request as it is (a bad request): record it, do not retry."""
+
+
 class PlatformRejected(Exception):
     """The platform refused our credentials: retrying cannot help; start-up stops with this."""
 
 
 class RetryLater(Exception):
-    """The platform asked to slow down or failed temporarily."""
+    """The platform asked to slow down or failed temporarily: try again later."""
 
     def __init__(self, reason: str, after: float | None = None) -> None:
         super().__init__(reason)
@@ -28,14 +32,21 @@ class Platform(Protocol):
     """A running platform adapter: receives updates itself, sends replies on request."""
 
     name: str
+    rate: float  # notifications a second the outbox may send through it
 
     async def send(
-        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+        self,
+        external_id: str,
+        replies: Sequence[Reply],
+        in_place_of: str | None = None,
+        dedup_key: str | None = None,
     ) -> None:
-        """Deliver replies to one chat; raise `RecipientUnavailable` or `RetryLater`.
+        """Deliver replies to one chat; raise `RecipientUnavailable`, `DeliveryRefused` or
+        `RetryLater`.
 
         A reply marked `replace` edits the message `in_place_of` (the one whose button was
-        pressed) where the platform allows it.
+        pressed) where the platform allows it. The same `dedup_key` (an outbox row, an incoming
+        message) makes a repeated send recognisable to platforms that deduplicate (VK).
         """
 
     async def run(self) -> None:

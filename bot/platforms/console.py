@@ -23,6 +23,7 @@ class ConsolePlatform:
     """Reads lines from stdin, prints replies to stdout."""
 
     name = "console"
+    rate = 100.0  # notifications a second: a terminal has no limit worth the name
 
     def __init__(
         self,
@@ -79,7 +80,11 @@ class ConsolePlatform:
         return Incoming(self.name, self.user, text=text)
 
     async def send(
-        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+        self,
+        external_id: str,
+        replies: Sequence[Reply],
+        in_place_of: str | None = None,
+        dedup_key: str | None = None,
     ) -> None:
         """Print replies; the buttons of all of them become the current user's numbered choices."""
         if external_id != self.user:

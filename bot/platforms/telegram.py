@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -30,15 +29,13 @@ from aiogram.types import (
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import PlatformRejected, RecipientUnavailable, RetryLater
+from bot.platforms.base import DeliveryRefused, PlatformRejected, RecipientUnavailable, RetryLater
+from bot.platforms.delivery import Failure, Kind, Sender
 
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
-MAX_WAIT = 30.0  # longest retry-after we sleep through inline; longer ones go back to the outbox
-ATTEMPTS = 3
-RETRY_DELAY = 0.5  # seconds, growing with each attempt, after a 5xx or a network error
 
 Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
@@ -55,10 +52,25 @@ def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
     )
 
 
+def classify(exc: BaseException) -> Failure | None:
+    """How a Bot API error bears on the message (None: not a Bot API error)."""
+    if isinstance(exc, TelegramRetryAfter):
+        return Failure(Kind.TRANSIENT, float(exc.retry_after))
+    if isinstance(exc, TelegramForbiddenError):
+        return Failure(Kind.UNAVAILABLE)
+    if isinstance(exc, TelegramBadRequest):
+        gone = "chat not found" in exc.message.lower()
+        return Failure(Kind.UNAVAILABLE if gone else Kind.REFUSED)
+    if isinstance(exc, TelegramServerError | TelegramNetworkError):
+        return Failure(Kind.TRANSIENT)
+    return None
+
+
 class TelegramPlatform:
     """Long-polls the Bot API (any base URL) and sends replies with rate-limit handling."""
 
     name = "telegram"
+    rate = 25.0  # notifications a second, under Telegram's ~30 for a bot
 
     def __init__(
         self,
@@ -73,6 +85,7 @@ class TelegramPlatform:
         self.handle = handle
         self.commands = commands or {}
         self.default_locale = default_locale
+        self.sender = Sender(self.name, classify)
         self.dispatcher = Dispatcher()
         self.dispatcher.message.register(self._on_message)
         self.dispatcher.callback_query.register(self._on_callback)
@@ -146,15 +159,22 @@ class TelegramPlatform:
         replies = await self.handle(incoming)
         try:
             await self.send(chat_id, replies, message_id)
-        except (RecipientUnavailable, RetryLater) as exc:
+        except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
             log.warning("reply to telegram:%s not delivered: %s", chat_id, exc)
         except Exception:
             log.exception("reply to telegram:%s failed", chat_id)
 
     async def send(
-        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+        self,
+        external_id: str,
+        replies: Sequence[Reply],
+        in_place_of: str | None = None,
+        dedup_key: str | None = None,
     ) -> None:
-        """Send replies to one chat, split at Telegram's limit, files as documents."""
+        """Send replies to one chat, split at Telegram's limit, files as documents.
+
+        Telegram has no way to deduplicate a repeated send, so `dedup_key` is not used.
+        """
         chat_id = int(external_id)
         for reply in replies:
             markup = keyboard(reply.buttons)
@@ -168,7 +188,7 @@ class TelegramPlatform:
                 continue
             if reply.file is not None and len(reply.text) <= CAPTION_LIMIT:
                 document = BufferedInputFile(reply.file.content, filename=reply.file.name)
-                await self._call(
+                await self.sender.call(
                     self.bot.send_document,
                     chat_id=chat_id,
                     document=document,
@@ -180,7 +200,7 @@ class TelegramPlatform:
             pieces = rendering.split(reply.text, TEXT_LIMIT)
             for index, piece in enumerate(pieces):
                 last = index == len(pieces) - 1 and reply.file is None
-                await self._call(
+                await self.sender.call(
                     self.bot.send_message,
                     chat_id=chat_id,
                     text=piece,
@@ -189,7 +209,7 @@ class TelegramPlatform:
                 )
             if reply.file is not None:
                 document = BufferedInputFile(reply.file.content, filename=reply.file.name)
-                await self._call(
+                await self.sender.call(
                     self.bot.send_document, chat_id=chat_id, document=document, reply_markup=markup
                 )
 
@@ -198,7 +218,7 @@ class TelegramPlatform:
     ) -> bool:
         """Edit a message in place; False when Telegram refuses (too old, unchanged…)."""
         try:
-            await self._call(
+            await self.sender.call(
                 self.bot.edit_message_text,
                 chat_id=chat_id,
                 message_id=message_id,
@@ -206,31 +226,9 @@ class TelegramPlatform:
                 parse_mode="HTML",
                 reply_markup=markup,
             )
-        except TelegramBadRequest as exc:
-            if "not modified" in exc.message.lower():
+        except DeliveryRefused as exc:
+            if "not modified" in str(exc).lower():
                 return True
             log.info("edit failed, sending anew: %s", exc)
             return False
         return True
-
-    async def _call(self, method: Callable[..., Awaitable[Any]], **params: Any) -> Any:
-        """One Bot API call with 429 / 5xx handling; blocked users become RecipientUnavailable."""
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                return await method(**params)
-            except TelegramRetryAfter as exc:
-                if exc.retry_after > MAX_WAIT or attempt == ATTEMPTS:
-                    raise RetryLater(str(exc), exc.retry_after) from exc
-                log.info("telegram asks to wait %ss", exc.retry_after)
-                await asyncio.sleep(exc.retry_after)
-            except TelegramForbiddenError as exc:
-                raise RecipientUnavailable(str(exc)) from exc
-            except TelegramBadRequest as exc:
-                if "chat not found" in exc.message.lower():
-                    raise RecipientUnavailable(str(exc)) from exc
-                raise
-            except (TelegramServerError, TelegramNetworkError) as exc:
-                if attempt == ATTEMPTS:
-                    raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(RETRY_DELAY * attempt)
-        raise AssertionError("unreachable")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import hashlib
 import json
 import logging
 import random
@@ -10,23 +10,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from vkbottle import (
-    API,
-    Bot,
-    Callback,
-    DocMessagesUploader,
-    GroupEventType,
-    GroupTypes,
-    Keyboard,
-    VKAPIError,
-)
+from aiohttp import ClientError
+from vkbottle import API, Bot, Callback, DocMessagesUploader, GroupEventType, Keyboard, VKAPIError
 from vkbottle.api.request_rescheduler import BlockingRequestRescheduler
 from vkbottle.bot import Message
 from vkbottle.polling import BotPolling
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import PlatformRejected, RecipientUnavailable, RetryLater
+from bot.platforms.base import DeliveryRefused, PlatformRejected, RecipientUnavailable, RetryLater
+from bot.platforms.delivery import Failure, Kind, Sender
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +27,10 @@ TEXT_LIMIT = 4096
 ROWS, PER_ROW, BUTTONS = 6, 5, 10  # VK's inline keyboard limits
 LANG_IDS = {0: "ru", 3: "en"}  # VK client languages we speak
 UNAVAILABLE = {7, 900, 901, 902}  # permission denied, blacklisted, no messages allowed, privacy
-TRANSIENT = {1, 6, 9, 10}  # unknown, too many requests, flood control, internal error
+TRANSIENT = {1, 9, 10}  # unknown, flood control, internal error
+TOO_MANY = 6  # too many requests per second: the whole community waits a moment
 AUTH_FAILED = {5, 27, 28}  # authorization failed, group or app token refused
-ATTEMPTS = 3
-RETRY_DELAY = 0.5  # seconds, growing with each attempt, after a 5xx or a network error
+RETRY_DELAY = 0.5  # seconds vkbottle waits before re-asking after a non-JSON (5xx) answer
 
 Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
@@ -80,6 +73,29 @@ def keyboard(rows: list[list[Button]]) -> str | None:
     return board.get_json()
 
 
+def classify(exc: BaseException) -> Failure | None:
+    """How a VK API error bears on the message (None: not a VK or network error)."""
+    if isinstance(exc, VKAPIError):
+        code = getattr(exc, "code", None)
+        if code in UNAVAILABLE:
+            return Failure(Kind.UNAVAILABLE)
+        if code == TOO_MANY:
+            return Failure(Kind.TRANSIENT, 1.0)
+        return Failure(Kind.TRANSIENT if code in TRANSIENT else Kind.REFUSED)
+    if isinstance(exc, TimeoutError | OSError | ClientError):
+        return Failure(Kind.TRANSIENT)
+    return None
+
+
+def random_id(dedup_key: str | None, reply_no: int, piece_no: int) -> int:
+    """VK's `random_id` for one message: the same for every try of the same send, so VK drops
+    a repeat (after a timeout, say) instead of showing the message twice."""
+    if dedup_key is None:
+        return random.getrandbits(31) or 1
+    seed = f"{dedup_key}/{reply_no}/{piece_no}".encode()
+    return int.from_bytes(hashlib.blake2b(seed, digest_size=4).digest()) & 0x7FFFFFFF or 1
+
+
 def payload_of(raw: Any) -> str | None:
     """Our payload string from a VK button payload (object or JSON text); None if foreign."""
     if isinstance(raw, str):
@@ -96,6 +112,7 @@ class VkPlatform:
     """Long-polls a VK community (any API base URL) and sends replies with error handling."""
 
     name = "vk"
+    rate = 15.0  # notifications a second, under VK's 20 requests for a community token
 
     def __init__(
         self, token: str, group_id: int, api_base: str, state_dir: Path, handle: Handle
@@ -108,9 +125,10 @@ class VkPlatform:
         polling = StatefulPolling(state_dir, api=self.api, group_id=group_id)
         self.bot = Bot(api=self.api, polling=polling, skip_old_events=False)
         self.bot.on.message()(self._on_message)
-        self.bot.on.raw_event(GroupEventType.MESSAGE_EVENT, dataclass=GroupTypes.MessageEvent)(
-            self._on_event
-        )
+        # Read as a plain dict: a payload that is not an object (`[]`, `123`) must still be
+        # answered (as a stale button), not fail vkbottle's validation.
+        self.bot.on.raw_event(GroupEventType.MESSAGE_EVENT, dataclass=dict)(self._on_event)
+        self.sender = Sender(self.name, classify)
         self.uploader = DocMessagesUploader(self.api)
 
     async def run(self) -> None:
@@ -139,37 +157,53 @@ class VkPlatform:
             payload=payload,
             language_code=LANG_IDS.get(lang) if lang is not None else None,
         )
-        await self._answer(str(message.peer_id), incoming)
+        key = f"in:{message.peer_id}:{message.conversation_message_id or message.id}"
+        await self._answer(str(message.peer_id), incoming, key)
 
-    async def _on_event(self, event: GroupTypes.MessageEvent) -> None:
-        obj = event.object
+    async def _on_event(self, event: dict[str, Any]) -> None:
+        obj = event.get("object") or {}
+        user_id, peer_id = obj.get("user_id"), obj.get("peer_id")
+        if not isinstance(user_id, int) or not isinstance(peer_id, int):
+            return
         try:
             await self.api.messages.send_message_event_answer(
-                event_id=obj.event_id, user_id=obj.user_id, peer_id=obj.peer_id
+                event_id=str(obj.get("event_id")), user_id=user_id, peer_id=peer_id
             )
         except VKAPIError as exc:
             log.info("event answer failed: %s", exc)
         incoming = Incoming(
-            platform=self.name, external_id=str(obj.user_id), payload=payload_of(obj.payload) or ""
+            platform=self.name,
+            external_id=str(user_id),
+            payload=payload_of(obj.get("payload")) or "",
         )
-        cmid = str(obj.conversation_message_id) if obj.conversation_message_id else None
-        await self._answer(str(obj.peer_id), incoming, cmid)
+        cmid = obj.get("conversation_message_id")
+        key = f"ev:{obj.get('event_id')}"
+        await self._answer(str(peer_id), incoming, key, str(cmid) if cmid else None)
 
-    async def _answer(self, peer_id: str, incoming: Incoming, cmid: str | None = None) -> None:
+    async def _answer(
+        self, peer_id: str, incoming: Incoming, key: str, cmid: str | None = None
+    ) -> None:
         replies = await self.handle(incoming)
         try:
-            await self.send(peer_id, replies, cmid)
-        except (RecipientUnavailable, RetryLater) as exc:
+            await self.send(peer_id, replies, cmid, key)
+        except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
             log.warning("reply to vk:%s not delivered: %s", peer_id, exc)
         except Exception:
             log.exception("reply to vk:%s failed", peer_id)
 
     async def send(
-        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+        self,
+        external_id: str,
+        replies: Sequence[Reply],
+        in_place_of: str | None = None,
+        dedup_key: str | None = None,
     ) -> None:
-        """Send replies to one chat as plain text, split at VK's limit, files as documents."""
+        """Send replies to one chat as plain text, split at VK's limit, files as documents.
+
+        Every message's `random_id` comes from `dedup_key`, so a repeated send is dropped by VK.
+        """
         peer_id = int(external_id)
-        for reply in replies:
+        for reply_no, reply in enumerate(replies):
             pieces = rendering.split(rendering.to_plain(reply.text), TEXT_LIMIT)
             editable = reply.replace and in_place_of and len(pieces) == 1 and not reply.file
             if editable and await self._edit(
@@ -178,7 +212,7 @@ class VkPlatform:
                 continue
             attachment = None
             if reply.file is not None:
-                attachment = await self._call(
+                attachment = await self.sender.call(
                     self._upload, reply.file.name, reply.file.content, peer_id
                 )
             for index, piece in enumerate(pieces):
@@ -188,7 +222,8 @@ class VkPlatform:
                     params["keyboard"] = keyboard(reply.buttons)
                 if last and attachment:
                     params["attachment"] = attachment
-                await self._call(self._send_message, **params)
+                params["random_id"] = random_id(dedup_key, reply_no, index)
+                await self.sender.call(self.api.messages.send, **params)
 
     async def _edit(self, peer_id: int, cmid: int, text: str, buttons: list[list[Button]]) -> bool:
         """Edit a message in place; False when VK refuses (then a new message is sent)."""
@@ -199,34 +234,11 @@ class VkPlatform:
             "keyboard": keyboard(buttons) or Keyboard(inline=True).get_json(),
         }
         try:
-            await self._call(self.api.messages.edit, **params)
-        except VKAPIError as exc:
+            await self.sender.call(self.api.messages.edit, **params)
+        except DeliveryRefused as exc:
             log.info("edit failed, sending anew: %s", exc)
             return False
         return True
 
-    async def _send_message(self, **params: Any) -> Any:
-        return await self.api.messages.send(random_id=random.getrandbits(31), **params)
-
     async def _upload(self, name: str, content: bytes, peer_id: int) -> str:
         return await self.uploader.upload(content, peer_id=peer_id, title=name)
-
-    async def _call(self, method: Callable[..., Awaitable[Any]], *args: Any, **params: Any) -> Any:
-        """One VK API call with flood / internal-error retries; blocked users are reported."""
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                return await method(*args, **params)
-            except VKAPIError as exc:
-                code = getattr(exc, "code", None)
-                if code in UNAVAILABLE:
-                    raise RecipientUnavailable(str(exc)) from exc
-                if code not in TRANSIENT:
-                    raise
-                if attempt == ATTEMPTS:
-                    raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(RETRY_DELAY * attempt)
-            except (TimeoutError, OSError) as exc:
-                if attempt == ATTEMPTS:
-                    raise RetryLater(str(exc)) from exc
-                await asyncio.sleep(RETRY_DELAY * attempt)
-        raise AssertionError("unreachable")

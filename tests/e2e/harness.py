@@ -9,33 +9,19 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from bot.app import App
 from bot.config import Settings
 from bot.db import Database
+from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vk import FakeVK
 
 PLATFORMS = ("telegram", "vk")
 TG_TOKEN = "123456:TEST-token"
 VK_GROUP = 777
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        """Move the clock forward, e.g. `advance(minutes=16)`."""
-        self.now += timedelta(**delta)
 
 
 @dataclass

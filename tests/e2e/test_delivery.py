@@ -8,8 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.core.models import Notification, NotificationStatus
-from bot.platforms import telegram, vk
+from bot.core import outbox
+from bot.core.models import Notification, NotificationStatus, Subject
+from bot.platforms import delivery, vk
 from tests.e2e.harness import Harness
 from tests.e2e.helpers import person_of, register
 
@@ -19,7 +20,7 @@ CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 @pytest.fixture(autouse=True)
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Retry at once instead of after half a second."""
-    monkeypatch.setattr(telegram, "RETRY_DELAY", 0)
+    monkeypatch.setattr(delivery, "RETRY_DELAY", 0)
     monkeypatch.setattr(vk, "RETRY_DELAY", 0)
 
 
@@ -117,13 +118,13 @@ async def test_rows_due_while_down_are_sent_once_after_restart(
     await harness.stop_bot()
     db = harness.database()
     async with db.transaction() as session:
-        session.add(
-            Notification(
-                person_id=person.id,
-                template="notify-parent-consented",
-                due_at=harness.clock.now - timedelta(hours=1),
-                idempotency_key="test:1",
-            )
+        await outbox.schedule(
+            session,
+            to=person.id,
+            subject=Subject.PERSON,
+            subject_id=person.id,
+            purpose="notify-parent-consented",
+            due_at=harness.clock.now - timedelta(hours=1),
         )
     await db.close()
     await harness.start_bot()  # start-up catches up on what fell due during the downtime
@@ -133,3 +134,48 @@ async def test_rows_due_while_down_are_sent_once_after_restart(
     assert child.unread() == []
     [row] = await notifications(harness)
     assert row.status == NotificationStatus.SENT and row.attempts == 1
+
+
+async def test_vk_drops_a_reply_repeated_after_a_lost_answer(harness: Harness) -> None:
+    """VK delivered the reply but its answer was lost: the retry carries the same random_id."""
+    chat = harness.chat("vk", 7005)
+    harness.vk.lose_answer_next("messages.send", error_code=10, count=1)
+    await chat.say("/help", "Что я умею")
+    await harness.vk.wait_for(
+        lambda: len(harness.vk.calls_of("messages.send")) >= 2, what="the retry"
+    )
+    sends = harness.vk.calls_of("messages.send")
+    assert sends[0]["random_id"] == sends[1]["random_id"]
+    assert len(chat.user.messages) == 1
+
+
+async def test_vk_drops_an_outbox_row_sent_again_after_a_lost_answer(harness: Harness) -> None:
+    """Every try of one outbox row, even a later pass's, has the same random_id."""
+    code = await _minor_and_code(harness, "vk", 7041)
+    child = harness.chat("vk", 7041)
+    before = len(child.user.messages)
+    harness.vk.lose_answer_next("messages.send", error_code=10, count=3)
+    await _parent_consents(harness, "telegram", 7042, code)
+    await harness.app.dispatcher.drain()
+    [row] = await notifications(harness)
+    assert row.status == NotificationStatus.PENDING  # every answer was lost: try again later
+
+    harness.clock.advance(minutes=5)
+    assert await harness.dispatch_due() == 1
+    [row] = await notifications(harness)
+    assert row.status == NotificationStatus.SENT
+    tries = harness.vk.calls_of("messages.send")[-4:]
+    assert len({params["random_id"] for params in tries}) == 1
+    notices = [m for m in child.user.messages[before:] if "Родитель дал согласие" in m.text]
+    assert len(notices) == 1
+
+
+@pytest.mark.parametrize("payload", [[], 123, "text", {"p": 5}, {"x": "y"}, None])
+async def test_an_odd_vk_button_payload_is_answered_as_a_stale_button(
+    harness: Harness, payload: object
+) -> None:
+    chat = harness.chat("vk", 7050)
+    answered = len(harness.vk.event_answers)
+    chat.user.press_payload(payload)
+    await chat.expect("Эта кнопка больше не действует")
+    assert len(harness.vk.event_answers) == answered + 1

@@ -16,6 +16,7 @@ gets wrong most easily (HTML markup, length limits, callback_data size, blocked 
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import dataclasses
 import itertools
@@ -487,6 +488,8 @@ class FakeTelegram(FakeServer):
         self._callback_queries: dict[str, bool] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self._blocked: set[int] = set()
+        #: Seconds every sendMessage takes to answer, as a real server far away would (benchmarks).
+        self.latency = 0.0
         self._allowed_updates: set[str] | None = None
         self._polls_waiting = 0
         self._poll_generation = 0
@@ -614,6 +617,8 @@ class FakeTelegram(FakeServer):
         handler = self._methods.get(method.lower())
         if handler is None:
             return BotAPIError(404, "Not Found: method not found").response()
+        if self.latency and method.lower() == "sendmessage":
+            await asyncio.sleep(self.latency)
         faults = self._faults.get(method.lower())
         if faults:
             fault = faults.popleft()

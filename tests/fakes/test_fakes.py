@@ -427,6 +427,13 @@ async def test_vk_errors_surface_as_vkapierror(vk: FakeVK) -> None:
     assert await send(peer_id=user.id, random_id=77, message="once") == first
     assert [m.text for m in user.messages] == ["once"]
 
+    vk.lose_answer_next("messages.send", error_code=10)
+    with pytest.raises(VKAPIError[10]):
+        await send(peer_id=user.id, random_id=78, message="delivered, answer lost")
+    assert user.messages[-1].text == "delivered, answer lost"
+    await send(peer_id=user.id, random_id=78, message="delivered, answer lost")
+    assert [m.text for m in user.messages].count("delivered, answer lost") == 1
+
     # An HTML 5xx is not JSON: vkbottle reschedules the request (5s * attempt by default).
     fast = make_vk_api(vk, request_rescheduler=BlockingRequestRescheduler(delay=0))
     vk.fail_http_next("messages.send", status=502)

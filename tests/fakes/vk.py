@@ -319,6 +319,7 @@ class FakeVK(FakeServer):
         self._post_ids = itertools.count(1)
         self._blocked: set[int] = set()
         self._faults: dict[str, deque[int]] = {}
+        self._lost_answers: dict[str, deque[int]] = {}
         self._http_faults: dict[str, deque[int]] = {}
         self._lp_faults: deque[int] = deque()
         self._methods = {
@@ -395,6 +396,11 @@ class FakeVK(FakeServer):
         """Make the next ``count`` calls of ``method`` return VK error ``error_code``."""
         self._faults.setdefault(method, deque()).extend([error_code] * count)
 
+    def lose_answer_next(self, method: str, error_code: int = 10, count: int = 1) -> None:
+        """Carry out the next ``count`` calls of ``method``, then answer with VK error
+        ``error_code`` anyway, as when VK did the work but the answer was lost on the way."""
+        self._lost_answers.setdefault(method, deque()).extend([error_code] * count)
+
     def fail_http_next(self, method: str, status: int = 502, count: int = 1) -> None:
         """Make the next ``count`` calls of ``method`` (or ``"lp"``) fail with an HTML 5xx."""
         self._http_faults.setdefault(method, deque()).extend([status] * count)
@@ -464,6 +470,9 @@ class FakeVK(FakeServer):
             if codes:
                 raise VkAPIError(codes.popleft())
             result = handler(params)
+            lost = self._lost_answers.get(name)
+            if lost:
+                raise VkAPIError(lost.popleft())
         except VkAPIError as error:
             request_params = [{"key": "method", "value": name}] + [
                 {"key": key, "value": str(value)}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +13,7 @@ from sqlalchemy import event
 from bot import migrate
 from bot.config import Settings
 from bot.db import Database
-
-
-class FakeClock:
-    """A clock the test moves by hand; call it to read the time."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        """Move forward, e.g. `advance(minutes=16)`."""
-        self.now += timedelta(**delta)
+from tests.fakes.clock import FakeClock
 
 
 def make_settings(tmp_path: Path, db_url: str) -> Settings:

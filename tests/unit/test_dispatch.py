@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from bot.core import outbox, texts
 from bot.core.conversation import Reply
-from bot.core.models import Account, Notification, NotificationStatus, Person
+from bot.core.models import Account, Notification, NotificationStatus, Person, Subject
 from bot.db import Database
-from bot.platforms.base import RecipientUnavailable, RetryLater
+from bot.platforms.base import DeliveryRefused, RecipientUnavailable, RetryLater
 from handlers import notifications
 from scheduler.dispatch import Dispatcher
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
 
 TEMPLATE = "notify-parent-consented"
 
@@ -23,12 +23,16 @@ TEMPLATE = "notify-parent-consented"
 class FakePlatform:
     """Records what it sends; raises `error` instead when one is set."""
 
+    rate = 1000.0
+
     def __init__(self, name: str, error: Exception | None = None) -> None:
         self.name = name
         self.error = error
         self.sent: list[tuple[str, list[str]]] = []
 
-    async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
+    ) -> None:
         await asyncio.sleep(0)  # let a concurrent dispatcher run in between
         if self.error is not None:
             raise self.error
@@ -71,17 +75,20 @@ async def add_row(
         session.add(
             Notification(
                 person_id=person_id,
+                subject_kind=Subject.PERSON,
+                subject_id=person_id or 0,
+                purpose=template,
+                occasion=key,
                 template=template,
                 params={},
                 due_at=due_at,
-                idempotency_key=key,
             )
         )
 
 
 async def row(db: Database, key: str = "k") -> Notification:
     async with db.transaction() as session:
-        query = select(Notification).where(Notification.idempotency_key == key)
+        query = select(Notification).where(Notification.occasion == key)
         return (await session.execute(query)).scalar_one()
 
 
@@ -217,7 +224,9 @@ async def test_unexpected_error_is_retried_with_back_off(db: Database, clock: Fa
 
 async def test_one_failing_row_does_not_stop_the_others(db: Database, clock: FakeClock) -> None:
     class Picky(FakePlatform):
-        async def send(self, external_id: str, replies: Sequence[Reply]) -> None:
+        async def send(
+            self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
+        ) -> None:
             if external_id == "bad":
                 raise RecipientUnavailable("blocked")
             await super().send(external_id, replies)
@@ -314,8 +323,131 @@ async def test_many_rows_are_sent_across_batches(db: Database, clock: FakeClock)
     async with db.transaction() as session:
         for i in range(7):
             await outbox.schedule(
-                session, person_id=pid, template=TEMPLATE, due_at=clock.now, key=f"k{i}"
+                session,
+                to=pid,
+                subject=Subject.PERSON,
+                subject_id=pid,
+                purpose=TEMPLATE,
+                occasion=f"k{i}",
+                due_at=clock.now,
             )
-    d = Dispatcher(db, {"telegram": tg}, notifications.render, clock, batch=3)
+    d = Dispatcher(db, {"telegram": tg}, notifications.render, clock, concurrency=1)
     assert await d.run_once() == 7
     assert len(tg.sent) == 7
+
+
+class SlowPlatform(FakePlatform):
+    """Each send takes `seconds` of the clock; `during` runs inside the `nth` send (a second
+    instance working meanwhile, say)."""
+
+    def __init__(self, clock: FakeClock, seconds: float, sent: list[tuple[str, list[str]]]) -> None:
+        super().__init__("telegram")
+        self.clock, self.seconds, self.sent = clock, seconds, sent
+        self.during: tuple[int, Callable[[], Awaitable[object]]] | None = None
+        self.calls = 0
+
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
+    ) -> None:
+        self.calls += 1
+        self.clock.advance(seconds=self.seconds)
+        if self.during is not None and self.during[0] == self.calls:
+            await self.during[1]()
+        self.sent.append((external_id, [reply.text for reply in replies]))
+
+
+async def test_sends_slower_than_the_lease_still_send_each_row_once(
+    db: Database, db_url: str, clock: FakeClock
+) -> None:
+    """Instance A sends slowly, one row after another; meanwhile instance B sees A's lease of
+    the rows still waiting lapse and takes them over. Every row reaches the person once."""
+    sent: list[tuple[str, list[str]]] = []
+    pids = [await add_person(db, [("telegram", f"p{i}", clock.now)]) for i in range(6)]
+    for i, pid in enumerate(pids):
+        await add_row(db, pid, clock.now, key=f"k{i}")
+    other = Database(db_url)
+    slow = SlowPlatform(clock, outbox.LEASE.total_seconds() * 0.6, sent)
+    b = Dispatcher(other, {"telegram": SlowPlatform(clock, 0, sent)}, notifications.render, clock)
+    slow.during = (2, b.run_once)
+    a = Dispatcher(db, {"telegram": slow}, notifications.render, clock, concurrency=1)
+    try:
+        await a.run_once()
+    finally:
+        await other.close()
+
+    assert sorted(external_id for external_id, _ in sent) == [f"p{i}" for i in range(6)]
+    async with db.transaction() as session:
+        statuses = (await session.execute(select(Notification.status))).scalars().all()
+    assert set(statuses) == {NotificationStatus.SENT}
+
+
+async def test_a_slow_chat_does_not_hold_up_the_others(db: Database, clock: FakeClock) -> None:
+    """One recipient's send hangs until everyone else has been served: sends run side by side."""
+    everyone_else = asyncio.Event()
+
+    class OneSlowChat(FakePlatform):
+        async def send(
+            self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
+        ) -> None:
+            if external_id == "slow":
+                await everyone_else.wait()
+            await super().send(external_id, replies)
+            if len(self.sent) == 3:
+                everyone_else.set()
+
+    tg = OneSlowChat("telegram")
+    for name in ("slow", "a", "b", "c"):
+        await add_row(db, await add_person(db, [("telegram", name, clock.now)]), clock.now, name)
+
+    await asyncio.wait_for(dispatcher(db, clock, tg).run_once(), timeout=10)
+
+    assert [external_id for external_id, _ in tg.sent][-1] == "slow"
+
+
+async def test_one_persons_rows_go_out_in_order(db: Database, clock: FakeClock) -> None:
+    tg = FakePlatform("telegram")
+    pid = await add_person(db, [("telegram", "42", clock.now)])
+    for i in range(6):
+        await add_row(db, pid, clock.now + timedelta(seconds=i), key=f"k{i}")
+    clock.advance(seconds=5)
+    await dispatcher(db, clock, tg).run_once()
+    async with db.transaction() as session:
+        order = (
+            await session.execute(select(Notification.occasion).order_by(Notification.sent_at))
+        ).scalars()
+        assert list(order) == [f"k{i}" for i in range(6)]
+    assert len(tg.sent) == 6
+
+
+async def test_a_permanent_refusal_is_recorded_not_retried(db: Database, clock: FakeClock) -> None:
+    tg = FakePlatform("telegram", DeliveryRefused("Bad Request: message is too long"))
+    pid = await add_person(db, [("telegram", "42", clock.now)])
+    await add_row(db, pid, clock.now)
+    await dispatcher(db, clock, tg).run_once()
+    clock.advance(hours=1)
+    await dispatcher(db, clock, tg).run_once()
+    failed = await row(db)
+    assert failed.status == NotificationStatus.FAILED and failed.attempts == 1
+    assert "too long" in (failed.last_error or "")
+
+
+async def test_the_outbox_row_is_the_platforms_dedup_key(db: Database, clock: FakeClock) -> None:
+    """Every try of one row hands the platform the same key (VK turns it into `random_id`)."""
+    keys: list[str | None] = []
+
+    class Flaky(FakePlatform):
+        async def send(
+            self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
+        ) -> None:
+            keys.append(dedup_key)
+            if len(keys) == 1:
+                raise RetryLater("timeout")
+            await super().send(external_id, replies)
+
+    tg = Flaky("telegram")
+    pid = await add_person(db, [("telegram", "42", clock.now)])
+    await add_row(db, pid, clock.now)
+    await dispatcher(db, clock, tg).run_once()
+    clock.advance(minutes=1)
+    await dispatcher(db, clock, tg).run_once()
+    assert len(keys) == 2 and keys[0] == keys[1] and keys[0] is not None

@@ -310,11 +310,12 @@ async def test_child_is_told_when_the_parent_consents(
 
     class Recorder:
         name = "console"
+        rate = 1000.0
 
         def __init__(self) -> None:
             self.sent: list[tuple[str, str]] = []
 
-        async def send(self, external_id: str, replies: list[Reply]) -> None:
+        async def send(self, external_id: str, replies: list[Reply], **_: object) -> None:
             self.sent += [(external_id, reply.text) for reply in replies]
 
     code = parent_code(await register(Chat(core, user="1"), name="Петя Сидоров", age="teen"))

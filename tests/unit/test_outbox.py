@@ -1,17 +1,20 @@
-"""The outbox: idempotent scheduling, atomic claims with a lease, back-off, cancelling by key."""
+"""The outbox: rows named by subject, scheduled once, claimed under a token, retried sensibly."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.core import outbox
-from bot.core.models import Notification, NotificationStatus, Person
+from bot.core.models import Notification, NotificationStatus, Person, Subject
 from bot.db import Database
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
+
+TEMPLATE = "notify-parent-consented"
 
 
 async def _person(db: Database) -> int:
@@ -22,55 +25,70 @@ async def _person(db: Database) -> int:
         return person.id
 
 
-async def _schedule(db: Database, person_id: int, key: str, due_at, **kw) -> bool:
+async def _schedule(
+    db: Database,
+    person_id: int,
+    due_at: datetime,
+    occasion: str = "",
+    subject_id: int = 1,
+    **kw: Any,
+) -> bool:
     async with db.transaction() as session:
         return await outbox.schedule(
             session,
-            person_id=person_id,
-            template="notify-parent-consented",
+            to=person_id,
+            subject=kw.pop("subject", Subject.MILESTONE),
+            subject_id=subject_id,
+            purpose=kw.pop("purpose", TEMPLATE),
+            occasion=occasion,
             due_at=due_at,
-            key=key,
             **kw,
         )
 
 
 async def _rows(db: Database) -> dict[str, Notification]:
+    """Every row by occasion (the tests give each row an occasion of its own)."""
     async with db.transaction() as session:
         rows = (await session.execute(select(Notification))).scalars().all()
-        return {row.idempotency_key: row for row in rows}
+        return {row.occasion: row for row in rows}
 
 
-async def _claim(db: Database, now, limit: int = 50) -> list[Notification]:
+async def _claim(db: Database, now: datetime, limit: int = 50, token: str = "t") -> list[str]:
     async with db.transaction() as session:
-        return await outbox.claim_due(session, now, limit)
+        return [row.occasion for row in await outbox.claim_due(session, now, token, limit)]
 
 
-async def test_schedule_is_idempotent_on_the_key(db: Database, clock: FakeClock) -> None:
-    pid = await _person(db)
-    assert await _schedule(db, pid, "welcome:1", clock.now, params={"n": 1}) is True
-    assert await _schedule(db, pid, "welcome:1", clock.now + timedelta(hours=1)) is False
-    assert await _schedule(db, pid, "welcome:2", clock.now) is True
-    rows = await _rows(db)
-    assert sorted(rows) == ["welcome:1", "welcome:2"]
-    assert rows["welcome:1"].due_at == clock.now  # the first one stays as it was
-    assert rows["welcome:1"].params == {"n": 1}
-
-
-async def test_duplicate_does_not_undo_the_rest_of_the_transaction(
+async def test_schedule_is_idempotent_on_subject_purpose_occasion_and_recipient(
     db: Database, clock: FakeClock
 ) -> None:
-    """The duplicate is refused inside a savepoint: other changes of the same unit survive."""
     pid = await _person(db)
-    await _schedule(db, pid, "k", clock.now)
+    assert await _schedule(db, pid, clock.now, "a", params={"n": 1}) is True
+    assert await _schedule(db, pid, clock.now + timedelta(hours=1), "a") is False
+    assert await _schedule(db, pid, clock.now, "b") is True
+    assert await _schedule(db, pid, clock.now, "a", subject_id=2) is True
+    assert await _schedule(db, pid, clock.now, "a", purpose="other") is True
+    async with db.transaction() as session:
+        rows = (await session.execute(select(Notification))).scalars().all()
+        first = [r for r in rows if (r.occasion, r.subject_id, r.purpose) == ("a", 1, TEMPLATE)]
+    assert len(rows) == 4
+    assert [(r.params, r.due_at) for r in first] == [({"n": 1}, clock.now)]
+
+
+async def test_a_duplicate_does_not_undo_the_rest_of_the_unit_of_work(
+    db: Database, clock: FakeClock
+) -> None:
+    pid = await _person(db)
+    await _schedule(db, pid, clock.now, "k")
     async with db.transaction() as session:
         person = await session.get(Person, pid)
         assert person is not None
         person.name = "Анна"
+        kw: dict[str, Any] = {"to": pid, "subject": Subject.MILESTONE, "subject_id": 1}
         assert not await outbox.schedule(
-            session, person_id=pid, template="t", due_at=clock.now, key="k"
+            session, **kw, purpose=TEMPLATE, occasion="k", due_at=clock.now
         )
         assert await outbox.schedule(
-            session, person_id=pid, template="t", due_at=clock.now, key="k2"
+            session, **kw, purpose=TEMPLATE, occasion="k2", due_at=clock.now
         )
     async with db.transaction() as session:
         person = await session.get(Person, pid)
@@ -78,214 +96,271 @@ async def test_duplicate_does_not_undo_the_rest_of_the_transaction(
     assert sorted(await _rows(db)) == ["k", "k2"]
 
 
-async def test_claim_returns_only_due_pending_rows(db: Database, clock: FakeClock) -> None:
+async def test_a_row_scheduled_in_a_unit_of_work_that_fails_is_rolled_back(
+    db: Database, clock: FakeClock
+) -> None:
+    """Scheduling is the first statement of the transaction: nothing may commit it early."""
     pid = await _person(db)
-    await _schedule(db, pid, "past", clock.now - timedelta(minutes=5))
-    await _schedule(db, pid, "now", clock.now)
-    await _schedule(db, pid, "future", clock.now + timedelta(seconds=1))
-    await _schedule(db, pid, "voided", clock.now - timedelta(minutes=5))
+
+    class Refused(Exception):
+        pass
+
+    with pytest.raises(Refused):
+        async with db.transaction() as session:
+            await outbox.schedule(
+                session,
+                to=pid,
+                subject=Subject.PROGRAMME,
+                subject_id=1,
+                purpose=TEMPLATE,
+                due_at=clock.now,
+            )
+            raise Refused
+
+    assert await _rows(db) == {}
+
+
+async def test_void_frees_the_slot_for_a_new_row(db: Database, clock: FakeClock) -> None:
+    pid = await _person(db)
+    await _schedule(db, pid, clock.now, "2026-12-25")
     async with db.transaction() as session:
-        await outbox.void(session, "voided")
+        assert await outbox.void(session, Subject.MILESTONE, 1) == 1
+    assert await _schedule(db, pid, clock.now, "2026-12-25") is True
+    async with db.transaction() as session:
+        statuses = sorted((await session.execute(select(Notification.status))).scalars())
+    assert statuses == [NotificationStatus.PENDING, NotificationStatus.VOID]
 
-    claimed = await _claim(db, clock.now)
 
-    assert [row.idempotency_key for row in claimed] == ["past", "now"]
+async def test_void_touches_only_pending_rows_of_its_subject(
+    db: Database, clock: FakeClock
+) -> None:
+    pid = await _person(db)
+    later = clock.now + timedelta(hours=1)
+    await _schedule(db, pid, later, "a")
+    await _schedule(db, pid, later, "b", purpose="remind-day")
+    await _schedule(db, pid, later, "sent")
+    await _schedule(db, pid, clock.now, "sending")
+    await _schedule(db, pid, later, "other-milestone", subject_id=12)
+    await _schedule(db, pid, later, "programme", subject=Subject.PROGRAMME)
+    await _claim(db, clock.now)
+    async with db.transaction() as session:
+        row = (
+            await session.execute(select(Notification).where(Notification.occasion == "sent"))
+        ).scalar_one()
+        row.status = NotificationStatus.SENT
+    async with db.transaction() as session:
+        assert await outbox.void(session, Subject.MILESTONE, 1, purposes=("remind-day",)) == 1
+        assert await outbox.void(session, Subject.MILESTONE, 1) == 1
+
+    status = {key: row.status for key, row in (await _rows(db)).items()}
+    assert status == {
+        "a": NotificationStatus.VOID,
+        "b": NotificationStatus.VOID,
+        "sent": NotificationStatus.SENT,
+        "sending": NotificationStatus.SENDING,
+        "other-milestone": NotificationStatus.PENDING,
+        "programme": NotificationStatus.PENDING,
+    }
+
+
+async def test_claim_takes_due_pending_rows_oldest_first(db: Database, clock: FakeClock) -> None:
+    pid = await _person(db)
+    await _schedule(db, pid, clock.now - timedelta(minutes=5), "past")
+    await _schedule(db, pid, clock.now, "now")
+    await _schedule(db, pid, clock.now + timedelta(seconds=1), "future")
+
+    assert await _claim(db, clock.now, token="mine") == ["past", "now"]
+
     rows = await _rows(db)
     for key in ("past", "now"):
         assert rows[key].status == NotificationStatus.SENDING
+        assert rows[key].claim_token == "mine"
         assert rows[key].attempts == 1
         assert rows[key].locked_until == clock.now + outbox.LEASE
     assert rows["future"].status == NotificationStatus.PENDING
-    assert rows["future"].attempts == 0
-    assert rows["voided"].status == NotificationStatus.VOID
 
 
 async def test_claim_respects_the_limit(db: Database, clock: FakeClock) -> None:
     pid = await _person(db)
     for i in range(5):
-        await _schedule(db, pid, f"k{i}", clock.now - timedelta(minutes=5 - i))
-    first = await _claim(db, clock.now, limit=2)
-    second = await _claim(db, clock.now, limit=10)
-    assert [r.idempotency_key for r in first] == ["k0", "k1"]  # oldest first
-    assert [r.idempotency_key for r in second] == ["k2", "k3", "k4"]
+        await _schedule(db, pid, clock.now - timedelta(minutes=5 - i), f"k{i}")
+    assert await _claim(db, clock.now, limit=2, token="a") == ["k0", "k1"]
+    assert await _claim(db, clock.now, limit=10, token="b") == ["k2", "k3", "k4"]
 
 
-async def test_claimed_row_is_not_claimed_again(db: Database, clock: FakeClock) -> None:
+async def test_a_claimed_row_is_not_claimed_again_while_its_lease_runs(
+    db: Database, clock: FakeClock
+) -> None:
     pid = await _person(db)
-    await _schedule(db, pid, "once", clock.now)
-    assert len(await _claim(db, clock.now)) == 1
-    assert await _claim(db, clock.now) == []
+    await _schedule(db, pid, clock.now, "once")
+    assert await _claim(db, clock.now, token="a") == ["once"]
+    assert await _claim(db, clock.now, token="b") == []
     clock.advance(seconds=outbox.LEASE.total_seconds() - 1)
-    assert await _claim(db, clock.now) == []  # lease still running
+    assert await _claim(db, clock.now, token="c") == []
 
 
-async def test_two_claimers_in_sequence_on_the_same_file(
+async def test_instances_racing_never_claim_one_row_twice(
     db: Database, db_url: str, clock: FakeClock
 ) -> None:
-    other = Database(db_url)
-    try:
-        pid = await _person(db)
-        for i in range(3):
-            await _schedule(db, pid, f"k{i}", clock.now)
-        first = await _claim(db, clock.now)
-        second = await _claim(other, clock.now)
-        assert len(first) == 3
-        assert second == []
-    finally:
-        await other.close()
-
-
-async def test_two_instances_racing_never_claim_one_row_twice(
-    db: Database, db_url: str, clock: FakeClock
-) -> None:
-    """Two bot instances (two engines on one file) claim at the same moment."""
     instances = [Database(db_url) for _ in range(3)]
     try:
         pid = await _person(db)
         for i in range(30):
-            await _schedule(db, pid, f"k{i:02}", clock.now)
-        results = await asyncio.gather(*(_claim(inst, clock.now) for inst in instances))
-        ids = [row.id for rows in results for row in rows]
-        assert len(ids) == len(set(ids)), "a row was claimed by two instances"
-        assert len(ids) == 30
-        rows = await _rows(db)
-        assert all(row.attempts == 1 for row in rows.values())
+            await _schedule(db, pid, clock.now, f"k{i:02}")
+        results = await asyncio.gather(
+            *(_claim(inst, clock.now, token=f"i{n}") for n, inst in enumerate(instances))
+        )
+        keys = [key for claimed in results for key in claimed]
+        assert sorted(keys) == sorted(set(keys)) and len(keys) == 30
     finally:
         for inst in instances:
             await inst.close()
 
 
-async def test_lapsed_lease_is_reclaimable(db: Database, clock: FakeClock) -> None:
+async def test_a_lapsed_claim_is_taken_over_and_the_old_owner_loses_it(
+    db: Database, clock: FakeClock
+) -> None:
     """An instance that died mid-send leaves its row; another takes it after the lease."""
     pid = await _person(db)
-    await _schedule(db, pid, "orphan", clock.now)
-    await _claim(db, clock.now)
+    await _schedule(db, pid, clock.now, "orphan")
+    await _claim(db, clock.now, token="dead")
     clock.advance(seconds=outbox.LEASE.total_seconds() + 1)
-    again = await _claim(db, clock.now)
-    assert [row.idempotency_key for row in again] == ["orphan"]
-    assert again[0].attempts == 2
-    assert again[0].locked_until == clock.now + outbox.LEASE
-    assert await _claim(db, clock.now) == []
 
+    assert await _claim(db, clock.now, token="alive") == ["orphan"]
 
-async def test_sent_row_is_never_claimed_again(db: Database, clock: FakeClock) -> None:
-    pid = await _person(db)
-    await _schedule(db, pid, "k", clock.now)
     async with db.transaction() as session:
-        (row,) = await outbox.claim_due(session, clock.now)
-        outbox.mark_sent(row, clock.now)
-    clock.advance(hours=1)
-    assert await _claim(db, clock.now) == []
-    row = (await _rows(db))["k"]
-    assert row.status == NotificationStatus.SENT
-    assert row.sent_at == clock.now - timedelta(hours=1)
-    assert row.locked_until is None
+        (row_id,) = (await session.execute(select(Notification.id))).scalars()
+        assert await outbox.owned(session, row_id, "dead") is None
+        row = await outbox.owned(session, row_id, "alive")
+        assert row is not None and row.interruptions == 1 and row.attempts == 2
 
 
-async def test_retry_later_backs_off_then_gives_up(db: Database, clock: FakeClock) -> None:
+async def test_a_row_interrupted_too_often_fails_instead_of_being_sent_again(
+    db: Database, clock: FakeClock
+) -> None:
+    """A row whose send keeps killing the process must not be retried forever."""
     pid = await _person(db)
-    await _schedule(db, pid, "flaky", clock.now)
+    await _schedule(db, pid, clock.now, "poison")
+    for n in range(outbox.MAX_INTERRUPTIONS):
+        assert await _claim(db, clock.now, token=f"run{n}") == ["poison"]
+        clock.advance(seconds=outbox.LEASE.total_seconds() + 1)
+
+    assert await _claim(db, clock.now, token="last") == []
+
+    row = (await _rows(db))["poison"]
+    assert row.status == NotificationStatus.FAILED
+    assert "interrupted" in (row.last_error or "")
+
+
+async def test_owned_renews_the_lease(db: Database, clock: FakeClock) -> None:
+    pid = await _person(db)
+    await _schedule(db, pid, clock.now, "k")
+    await _claim(db, clock.now, token="me")
+    clock.advance(minutes=1)
+    async with db.transaction() as session:
+        (row_id,) = (await session.execute(select(Notification.id))).scalars()
+        await outbox.owned(session, row_id, "me", clock.now)
+    clock.advance(minutes=1, seconds=30)  # past the first lease, inside the renewed one
+    assert await _claim(db, clock.now, token="other") == []
+
+
+async def _fail_transiently_until_given_up(db: Database, clock: FakeClock) -> list[timedelta]:
     delays = []
-    for attempt in range(1, outbox.MAX_ATTEMPTS + 1):
+    for attempt in range(1, 1000):
         async with db.transaction() as session:
-            rows = await outbox.claim_due(session, clock.now)
-            assert len(rows) == 1, f"attempt {attempt} was not claimable"
-            row = rows[0]
-            assert row.attempts == attempt
-            outbox.retry_later(row, clock.now, f"boom {attempt}")
-            if row.status == NotificationStatus.PENDING:
-                delays.append(row.due_at - clock.now)
-                assert row.locked_until is None
-                clock.now = row.due_at
-    assert delays == [timedelta(seconds=s) for s in (30, 60, 120, 240, 480)]
+            rows = await outbox.claim_due(session, clock.now, f"t{attempt}", 1)
+            if not rows:
+                break
+            outbox.retry_later(rows[0], clock.now, f"HTTP 502 #{attempt}")
+            if rows[0].status == NotificationStatus.PENDING:
+                delays.append(rows[0].due_at - clock.now)
+                clock.now = rows[0].due_at
+    return delays
+
+
+async def test_transient_failures_back_off_and_are_retried_for_a_day(
+    db: Database, clock: FakeClock
+) -> None:
+    """A 15-minute outage loses nothing: the row is still being retried after it."""
+    pid = await _person(db)
+    start = clock.now
+    await _schedule(db, pid, clock.now, "flaky")
+
+    delays = await _fail_transiently_until_given_up(db, clock)
+
+    assert delays[:6] == [timedelta(seconds=s) for s in (30, 60, 120, 240, 480, 600)]
+    assert max(delays) == timedelta(seconds=outbox.BACKOFF_MAX)
+    assert sum(delays, timedelta()) > timedelta(minutes=15)
+    assert start + outbox.RETRY_FOR - timedelta(minutes=10) <= clock.now
     row = (await _rows(db))["flaky"]
     assert row.status == NotificationStatus.FAILED
-    assert row.attempts == outbox.MAX_ATTEMPTS
-    assert "gave up" in (row.last_error or "") and "boom 6" in (row.last_error or "")
-    clock.advance(days=1)
-    assert await _claim(db, clock.now) == []
+    assert "gave up" in (row.last_error or "") and "HTTP 502" in (row.last_error or "")
+
+
+async def test_transient_failures_stop_when_the_message_no_longer_matters(
+    db: Database, clock: FakeClock
+) -> None:
+    pid = await _person(db)
+    await _schedule(db, pid, clock.now, "today", expires_at=clock.now + timedelta(hours=1))
+    await _fail_transiently_until_given_up(db, clock)
+    row = (await _rows(db))["today"]
+    assert row.status == NotificationStatus.FAILED
+    assert clock.now < row.expires_at  # type: ignore[operator]
 
 
 async def test_retry_later_honours_the_platforms_delay(db: Database, clock: FakeClock) -> None:
     pid = await _person(db)
-    await _schedule(db, pid, "k", clock.now)
+    await _schedule(db, pid, clock.now, "k")
     async with db.transaction() as session:
-        (row,) = await outbox.claim_due(session, clock.now)
+        (row,) = await outbox.claim_due(session, clock.now, "t", 10)
         outbox.retry_later(row, clock.now, "429 Too Many Requests", after=17)
     row = (await _rows(db))["k"]
     assert row.status == NotificationStatus.PENDING
     assert row.due_at == clock.now + timedelta(seconds=17)
-    assert row.last_error == "429 Too Many Requests"
-    assert await _claim(db, clock.now + timedelta(seconds=16)) == []
-    assert len(await _claim(db, clock.now + timedelta(seconds=17))) == 1
+    assert row.claim_token is None and row.locked_until is None
+    assert await _claim(db, clock.now + timedelta(seconds=16), token="a") == []
+    assert await _claim(db, clock.now + timedelta(seconds=17), token="b") == ["k"]
 
 
 async def test_mark_failed_keeps_the_reason_short(db: Database, clock: FakeClock) -> None:
     pid = await _person(db)
-    await _schedule(db, pid, "k", clock.now)
+    await _schedule(db, pid, clock.now, "k")
     async with db.transaction() as session:
-        (row,) = await outbox.claim_due(session, clock.now)
+        (row,) = await outbox.claim_due(session, clock.now, "t", 10)
         outbox.mark_failed(row, "blocked " + "x" * 2000)
     row = (await _rows(db))["k"]
     assert row.status == NotificationStatus.FAILED
     assert row.last_error is not None and len(row.last_error) == 500
-    assert row.last_error.startswith("blocked")
 
 
-async def test_void_touches_only_pending_rows_with_the_prefix(
+async def test_the_due_scan_searches_an_index_and_sorts_nothing(
     db: Database, clock: FakeClock
 ) -> None:
+    """EXPLAIN QUERY PLAN of every statement of a tick: index searches, no temp B-tree."""
     pid = await _person(db)
-    for key in ("remind:1:a", "remind:1:b", "remind:1:sent", "remind:12:a", "remind:2:a", "x"):
-        await _schedule(db, pid, key, clock.now + timedelta(hours=1))
-    await _schedule(db, pid, "remind:1:sending", clock.now)
-    await _claim(db, clock.now)
-    async with db.transaction() as session:
-        row = (
-            await session.execute(
-                select(Notification).where(Notification.idempotency_key == "remind:1:sent")
-            )
-        ).scalar_one()
-        row.status = NotificationStatus.SENT
+    for i in range(20):
+        await _schedule(db, pid, clock.now + timedelta(minutes=i - 10), f"k{i}")
+    statements: list[tuple[str, Any]] = []
 
-    async with db.transaction() as session:
-        count = await outbox.void(session, "remind:1:")
+    def capture(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith(("SELECT", "UPDATE")):
+            statements.append((statement, params))
 
-    assert count == 2
-    status = {key: row.status for key, row in (await _rows(db)).items()}
-    assert status == {
-        "remind:1:a": NotificationStatus.VOID,
-        "remind:1:b": NotificationStatus.VOID,
-        "remind:1:sent": NotificationStatus.SENT,
-        "remind:1:sending": NotificationStatus.SENDING,
-        "remind:12:a": NotificationStatus.PENDING,
-        "remind:2:a": NotificationStatus.PENDING,
-        "x": NotificationStatus.PENDING,
-    }
+    event.listen(db.engine.sync_engine, "before_cursor_execute", capture)
+    await _claim(db, clock.now, limit=5)
+    event.remove(db.engine.sync_engine, "before_cursor_execute", capture)
 
-
-@pytest.mark.parametrize(
-    ("prefix", "voided"),
-    [("a%", {"a%b:1"}), ("a_", {"a_c:1"}), ("a/", {"a/d:1"}), ("a\\", {"a\\e:1"})],
-)
-async def test_void_prefix_with_wildcards_is_literal(
-    db: Database, clock: FakeClock, prefix: str, voided: set[str]
-) -> None:
-    pid = await _person(db)
-    keys = ["a%b:1", "axb:1", "a_c:1", "abc:1", "a/d:1", "a\\e:1", "zzz"]
-    for key in keys:
-        await _schedule(db, pid, key, clock.now)
-    async with db.transaction() as session:
-        assert await outbox.void(session, prefix) == 1
-    rows = await _rows(db)
-    assert {k for k, r in rows.items() if r.status == NotificationStatus.VOID} == voided
-
-
-async def test_void_prefix_is_case_sensitive(db: Database, clock: FakeClock) -> None:
-    pid = await _person(db)
-    await _schedule(db, pid, "remind:1", clock.now)
-    await _schedule(db, pid, "Remind:1", clock.now)
-    async with db.transaction() as session:
-        assert await outbox.void(session, "Remind:") == 1
-    rows = await _rows(db)
-    assert rows["remind:1"].status == NotificationStatus.PENDING
+    assert len(statements) >= 3
+    async with db.engine.connect() as conn:
+        for statement, params in statements:
+            plan = [
+                row[-1]
+                for row in (
+                    await conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params)
+                ).all()
+            ]
+            joined = " | ".join(plan)
+            assert "TEMP B-TREE" not in joined, (statement, joined)
+            steps = [p for p in plan if "notifications" in p]
+            assert steps and all(p.startswith("SEARCH") for p in steps), (statement, joined)
+    assert "substr" not in " ".join(s for s, _ in statements).lower()

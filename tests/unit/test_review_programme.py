@@ -165,10 +165,12 @@ class Recorder:
 
     name = "console"
 
+    rate = 1000.0
+
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
 
-    async def send(self, external_id: str, replies: list[Reply]) -> None:
+    async def send(self, external_id: str, replies: list[Reply], **_: object) -> None:
         self.sent += [(external_id, reply.text) for reply in replies]
 
     def to(self, user: str) -> list[str]:

@@ -4,8 +4,9 @@ Reminders are outbox rows: before the due date (the programme's `reminder_days`)
 when overdue, at the reminder time of each recipient's own clock; a milestone overdue for long
 alerts the curators once. Moving, finishing or deleting a milestone voids its pending reminders.
 
-Voided rows keep their idempotency keys, so each rewrite of a milestone's reminders (a new date,
-a new schedule, a member's new time zone) is tagged with a generation number of its own.
+Reminder rows are about the milestone; their occasion is the due date they belong to, so a
+rewrite (a new date, a new schedule, a member's new time zone) voids and writes them again
+without sending anew what already went out for that date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox, quiet_hours
@@ -25,11 +26,14 @@ from bot.core.models import (
     NotificationStatus,
     Person,
     Programme,
+    Subject,
 )
 from bot.core.services import programmes
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 1000
+OVERDUE = "remind-overdue"  # purposes of reminders with a meaning of their own
+CURATOR_ALERT = "alert-curator"
 
 
 @dataclass(frozen=True)
@@ -40,48 +44,25 @@ class ReminderPolicy:
     overdue_alert_days: int
 
 
-def key_prefix(milestone_id: int) -> str:
-    """The idempotency-key prefix of every reminder of a milestone."""
-    return f"ms:{milestone_id}:"
+def _scheduled(milestone: Milestone) -> str:
+    """The occasion of the reminders scheduled for the milestone's current date (snoozes and
+    notices of it being done have occasions of their own)."""
+    return milestone.due_on.isoformat()
 
 
-def schedule_prefix(milestone: Milestone) -> str:
-    """The key prefix of the scheduled reminders for the milestone's current date (not snoozes,
-    not notices of it being done)."""
-    return f"{key_prefix(milestone.id)}{milestone.due_on.isoformat()}:"
-
-
-async def _generation(session: AsyncSession, milestone_id: int) -> int:
-    """A number not yet used in the milestone's reminder keys: how many rows it has had.
-
-    The count grows with every row a rewrite adds; a rewrite that adds none leaves its number
-    unused, to be taken by the next.
-    """
-    prefix = key_prefix(milestone_id)
-    query = select(func.count()).where(
-        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix
-    )
-    return int((await session.execute(query)).scalar_one())
-
-
-async def _already_sent(session: AsyncSession, milestone: Milestone) -> set[str]:
-    """Reminders for the current date that went out (or are going): `name:person` of each.
+async def _already_sent(session: AsyncSession, milestone: Milestone) -> set[tuple[str, int]]:
+    """Reminders for the current date that went out (or are going): (purpose, person) of each.
 
     A rewrite must not send them again — the overdue one and the curator's alert in particular,
     which are written even when their moment has passed.
     """
-    prefix = schedule_prefix(milestone)
-    query = select(Notification.idempotency_key).where(
-        func.substr(Notification.idempotency_key, 1, len(prefix)) == prefix,
+    query = select(Notification.purpose, Notification.person_id).where(
+        Notification.subject_kind == Subject.MILESTONE.value,
+        Notification.subject_id == milestone.id,
+        Notification.occasion == _scheduled(milestone),
         Notification.status.not_in([NotificationStatus.PENDING, NotificationStatus.VOID]),
     )
-    sent = set()
-    for key in (await session.execute(query)).scalars():
-        rest = key[len(prefix) :]
-        generation, _, moment = rest.partition(":")
-        # `g3:over:12`; keys written before generations were tagged read `over:12`.
-        sent.add(moment if generation[:1] == "g" and generation[1:].isdigit() else rest)
-    return sent
+    return {(purpose, int(person or 0)) for purpose, person in (await session.execute(query)).all()}
 
 
 async def milestones(session: AsyncSession, programme_id: int) -> list[Milestone]:
@@ -103,46 +84,56 @@ async def schedule_reminders(
 ) -> int:
     """Write the milestone's reminder rows for every member and the curators; how many."""
     written = 0
-    due = milestone.due_on
-    tag = f"{schedule_prefix(milestone)}g{await _generation(session, milestone.id)}"
+    due, occasion = milestone.due_on, _scheduled(milestone)
     sent = await _already_sent(session, milestone)
     for _, person in await programmes.members(session, programme.id):
         moments = [
-            (f"b{days}", "ms-before", due - timedelta(days=days), days)
+            (f"remind-before-{days}", "ms-before", due - timedelta(days=days), days)
             for days in sorted(set(programme.reminder_days), reverse=True)
             if days > 0
         ]
-        moments += [("day", "ms-day", due, 0), ("over", "ms-overdue", due + timedelta(days=1), 0)]
-        for name, template, day, days in moments:
+        moments += [
+            ("remind-day", "ms-day", due, 0),
+            (OVERDUE, "ms-overdue", due + timedelta(days=1), 0),
+        ]
+        for purpose, template, day, days in moments:
             at = quiet_hours.local_moment(day, policy.at, person.timezone)
-            if (at <= now and name != "over") or f"{name}:{person.id}" in sent:
+            if (at <= now and purpose != OVERDUE) or (purpose, person.id) in sent:
                 continue
             # Caught up after downtime, a "before" or "today" reminder is only worth sending on
             # its own day; the overdue one stays useful.
-            params: dict[str, object] = {"milestone_id": milestone.id, "days": days}
-            if name != "over":
-                end = quiet_hours.local_moment(day + timedelta(days=1), time(0, 0), person.timezone)
-                params[outbox.STALE_AFTER] = end.isoformat()
+            expires = None
+            if purpose != OVERDUE:
+                expires = quiet_hours.local_moment(
+                    day + timedelta(days=1), time(0), person.timezone
+                )
             written += await outbox.schedule(
                 session,
-                person_id=person.id,
+                to=person.id,
+                subject=Subject.MILESTONE,
+                subject_id=milestone.id,
+                purpose=purpose,
                 template=template,
+                occasion=occasion,
                 due_at=max(at, now),
-                key=f"{tag}:{name}:{person.id}",
-                params=params,
+                params={"milestone_id": milestone.id, "days": days},
                 quiet_hours=True,
+                expires_at=expires,
             )
     alert_day = due + timedelta(days=policy.overdue_alert_days + 1)
     for curator in await programmes.staff_for(session, programme):
-        if f"curator:{curator.id}" in sent:
+        if (CURATOR_ALERT, curator.id) in sent:
             continue
         at = quiet_hours.local_moment(alert_day, policy.at, curator.timezone)
         written += await outbox.schedule(
             session,
-            person_id=curator.id,
+            to=curator.id,
+            subject=Subject.MILESTONE,
+            subject_id=milestone.id,
+            purpose=CURATOR_ALERT,
             template="ms-overdue-curator",
+            occasion=occasion,
             due_at=max(at, now),
-            key=f"{tag}:curator:{curator.id}",
             params={"milestone_id": milestone.id},
             quiet_hours=True,
         )
@@ -158,7 +149,9 @@ async def reschedule_all(
     """
     for milestone in await milestones(session, programme.id):
         if milestone.status == MilestoneStatus.OPEN:
-            await outbox.void(session, schedule_prefix(milestone))
+            await outbox.void(
+                session, Subject.MILESTONE, milestone.id, occasion=_scheduled(milestone)
+            )
             await schedule_reminders(session, programme, milestone, policy, now)
 
 
@@ -197,7 +190,7 @@ async def move(
     now: datetime,
 ) -> None:
     """Give a milestone a new date: old reminders void, new ones written."""
-    await outbox.void(session, key_prefix(milestone.id))
+    await outbox.void(session, Subject.MILESTONE, milestone.id)
     milestone.due_on = due_on
     await schedule_reminders(session, programme, milestone, policy, now)
 
@@ -205,14 +198,14 @@ async def move(
 async def delete(session: AsyncSession, milestone: Milestone) -> None:
     """Take a milestone off the plan; its reminders are voided."""
     milestone.status = MilestoneStatus.DELETED
-    await outbox.void(session, key_prefix(milestone.id))
+    await outbox.void(session, Subject.MILESTONE, milestone.id)
 
 
 async def mark_done(session: AsyncSession, milestone: Milestone, by: Person, now: datetime) -> None:
     """Mark a milestone done; its reminders are voided."""
     milestone.status = MilestoneStatus.DONE
     milestone.done_at, milestone.done_by = now, by.id
-    await outbox.void(session, key_prefix(milestone.id))
+    await outbox.void(session, Subject.MILESTONE, milestone.id)
 
 
 async def snooze(
@@ -221,10 +214,12 @@ async def snooze(
     """Remind this person again in `days` days (at night it waits for the morning)."""
     await outbox.schedule(
         session,
-        person_id=person.id,
-        template="ms-snoozed",
+        to=person.id,
+        subject=Subject.MILESTONE,
+        subject_id=milestone.id,
+        purpose="ms-snoozed",
+        occasion=f"snooze:{now.isoformat()}",
         due_at=now + timedelta(days=days),
-        key=f"{key_prefix(milestone.id)}snooze:{person.id}:{now.isoformat()}",
         params={"milestone_id": milestone.id},
         quiet_hours=True,
     )

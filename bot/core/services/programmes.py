@@ -25,12 +25,14 @@ from bot.core.models import (
     ProgrammeMember,
     ProgrammeStatus,
     Role,
+    Subject,
 )
 from bot.core.services import banks, consent
 
 AGREEMENT_VERSION = "2026-11"
 MAX_TERM_MONTHS = 36
 DEFAULT_REMIND_AT = time(10, 0)  # local time of day of the term's end notice (REMINDER_TIME)
+TERM_ENDED = "programme-term-ended"  # the purpose of the end-of-term notice
 
 
 @dataclass
@@ -120,10 +122,11 @@ async def form(
     for person_id in [mentor_id, *mentee_ids]:
         await outbox.schedule(
             session,
-            person_id=person_id,
-            template="agreement",
+            to=person_id,
+            subject=Subject.PROGRAMME,
+            subject_id=programme.id,
+            purpose="agreement",
             due_at=now,
-            key=f"agr:{programme.id}:{person_id}",
             params={"programme_id": programme.id},
         )
     return programme
@@ -193,15 +196,18 @@ async def notify(
     template: str,
     now: datetime,
     *,
-    key: str,
+    about: tuple[Subject, int] | None = None,
+    occasion: str = "",
     params: dict[str, Any] | None = None,
     exclude: int | None = None,
     include_curator: bool = True,
 ) -> None:
     """Tell every member (and the curator who formed the pair) about a change.
 
-    Nobody who withdrew consent is written to: they must receive nothing more.
+    The news is `about` the programme unless another subject is named; `template` is its
+    purpose. Nobody who withdrew consent is written to: they must receive nothing more.
     """
+    subject, subject_id = about or (Subject.PROGRAMME, programme.id)
     recipients = [p for _, p in await members(session, programme.id)]
     if include_curator and programme.created_by is not None:
         creator = await session.get(Person, programme.created_by)
@@ -213,10 +219,12 @@ async def notify(
             continue
         await outbox.schedule(
             session,
-            person_id=person_id,
-            template=template,
+            to=person_id,
+            subject=subject,
+            subject_id=subject_id,
+            purpose=template,
+            occasion=occasion,
             due_at=now,
-            key=f"{key}:{person_id}",
             params=base,
         )
 
@@ -245,7 +253,6 @@ async def answer_agreement(
             programme,
             "programme-declined",
             now,
-            key=f"prg:{programme.id}:declined",
             exclude=person_id,
         )
         return "declined"
@@ -261,7 +268,6 @@ async def answer_agreement(
             programme,
             "programme-active",
             now,
-            key=f"prg:{programme.id}:active",
             exclude=person_id,
         )
         await schedule_term_end(session, programme, remind_at, now)
@@ -304,8 +310,8 @@ async def close(
     programme.closed_at, programme.closed_by, programme.close_reason = now, by.id, reason
     ids = await session.execute(select(Milestone.id).where(Milestone.programme_id == programme.id))
     for milestone_id in ids.scalars():
-        await outbox.void(session, f"ms:{milestone_id}:")
-    await outbox.void(session, term_end_prefix(programme.id))
+        await outbox.void(session, Subject.MILESTONE, milestone_id)
+    await outbox.void(session, Subject.PROGRAMME, programme.id, purposes=(TERM_ENDED,))
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
     params = {"by": by.name or "—", "reason": reason or ""} if notice is None else {}
     await notify(
@@ -313,7 +319,6 @@ async def close(
         programme,
         notice or template,
         now,
-        key=f"prg:{programme.id}:{status.value}",
         params=params,
         exclude=by.id,
     )
@@ -342,7 +347,7 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
                 programme,
                 "programme-member-left",
                 now,
-                key=f"prg:{programme.id}:left:{person.id}",
+                occasion=str(person.id),
                 exclude=person.id,
             )
         else:
@@ -356,11 +361,6 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
             )
 
 
-def term_end_prefix(programme_id: int) -> str:
-    """The idempotency-key prefix of a programme's end-of-term notices."""
-    return f"prg:{programme_id}:term:"
-
-
 async def schedule_term_end(
     session: AsyncSession, programme: Programme, remind_at: time, now: datetime
 ) -> None:
@@ -369,7 +369,7 @@ async def schedule_term_end(
     """
     if programme.ends_on is None:
         return
-    await outbox.void(session, term_end_prefix(programme.id))
+    await outbox.void(session, Subject.PROGRAMME, programme.id, purposes=(TERM_ENDED,))
     recipients = {p.id: p for _, p in await members(session, programme.id)}
     creator = await session.get(Person, programme.created_by) if programme.created_by else None
     if creator is not None:
@@ -381,10 +381,12 @@ async def schedule_term_end(
         at = quiet_hours.local_moment(programme.ends_on, remind_at, person.timezone)
         await outbox.schedule(
             session,
-            person_id=person.id,
-            template="programme-term-ended",
+            to=person.id,
+            subject=Subject.PROGRAMME,
+            subject_id=programme.id,
+            purpose=TERM_ENDED,
+            occasion=ends_on,
             due_at=max(at, now),
-            key=f"{term_end_prefix(programme.id)}{ends_on}:{person.id}",
             params={"programme_id": programme.id, "ends_on": ends_on},
             quiet_hours=True,
         )

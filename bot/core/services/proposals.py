@@ -18,6 +18,7 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestKind,
     RequestStatus,
+    Subject,
 )
 from bot.core.services.programmes import (
     DEFAULT_REMIND_AT,
@@ -50,10 +51,11 @@ async def propose(
     for person_id in recipients:
         await outbox.schedule(
             session,
-            person_id=person_id,
-            template=f"request-{kind.value}",
+            to=person_id,
+            subject=Subject.REQUEST,
+            subject_id=request.id,
+            purpose=f"request-{kind.value}",
             due_at=now,
-            key=f"req:{request.id}:{person_id}",
             params={"request_id": request.id},
         )
     return request
@@ -139,7 +141,7 @@ async def resolve(
         programme,
         f"request-{outcome}",
         now,
-        key=f"req:{request.id}:{outcome}",
+        about=(Subject.REQUEST, request.id),
         params={"request_id": request.id, "by": by.name or "—"},
         exclude=by.id,
         include_curator=request.kind == RequestKind.EXTEND,
