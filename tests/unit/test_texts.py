@@ -19,7 +19,7 @@ from bot.core.services.people import PLATFORM_ALIASES
 from handlers import build_router, common, notifications
 from handlers.common import MENU, PUBLIC_COMMANDS
 from handlers.preferences import ZONE_SHORTCUTS
-from tests.unit.html_check import html_problems
+from tests.unit.html_check import escaped_twice, html_problems, leftover_entities
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = (ROOT / "bot", ROOT / "handlers", ROOT / "scheduler")
@@ -243,6 +243,20 @@ def test_template_values_are_html_escaped() -> None:
     text = texts.render("consent_parent", "en", child="<i>Tom</i> & Co")
     assert "&lt;i&gt;Tom&lt;/i&gt; &amp; Co" in text
     assert "<i>Tom" not in text
+
+
+def test_escaping_checkers_catch_text_escaped_twice() -> None:
+    """The checkers the e2e harness runs on every message really fail on double escaping."""
+    assert escaped_twice("R&amp;D &lt;b&gt; D&#39;Artagnan") == []
+    assert escaped_twice("R&amp;amp;D") == ["&amp;amp;"]
+    assert escaped_twice("&amp;lt;b&amp;gt; D&amp;#39;Artagnan") == [
+        "&amp;lt;",
+        "&amp;gt;",
+        "&amp;#39;",
+    ]
+    assert leftover_entities("R&D <b> D'Artagnan") == []
+    assert leftover_entities("R&amp;D D&#39;Artagnan") == ["&amp;", "&#39;"]
+    assert leftover_entities("I typed &lt; myself", typed=["I typed &lt; myself"]) == []
 
 
 def all_template_renderings(locale: str) -> dict[str, str]:
