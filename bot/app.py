@@ -29,7 +29,9 @@ RECONNECT_MAX = 60.0  # seconds between attempts to reach an unreachable platfor
 def command_menu() -> dict[str, list[tuple[str, str]]]:
     """Public commands with their one-line descriptions, per locale."""
     return {
-        locale: [(name, texts.t(f"cmd-{name}", locale)) for name in common.PUBLIC_COMMANDS]
+        locale: [
+            (name, texts.plain(texts.t(f"cmd-{name}", locale))) for name in common.PUBLIC_COMMANDS
+        ]
         for locale in SUPPORTED_LOCALES
     }
 

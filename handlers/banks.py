@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from markupsafe import Markup
 from sqlalchemy import func, or_, select
 
 from bot.core import texts
@@ -188,7 +189,7 @@ async def listing(ctx: Context, view: View, in_place: bool) -> Replies:
         rows = [[ctx.button("btn-bank-home", "bk:h")]]
         if view.filtered:
             rows.insert(0, [ctx.button("btn-bank-reset", _payload("o", View(view.role)))])
-        return [Reply("\n".join(lines), rows, replace=in_place)]
+        return [Reply(Markup("\n").join(lines), rows, replace=in_place)]
     lines.append(ctx.t("bank-found", count=len(entries), page=view.page + 1, pages=pages))
     lines.append(ctx.t("bank-pick"))
     people = [_person_button(ctx, entry, view) for entry in shown]
@@ -198,7 +199,7 @@ async def listing(ctx: Context, view: View, in_place: bool) -> Replies:
         nav.append(ctx.button("btn-bank-prev", _payload("l", replace(view, page=view.page - 1))))
     if view.page < pages - 1:
         nav.append(ctx.button("btn-bank-next", _payload("l", replace(view, page=view.page + 1))))
-    return [Reply("\n".join(lines), rows + ([nav] if nav else []), replace=in_place)]
+    return [Reply(Markup("\n").join(lines), rows + ([nav] if nav else []), replace=in_place)]
 
 
 def controls(ctx: Context, view: View, in_place: bool) -> Replies:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import dates, texts
@@ -32,7 +33,7 @@ def _open_button(locale: str, programme_id: int) -> list[Button]:
     return [Button(texts.t("btn-open-programme", locale), f"pg:{programme_id}")]
 
 
-def _notice(text: str, locale: str, programme_id: int) -> list[Reply]:
+def _notice(text: Markup, locale: str, programme_id: int) -> list[Reply]:
     """A piece of news with Open the programme and Help."""
     return [Reply(text, [_open_button(locale, programme_id), *help_button(locale)])]
 

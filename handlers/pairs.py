@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from bot.core import texts
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -166,20 +169,20 @@ async def ask_mentor(ctx: Context) -> Replies:
         [Button(f"{i}. {s.mentor.name or '—'}"[:40], f"pf:mr:{s.mentor.id}")]
         for i, s in enumerate(suggestions, start=1)
     ]
-    return [ctx.reply("pf-ask-mentor", rows, lines="\n".join(lines))]
+    return [ctx.reply("pf-ask-mentor", rows, lines=Markup("\n").join(lines))]
 
 
-def _reason(ctx: Context, index: int, s: banks.Suggestion) -> str:
+def _reason(ctx: Context, index: int, s: banks.Suggestion) -> Markup:
     """One line explaining a suggestion's rank."""
     parts = []
     if s.common:
         parts.append(ctx.t("pf-reason-topics", count=len(s.common), topics=", ".join(s.common)))
     if s.forms:
-        parts.append(
-            ctx.t("pf-reason-forms", forms=", ".join(ctx.t(f"form-{f.value}") for f in s.forms))
-        )
+        forms = Markup(", ").join(ctx.t(f"form-{f.value}") for f in s.forms)
+        parts.append(ctx.t("pf-reason-forms", forms=forms))
     parts.append(ctx.t("pf-reason-free", free=s.free, capacity=s.capacity))
-    return ctx.t("pf-reason", index=index, name=s.mentor.name or "—", reasons="; ".join(parts))
+    reasons = Markup("; ").join(parts)
+    return ctx.t("pf-reason", index=index, name=s.mentor.name or "—", reasons=reasons)
 
 
 async def pick_mentor(ctx: Context, arg: str) -> Replies:
@@ -368,7 +371,7 @@ async def _end_replaced(ctx: Context) -> bool:
         ProgrammeStatus.ENDED,
         ctx.person,
         ctx.now,
-        ctx.t("pf-replaced-reason"),
+        texts.plain(ctx.t("pf-replaced-reason")),  # stored as plain text, escaped when shown
     )
     await ctx.session.flush()
     return True

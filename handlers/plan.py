@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.core import dates, outbox, timezones
+from bot.core import dates, outbox, texts, timezones
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -63,7 +63,7 @@ async def plan_command(ctx: Context) -> Replies:
     rows = []
     for programme in active[:MAX_PICK]:
         names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-        label = ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names))
+        label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
         rows.append([Button(label[:40], f"plan:{programme.id}")])
     return [ctx.reply("plan-choose", rows)]
 

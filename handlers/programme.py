@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
+from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
@@ -40,7 +41,7 @@ def _is_staff(person: Person | None) -> bool:
     return person is not None and bool(person.role_set & STAFF)
 
 
-async def agreement_text(session: AsyncSession, programme: Programme, locale: str) -> str:
+async def agreement_text(session: AsyncSession, programme: Programme, locale: str) -> Markup:
     """The agreement (appendix 3) filled in for this programme."""
     everyone = await programmes.members(session, programme.id)
     mentor = next((p.name for m, p in everyone if m.role == MemberRole.MENTOR), "—")
@@ -133,12 +134,8 @@ async def _title(ctx: Context, programme: Programme) -> str:
 
 def label(ctx: Context, programme: Programme, names: list[str]) -> str:
     """A programme as a button label: number, people, status — cut to VK's 40 characters."""
-    text = ctx.t(
-        "pair-label",
-        id=programme.id,
-        names=" · ".join(names),
-        status=ctx.t(f"programme-status-{programme.status}"),
-    )
+    status = ctx.t(f"programme-status-{programme.status}")
+    text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), status=status))
     return text if len(text) <= 40 else text[:39] + "…"
 
 

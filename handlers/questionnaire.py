@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Form, Profile, Role
@@ -169,11 +171,12 @@ async def show_profile(ctx: Context) -> Replies:
 
 
 def _answers(ctx: Context, profile: Profile | None, items: list[Question]) -> list[tuple[str, str]]:
-    result = []
+    result: list[tuple[str, str]] = []
     for question in items:
         value = getattr(profile, question.field) if profile else None
+        shown: str
         if question.kind == "forms":
-            shown = ", ".join(ctx.t(f"form-{f.value}") for f in banks.forms_of(profile))
+            shown = Markup(", ").join(ctx.t(f"form-{f.value}") for f in banks.forms_of(profile))
         else:
             shown = str(value) if value not in (None, "") else ""
         result.append((ctx.t(f"profile-{question.field}"), shown or ctx.t("mydata-none")))

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
+from bot.core.texts import plain
+
 MAX_PAYLOAD_BYTES = 64  # Telegram's callback_data limit; VK allows more
 MAX_LABEL_CHARS = 40  # VK's button label limit
 MAX_BUTTONS = 10  # VK's inline keyboard limits, kept on every platform
@@ -12,12 +16,18 @@ MAX_ROWS = 6
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """An inline button: a short label and a compact opaque payload such as `lang:en`."""
+    """An inline button: a short label and a compact opaque payload such as `lang:en`.
+
+    The label is plain text on every platform: one rendered from a locale (`Markup`) is turned
+    into the text a person reads here, so a name with `&` or `'` shows as typed.
+    """
 
     label: str
     payload: str
 
     def __post_init__(self) -> None:
+        if isinstance(self.label, Markup):
+            object.__setattr__(self, "label", plain(self.label))
         if len(self.payload.encode()) > MAX_PAYLOAD_BYTES:
             raise ValueError(f"button payload over {MAX_PAYLOAD_BYTES} bytes: {self.payload!r}")
         if len(self.label) > MAX_LABEL_CHARS:
@@ -37,11 +47,13 @@ class File:
 class Reply:
     """One message from the bot.
 
-    `text` is limited HTML (<b>, <i>, <code> and entities) built from locales and templates with
-    every user value escaped; adapters render it for their platform.
+    `text` is limited HTML (<b>, <i>, <code> and entities) rendered by `texts`, every user value
+    escaped once. It is `Markup`, so a plain `str` (unescaped, or rendered pieces joined with
+    `str.join`) does not type-check. Adapters render it for their platform (VK and the console
+    get its plain text).
     """
 
-    text: str
+    text: Markup
     buttons: list[list[Button]] = field(default_factory=list)
     file: File | None = None
     replace: bool = False  # show in place of the message whose button was pressed, if possible

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
@@ -54,11 +55,11 @@ class Context:
             return self.person.locale
         return self.account.locale or self.settings.default_locale
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, **params: Any) -> Markup:
         """A short localized string in the person's language."""
         return texts.t(key, self.locale, **params)
 
-    def render(self, name: str, **params: Any) -> str:
+    def render(self, name: str, **params: Any) -> Markup:
         """A long localized template in the person's language."""
         return texts.render(name, self.locale, **params)
 

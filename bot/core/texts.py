@@ -1,7 +1,11 @@
 """Locale strings (Fluent, `locales/<lang>/*.ftl`) and long texts (Jinja2, `templates/<lang>/`).
 
-Every parameter is HTML-escaped before it is put into a text, so whatever a person typed can never
-become markup. The result is the limited HTML that `Reply.text` carries.
+`t()` and `render()` return `Markup`: the limited HTML that `Reply.text` carries, every value in it
+escaped exactly once. A plain `str` value (whatever a person typed) is escaped; a `Markup` one (a
+text rendered here before: a form's name, a line of a list) goes in as it is, never escaped again.
+So join rendered pieces with `Markup("\n").join(...)`: `str.join`, f-strings and `+` on plain
+strings make them `str`, and the next text would escape them a second time. `plain()` gives the
+text a person reads (VK, the console, text files, button labels).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot.config import SUPPORTED_LOCALES
 
@@ -27,7 +31,7 @@ _TAG = re.compile(r"</?(?:b|i|code)>")
 
 
 def plain(text: str) -> str:
-    """Limited HTML as plain text (for VK, the console and text files)."""
+    """Limited HTML as plain text (for VK, the console, text files and button labels)."""
     return html.unescape(_TAG.sub("", text))
 
 
@@ -36,9 +40,8 @@ class MissingText(KeyError):
 
 
 def _escape(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.escape(value, quote=False)
-    return value
+    """A string escaped unless it is Markup already; numbers and dates stay Fluent's to format."""
+    return escape(value) if isinstance(value, str) else value
 
 
 @cache
@@ -59,8 +62,8 @@ def has(key: str, locale: str) -> bool:
     return _bundle(locale).has_message(key)
 
 
-def t(key: str, locale: str, **params: Any) -> str:
-    """A short localized string, with HTML-escaped parameters."""
+def t(key: str, locale: str, **params: Any) -> Markup:
+    """A short localized string; `str` parameters are HTML-escaped, `Markup` ones kept."""
     bundle = _bundle(locale)
     if not bundle.has_message(key):
         raise MissingText(f"{locale}: {key}")
@@ -70,7 +73,7 @@ def t(key: str, locale: str, **params: Any) -> str:
     text, errors = bundle.format_pattern(message.value, {k: _escape(v) for k, v in params.items()})
     if errors:
         raise MissingText(f"{locale}: {key}: {errors[0]}")
-    return str(text)
+    return Markup(text)
 
 
 @cache
@@ -86,10 +89,10 @@ def _jinja() -> Environment:
     return env
 
 
-def render(name: str, locale: str, **params: Any) -> str:
-    """A long text from `templates/<locale>/<name>.j2`; values are autoescaped."""
+def render(name: str, locale: str, **params: Any) -> Markup:
+    """A long text from `templates/<locale>/<name>.j2`; values are autoescaped, Markup kept."""
     template = _jinja().get_template(f"{locale}/{name}.j2")
-    return template.render(t=lambda key, **kw: Markup(t(key, locale, **kw)), **params).strip()
+    return Markup(template.render(t=lambda key, **kw: t(key, locale, **kw), **params).strip())
 
 
 def pick_locale(language_code: str | None, default: str) -> str:

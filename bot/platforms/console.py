@@ -46,9 +46,13 @@ class ConsolePlatform:
         self.stdout.write(text + "\n")
         self.stdout.flush()
 
+    def _say(self, key: str, **params: str) -> None:
+        """A line of the console's own, from the locale, as plain text."""
+        self._print(texts.plain(texts.t(key, self.locale, **params)))
+
     async def run(self) -> None:
         """Chat until end of input or `:quit`."""
-        self._print(texts.t("console-banner", self.locale, user=self.user))
+        self._say("console-banner", user=self.user)
         while True:
             self.stdout.write(f"{self.user}> ")
             self.stdout.flush()
@@ -68,9 +72,9 @@ class ConsolePlatform:
     def _switch(self, user: str) -> None:
         if user.isdigit():
             self.user, self.choices = user, []
-            self._print(texts.t("console-user", self.locale, user=user))
+            self._say("console-user", user=user)
         else:
-            self._print(texts.t("console-user-hint", self.locale))
+            self._say("console-user-hint")
 
     def _incoming(self, text: str) -> Incoming:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
@@ -88,7 +92,7 @@ class ConsolePlatform:
     ) -> None:
         """Print replies; the buttons of all of them become the current user's numbered choices."""
         if external_id != self.user:
-            self._print(texts.t("console-to-other", self.locale, user=external_id))
+            self._say("console-to-other", user=external_id)
         mine = external_id == self.user
         if mine and any(reply.buttons for reply in replies):
             self.choices = []
@@ -98,7 +102,7 @@ class ConsolePlatform:
                 self.files_dir.mkdir(parents=True, exist_ok=True)
                 path = self.files_dir / f"{external_id}-{reply.file.name}"
                 path.write_bytes(reply.file.content)
-                self._print(texts.t("console-file-saved", self.locale, path=str(path)))
+                self._say("console-file-saved", path=str(path))
             if reply.buttons and mine:
                 first = len(self.choices) + 1
                 self.choices += [button for row in reply.buttons for button in row]

@@ -1,7 +1,8 @@
 """Runs the real bot (aiogram + vkbottle) against the fake Telegram and VK servers.
 
 Tests talk to it through `Chat`: one person on one platform, with the same calls on both, so a
-scenario is written once and parametrized over the platforms.
+scenario is written once and parametrized over the platforms. Every message a person gets is
+checked for text escaped more than once (a `&amp;lt;` or a leftover `&lt;` the person would see).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bot.db import Database
 from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vk import FakeVK
+from tests.unit.html_check import escaped_twice, leftover_entities
 
 PLATFORMS = ("telegram", "vk")
 TG_TOKEN = "123456:TEST-token"
@@ -55,6 +57,7 @@ class Chat:
 
     def send(self, text: str) -> None:
         """Type a message."""
+        self.harness.typed.append(text)
         self.user.send(text)
 
     def press(self, label: str) -> None:
@@ -71,6 +74,7 @@ class Chat:
     async def expect(self, contains: str | None = None, timeout: float = 10) -> Msg:
         """The next message from the bot; checks that it contains a piece of text."""
         raw = await self.user.next_message(timeout=timeout)
+        self.harness.check_escaping(self.platform, raw)
         msg = _normalize(self.platform, raw)
         if contains is not None:
             assert contains in msg.text, f"expected {contains!r} in {msg.text!r}"
@@ -88,6 +92,8 @@ class Chat:
 
     def unread(self) -> list[Msg]:
         """Messages that arrived and were not looked at yet."""
+        for raw in self.user.unread:
+            self.harness.check_escaping(self.platform, raw)
         return [_normalize(self.platform, m) for m in self.user.unread]
 
 
@@ -115,6 +121,20 @@ def _normalize(platform: str, raw: Any) -> Msg:
     )
 
 
+def escaping_problems(platform: str, raw: Any, typed: list[str]) -> list[str]:
+    """Text escaped more than once in one message: its text, button labels or text file."""
+    html = (raw.text or "") if platform == "telegram" else ""
+    msg = _normalize(platform, raw)
+    seen = [msg.text, *(label or "" for label in msg.buttons)]
+    if msg.document_bytes is not None:
+        seen.append(msg.document_bytes.decode(errors="replace"))
+    problems = [f"escaped twice: {found!r}" for found in escaped_twice(html)]
+    problems += [
+        f"{found!r} shown as is" for text in seen for found in leftover_entities(text, typed)
+    ]
+    return problems
+
+
 class Harness:
     """Fake servers plus the bot process (in this event loop), restartable on one database."""
 
@@ -126,6 +146,8 @@ class Harness:
         self.app: App | None = None
         self._task: asyncio.Task[None] | None = None
         self.settings: Settings | None = None
+        self.typed: list[str] = []  # everything people typed: it may hold entities on purpose
+        self._checked: set[int] = set()  # messages already checked (by id), not reported twice
 
     async def open(self) -> None:
         """Start both fake servers."""
@@ -169,10 +191,21 @@ class Harness:
         await self.start_bot()
 
     async def close(self) -> None:
-        """Stop everything."""
+        """Stop everything; then check every message sent, read by the test or not."""
         await self.stop_bot()
         await self.tg.stop()
         await self.vk.stop()
+        for platform, sent in (("telegram", self.tg.sent), ("vk", self.vk.sent)):
+            for raw in sent:
+                self.check_escaping(platform, raw)
+
+    def check_escaping(self, platform: str, raw: Any) -> None:
+        """Fail on a message a person would see with text escaped more than once."""
+        if id(raw) in self._checked:
+            return
+        self._checked.add(id(raw))
+        problems = escaping_problems(platform, raw, self.typed)
+        assert not problems, f"{platform} message {raw.text!r}: {problems}"
 
     def chat(self, platform: str, user_id: int, language: str = "ru") -> Chat:
         """A person on `platform`."""

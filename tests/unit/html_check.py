@@ -28,3 +28,20 @@ def html_problems(text: str) -> list[str]:
                 stack.append(name)
     problems.extend(f"unclosed <{name}>" for name in stack)
     return problems
+
+
+# A character reference as Telegram's HTML parser (and `texts.plain`) decodes it.
+_REFERENCE = r"(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);"
+ENTITY = re.compile("&" + _REFERENCE)
+ESCAPED_TWICE = re.compile("&amp;" + _REFERENCE)
+
+
+def escaped_twice(text: str) -> list[str]:
+    """Character references escaped once more (`&amp;lt;`): the person would see `&lt;`."""
+    return ESCAPED_TWICE.findall(text)
+
+
+def leftover_entities(visible: str, typed: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """Character references left in text a person sees as it is (VK text, button labels, the
+    text Telegram shows), except those someone typed themselves: text escaped once too often."""
+    return [found for found in ENTITY.findall(visible) if not any(found in t for t in typed)]

@@ -54,3 +54,15 @@ async def test_a_session_in_the_console(tmp_path: Path) -> None:
         ("1", None, "c:yes"),
     ]
     assert platform.user == "2"
+
+
+async def test_console_lines_show_values_as_typed(tmp_path: Path) -> None:
+    folder = tmp_path / "R&D <files> 'x'"
+    platform = ConsolePlatform(_nothing, "1", folder, "ru", io.StringIO(), io.StringIO())
+    await platform.send("1", [Reply("Вам файл", file=File("a.txt", b"data"))])
+    out = platform.stdout.getvalue()  # type: ignore[attr-defined]
+    assert f"Файл сохранён: {folder / '1-a.txt'}" in out
+
+
+async def _nothing(incoming: Incoming) -> list[Reply]:
+    return []

@@ -10,16 +10,17 @@ import pytest
 from fluent.syntax import FluentParser
 from fluent.syntax import ast as fluent_ast
 from fluent.syntax.visitor import Visitor
+from markupsafe import Markup
 
 from bot.config import SUPPORTED_LOCALES
 from bot.core import texts
-from bot.core.conversation import MAX_LABEL_CHARS
+from bot.core.conversation import MAX_LABEL_CHARS, Button
 from bot.core.models import AgeGroup, PersonStatus, Role
 from bot.core.services.people import PLATFORM_ALIASES
 from handlers import build_router, common, notifications
 from handlers.common import MENU, PUBLIC_COMMANDS
 from handlers.preferences import ZONE_SHORTCUTS
-from tests.unit.html_check import html_problems
+from tests.unit.html_check import escaped_twice, html_problems, leftover_entities
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = (ROOT / "bot", ROOT / "handlers", ROOT / "scheduler")
@@ -243,6 +244,51 @@ def test_template_values_are_html_escaped() -> None:
     text = texts.render("consent_parent", "en", child="<i>Tom</i> & Co")
     assert "&lt;i&gt;Tom&lt;/i&gt; &amp; Co" in text
     assert "<i>Tom" not in text
+
+
+def test_escaping_checkers_catch_text_escaped_twice() -> None:
+    """The checkers the e2e harness runs on every message really fail on double escaping."""
+    assert escaped_twice("R&amp;D &lt;b&gt; D&#39;Artagnan") == []
+    assert escaped_twice("R&amp;amp;D") == ["&amp;amp;"]
+    assert escaped_twice("&amp;lt;b&amp;gt; D&amp;#39;Artagnan") == [
+        "&amp;lt;",
+        "&amp;gt;",
+        "&amp;#39;",
+    ]
+    assert leftover_entities("R&D <b> D'Artagnan") == []
+    assert leftover_entities("R&amp;D D&#39;Artagnan") == ["&amp;", "&#39;"]
+    assert leftover_entities("I typed &lt; myself", typed=["I typed &lt; myself"]) == []
+
+
+def test_rendered_text_passed_back_is_escaped_only_once() -> None:
+    """A rendered piece given to another text goes in as it is; what a person typed is escaped."""
+    topics = texts.t("pf-reason-topics", "en", count=1, topics="R&D <b>")
+    line = texts.t("pf-reason", "en", index=1, name="D'Artagnan", reasons=topics)
+    assert isinstance(line, Markup)
+    assert line == "1. D&#39;Artagnan: shared topics: 1 (R&amp;D &lt;b&gt;)"
+    assert texts.plain(line) == "1. D'Artagnan: shared topics: 1 (R&D <b>)"
+    summary = texts.render(
+        "pair_summary",
+        "en",
+        mentor="D'Artagnan",
+        mentees="Ann & Bob",
+        form=line,
+        pair_type=texts.t("form-virtual", "en"),
+        term=6,
+        goals="<robot>",
+        replaces=None,
+    )
+    assert isinstance(summary, Markup)
+    assert escaped_twice(summary) == [] and html_problems(summary) == []
+    assert "(R&amp;D &lt;b&gt;)" in summary and "Ann &amp; Bob" in summary
+    assert "&lt;robot&gt;" in summary and "D&#39;Artagnan" in summary
+
+
+def test_button_labels_are_plain_text() -> None:
+    """Platforms show labels as they are: a rendered label becomes the text a person reads."""
+    label = texts.t("btn-bank-mentor", "en", name="D'Art & <Co>", free=1, capacity=2)
+    assert Button(label, "bk:p:1").label == "D'Art & <Co> — 1 of 2 free"
+    assert Button("R&amp;D as typed", "bk:p:1").label == "R&amp;D as typed"
 
 
 def all_template_renderings(locale: str) -> dict[str, str]:
