@@ -1,10 +1,11 @@
 """Delivering due outbox rows through whichever platform the recipient uses.
 
-A pass claims a small batch under a claim token, then sends it: one person's rows in order, up to
-`concurrency` people at once, each platform within its own rate (a retry-after pauses only that
-platform, in its adapter).
-Before sending, a row's claim is checked and its lease renewed; the outcome is recorded only if
-the claim still holds. No database transaction is open while a platform is being talked to.
+A pass claims a small batch under a claim token and renders it in that one transaction; then it
+sends: one person's rows in order, up to `concurrency` people at once, each platform within its
+own rate (a retry-after pauses only that platform, in its adapter). Every outcome is recorded in a
+transaction of its own, only while the claim still holds, and recording renews the lease of the
+rest of the batch; a row whose lease may have lapsed is checked before it is sent. No database
+transaction is open while a platform is being talked to.
 """
 
 from __future__ import annotations
@@ -37,10 +38,20 @@ SEND_TIMEOUT = 60.0  # seconds one row's send may take; well inside the outbox l
 class _Ready:
     """A claimed row rendered and ready to go: where, and what."""
 
+    row_id: int
+    person_id: int
     platform: Platform
     external_id: str
     address: str
     replies: list[Reply]
+
+
+@dataclass
+class _Claim:
+    """This pass's claim: its token, and until when its lease surely holds."""
+
+    token: str
+    until: datetime
 
 
 class Dispatcher:
@@ -82,72 +93,85 @@ class Dispatcher:
         handled = 0
         async with self._lock:
             while True:
-                token = outbox.new_token()
+                now = self.clock()
+                claim = _Claim(outbox.new_token(), now + outbox.LEASE)
                 async with self.db.transaction() as session:
-                    rows = await outbox.claim_due(session, self.clock(), token, self.batch)
-                    queues: dict[int | None, list[int]] = {}
-                    for row in rows:
-                        queues.setdefault(row.person_id, []).append(row.id)
+                    rows = await outbox.claim_due(session, now, claim.token, self.batch)
+                    ready = [await self._prepare(session, row, now) for row in rows]
                 if not rows:
                     return handled
+                queues: dict[int, list[_Ready]] = {}
+                for item in ready:
+                    if item is not None:
+                        queues.setdefault(item.person_id, []).append(item)
                 gate = asyncio.Semaphore(self.concurrency)
                 await asyncio.gather(
-                    *(self._deliver_queue(ids, token, gate) for ids in queues.values())
+                    *(self._deliver_queue(q, claim, gate) for q in queues.values())
                 )
                 handled += len(rows)
 
-    async def _deliver_queue(self, row_ids: list[int], token: str, gate: asyncio.Semaphore) -> None:
+    async def _deliver_queue(
+        self, items: list[_Ready], claim: _Claim, gate: asyncio.Semaphore
+    ) -> None:
         """One person's rows, in order."""
         async with gate:
-            for row_id in row_ids:
-                await self._deliver(row_id, token)
+            for item in items:
+                await self._deliver(item, claim)
 
-    async def _deliver(self, row_id: int, token: str) -> None:
-        """Prepare in one transaction, send outside any, record the outcome in another."""
-        ready = await self._prepare(row_id, token)
-        if ready is None:
-            return
-        outcome = await self._send(ready, row_id)
+    async def _deliver(self, item: _Ready, claim: _Claim) -> None:
+        """Send outside any transaction, then record the outcome while the claim holds."""
+        if self.clock() >= claim.until and not await self._still_ours(item.row_id, claim):
+            return  # the lease lapsed and another instance took the row over
+        outcome = await self._send(item)
         async with self.db.transaction() as session:
-            row = await outbox.owned(session, row_id, token)
+            row = await outbox.owned(session, item.row_id, claim.token)
             if row is None:
-                log.warning("notification %s: claim lost while sending; not recorded", row_id)
+                log.warning("notification %s: claim lost while sending; not recorded", item.row_id)
                 return
             outcome(row)
+            now = self.clock()
+            if claim.until - now < outbox.LEASE / 2:
+                claim.until = await outbox.renew(session, claim.token, now)
 
-    async def _prepare(self, row_id: int, token: str) -> _Ready | None:
-        """Check the claim (renewing its lease) and render; None when nothing is to be sent."""
-        now = self.clock()
+    async def _still_ours(self, row_id: int, claim: _Claim) -> bool:
+        """Whether the claim still holds the row (renewing the lease of the batch if so)."""
         async with self.db.transaction() as session:
-            row = await outbox.owned(session, row_id, token, now)
-            if row is None:
-                return None  # another instance took it over
-            person = await session.get(Person, row.person_id) if row.person_id else None
-            account = (
-                await people.preferred_account(session, person.id, set(self.platforms))
-                if person
-                else None
-            )
-            if person is None or account is None:
-                outbox.mark_failed(row, "no reachable account")
-                return None
-            if outbox.is_stale(row, now):
-                outbox.mark_void(row)  # e.g. a "due in 3 days" reminder caught up too late
-                return None
-            if row.quiet_hours and quiet_hours.is_quiet(now, person.timezone, self.quiet):
-                outbox.postpone(row, quiet_hours.next_allowed(now, person.timezone, self.quiet))
-                return None
-            try:
-                replies = await self.render(session, row, person)
-            except Exception as exc:
-                log.exception("notification %s could not be rendered", row.id)
-                outbox.retry_later(row, now, repr(exc))
-                return None
-            if replies is None:
-                outbox.mark_void(row)
-                return None
-            platform = self.platforms[account.platform]
-            return _Ready(platform, account.external_id, account.address, replies)
+            if await outbox.owned(session, row_id, claim.token) is None:
+                return False
+            claim.until = await outbox.renew(session, claim.token, self.clock())
+            return True
+
+    async def _prepare(
+        self, session: AsyncSession, row: Notification, now: datetime
+    ) -> _Ready | None:
+        """Render a claimed row; None (the row recorded as void, failed or held) if nothing is
+        to be sent now."""
+        person = await session.get(Person, row.person_id) if row.person_id else None
+        account = (
+            await people.preferred_account(session, person.id, set(self.platforms))
+            if person
+            else None
+        )
+        if person is None or account is None:
+            outbox.mark_failed(row, "no reachable account")
+            return None
+        if outbox.is_stale(row, now):
+            outbox.mark_void(row)  # e.g. a "due in 3 days" reminder caught up too late
+            return None
+        if row.quiet_hours and quiet_hours.is_quiet(now, person.timezone, self.quiet):
+            outbox.postpone(row, quiet_hours.next_allowed(now, person.timezone, self.quiet))
+            return None
+        try:
+            replies = await self.render(session, row, person)
+        except Exception as exc:
+            log.exception("notification %s could not be rendered", row.id)
+            outbox.retry_later(row, now, repr(exc))
+            return None
+        if replies is None:
+            outbox.mark_void(row)
+            return None
+        platform = self.platforms[account.platform]
+        return _Ready(row.id, person.id, platform, account.external_id, account.address, replies)
 
     def _limit(self, platform: Platform) -> AsyncLimiter:
         limit = self._limits.get(platform.name)
@@ -155,8 +179,9 @@ class Dispatcher:
             limit = self._limits[platform.name] = AsyncLimiter(platform.rate, 1.0)
         return limit
 
-    async def _send(self, ready: _Ready, row_id: int) -> Outcome:
+    async def _send(self, ready: _Ready) -> Outcome:
         """Send within the platform's rate, and say how to record the result on the row."""
+        row_id = ready.row_id
         try:
             async with self._limit(ready.platform), asyncio.timeout(SEND_TIMEOUT):
                 await ready.platform.send(

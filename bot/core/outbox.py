@@ -207,6 +207,20 @@ async def owned(
     return row
 
 
+async def renew(session: AsyncSession, token: str, now: datetime) -> datetime:
+    """Extend the lease of every row this claim still holds; the new end of the lease."""
+    until = now + LEASE
+    await session.execute(
+        update(Notification)
+        .where(
+            Notification.claim_token == token,
+            Notification.status == NotificationStatus.SENDING,
+        )
+        .values(locked_until=until)
+    )
+    return until
+
+
 def _release(row: Notification, status: NotificationStatus) -> None:
     row.status, row.claim_token, row.locked_until = status, None, None
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import raiseload
 
 from bot.core.models import Account, Person, PersonRole, PersonStatus, Role
 
@@ -93,5 +94,11 @@ async def preferred_account(
     session: AsyncSession, person_id: int, platforms: set[str]
 ) -> Account | None:
     """The account the person used most recently among the platforms that are running."""
-    usable = [a for a in await accounts_of(session, person_id) if a.platform in platforms]
-    return max(usable, key=lambda a: a.last_seen_at, default=None)
+    query = (
+        select(Account)
+        .where(Account.person_id == person_id, Account.platform.in_(platforms))
+        .order_by(Account.last_seen_at.desc(), Account.id)
+        .limit(1)
+        .options(raiseload(Account.person))
+    )
+    return (await session.execute(query)).scalar_one_or_none()
