@@ -57,9 +57,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def test_installed_command_runs_the_console_from_another_folder(
-    venv: Path, tmp_path: Path
-) -> None:
+def test_installed_command_runs_from_another_folder(venv: Path, tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
     result = subprocess.run(
