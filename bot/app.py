@@ -133,8 +133,11 @@ class App:
     async def stop(self) -> None:
         """Stop the scheduler, finish sends under way, close sessions and the database."""
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
+            self.scheduler.pause()  # no new tick; shutting it down would cancel one under way
         await self.dispatcher.drain()
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
         for platform in self.platforms.values():
             await platform.close()
         await self.db.close()
+        log.info("shut down cleanly")
