@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot import redaction
 from bot.config import Settings
 from bot.core.models import Role
 from bot.platforms.base import PlatformRejected
@@ -60,7 +61,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def setup_logging(settings: Settings, to_file: bool) -> None:
-    """Log to stderr, or to a file in the data folder while the console owns the terminal."""
+    """Log to stderr, or to a file in the data folder while the console owns the terminal; no
+    token ever shows (see bot.redaction)."""
+    redaction.install(settings.secrets)
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
     if to_file:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
