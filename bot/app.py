@@ -42,7 +42,9 @@ class App:
         self.clock = clock
         self.db = Database(settings.database_url)
         self.platforms: dict[str, Platform] = {}
-        self.dispatcher = Dispatcher(self.db, self.platforms, notifications.render, clock)
+        self.dispatcher = Dispatcher(
+            self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
+        )
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         self.scheduler: AsyncIOScheduler | None = None
 
