@@ -88,7 +88,8 @@ def stop_on_sigterm(task: asyncio.Task[None]) -> None:
         loop.remove_signal_handler(signal.SIGTERM)
         task.cancel()
 
-    loop.add_signal_handler(signal.SIGTERM, on_sigterm)
+    with contextlib.suppress(NotImplementedError):  # Windows: no signal handlers in asyncio
+        loop.add_signal_handler(signal.SIGTERM, on_sigterm)
 
 
 async def serve(settings: Settings, console_user: str | None) -> None:
