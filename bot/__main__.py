@@ -6,15 +6,19 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot import redaction
 from bot.config import Settings
 from bot.core.models import Role
 from bot.platforms.base import PlatformRejected
+
+log = logging.getLogger("bot")
 
 NO_TOKEN = """No platform token is set, so there is nothing to connect to.
   Telegram: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment or in .env
@@ -57,7 +61,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def setup_logging(settings: Settings, to_file: bool) -> None:
-    """Log to stderr, or to a file in the data folder while the console owns the terminal."""
+    """Log to stderr, or to a file in the data folder while the console owns the terminal; no
+    token ever shows (see bot.redaction)."""
+    redaction.install(settings.secrets)
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
     if to_file:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -72,8 +78,22 @@ def setup_logging(settings: Settings, to_file: bool) -> None:
     )
 
 
+def stop_on_sigterm(task: asyncio.Task[None]) -> None:
+    """SIGTERM (systemd, `docker stop`) ends `task` as Ctrl-C does, so shutdown runs; a second
+    SIGTERM ends the process at once."""
+    loop = asyncio.get_running_loop()
+
+    def on_sigterm() -> None:
+        log.info("SIGTERM received: shutting down")
+        loop.remove_signal_handler(signal.SIGTERM)
+        task.cancel()
+
+    with contextlib.suppress(NotImplementedError):  # Windows: no signal handlers in asyncio
+        loop.add_signal_handler(signal.SIGTERM, on_sigterm)
+
+
 async def serve(settings: Settings, console_user: str | None) -> None:
-    """Start the app and run it until interrupted."""
+    """Start the app and run it until interrupted (Ctrl-C or SIGTERM), then stop it."""
     from bot.app import App
 
     app = App(settings)
@@ -81,8 +101,11 @@ async def serve(settings: Settings, console_user: str | None) -> None:
         app.add_console(console_user)
     else:
         app.add_configured_platforms()
-    await app.start()
+    task = asyncio.current_task()
+    assert task is not None
+    stop_on_sigterm(task)
     try:
+        await app.start()
         await app.run()
     except PlatformRejected as exc:
         raise SystemExit(str(exc)) from None
@@ -115,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    with contextlib.suppress(KeyboardInterrupt):
+    with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C, SIGTERM
         asyncio.run(serve(settings, args.user if command == "console" else None))
     return 0
 

@@ -44,7 +44,9 @@ class App:
         self.clock = clock
         self.db = Database(settings.database_url)
         self.platforms: dict[str, Platform] = {}
-        self.dispatcher = Dispatcher(self.db, self.platforms, notifications.render, clock)
+        self.dispatcher = Dispatcher(
+            self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
+        )
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         self.scheduler: AsyncIOScheduler | None = None
 
@@ -135,8 +137,11 @@ class App:
     async def stop(self) -> None:
         """Stop the scheduler, finish sends under way, close sessions and the database."""
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
+            self.scheduler.pause()  # no new tick; shutting it down would cancel one under way
         await self.dispatcher.drain()
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
         for platform in self.platforms.values():
             await platform.close()
         await self.db.close()
+        log.info("shut down cleanly")

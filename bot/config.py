@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 SUPPORTED_LOCALES = ("ru", "en")
 DEFAULT_DATA_DIR = Path("data")
@@ -121,6 +122,13 @@ class Settings(BaseSettings):
     def reminder_clock(self) -> time:
         """The local time of day reminders are sent at."""
         return _clock(self.reminder_time)
+
+    @property
+    def secrets(self) -> list[str]:
+        """Values never to be shown: every `*_token` setting and the database password."""
+        tokens = [value for name, value in self if name.endswith("_token") and value]
+        password = make_url(self.database_url).password
+        return [str(value) for value in (*tokens, password) if value]
 
     @property
     def vk_enabled(self) -> bool:

@@ -18,11 +18,19 @@ from sqlalchemy.ext.asyncio import (
 )
 
 
-def ensure_sqlite_folder(url: str) -> None:
-    """Create the folder of a SQLite database file so a fresh checkout just works."""
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite database URL; None for other databases and in-memory ones."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        return Path(parsed.database).expanduser()
+    return None
+
+
+def ensure_sqlite_folder(url: str) -> None:
+    """Create the folder of a SQLite database file so a fresh checkout just works."""
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -61,5 +69,9 @@ class Database:
             yield session
 
     async def close(self) -> None:
-        """Release every pooled connection."""
+        """Fold SQLite's write-ahead log into the database file, then release every connection."""
+        path = sqlite_file(self.url)
+        if path is not None and path.exists():
+            async with self.engine.connect() as connection:
+                await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         await self.engine.dispose()

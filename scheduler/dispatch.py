@@ -84,9 +84,11 @@ class Dispatcher:
         task.add_done_callback(self._tasks.discard)
 
     async def drain(self) -> None:
-        """Wait for passes started by `wake` (used at shutdown and in tests)."""
+        """Wait for passes started by `wake` or a tick (used at shutdown and in tests)."""
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        async with self._lock:  # a pass the scheduler's tick started
+            pass
 
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many rows were handled."""

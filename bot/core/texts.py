@@ -13,18 +13,17 @@ from __future__ import annotations
 import html
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from fluent.runtime import FluentBundle, FluentResource
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from bot import resources
 from bot.config import SUPPORTED_LOCALES
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-LOCALES_DIR = ROOT / "locales"
-TEMPLATES_DIR = ROOT / "templates"
+LOCALES_DIR = resources.folder("locales")
+TEMPLATES_DIR = resources.folder("templates")
 
 
 _TAG = re.compile(r"</?(?:b|i|code)>")

@@ -7,8 +7,11 @@ Buttons are shown as numbered choices (type the number), files are saved to a fo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import TextIO
 
@@ -17,6 +20,22 @@ from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
 
 Handle = Callable[[Incoming], Awaitable[list[Reply]]]
+
+
+def read_line(stream: TextIO) -> Future[str]:
+    """The next line of `stream` ('' at its end), read in a daemon thread: a chat stopped by
+    Ctrl-C or SIGTERM while waiting for input exits without waiting for one more line."""
+    line: Future[str] = Future()
+
+    def read() -> None:
+        with contextlib.suppress(InvalidStateError):  # nobody waits for it any more
+            try:
+                line.set_result(stream.readline())
+            except Exception as exc:
+                line.set_exception(exc)
+
+    threading.Thread(target=read, name="console-input", daemon=True).start()
+    return line
 
 
 class ConsolePlatform:
@@ -56,7 +75,7 @@ class ConsolePlatform:
         while True:
             self.stdout.write(f"{self.user}> ")
             self.stdout.flush()
-            line = await asyncio.to_thread(self.stdin.readline)
+            line = await asyncio.wrap_future(read_line(self.stdin))
             if not line:
                 self._print()
                 return

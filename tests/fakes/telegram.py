@@ -487,6 +487,7 @@ class FakeTelegram(FakeServer):
         self._messages: dict[tuple[int, int], SentMessage] = {}
         self._callback_queries: dict[str, bool] = {}
         self._faults: dict[str, deque[_Fault]] = {}
+        self._redirects: Counter[str] = Counter()
         self._blocked: set[int] = set()
         #: Seconds every sendMessage takes to answer, as a real server far away would (benchmarks).
         self.latency = 0.0
@@ -587,6 +588,11 @@ class FakeTelegram(FakeServer):
         queue = self._faults.setdefault(method.lower(), deque())
         queue.extend(_Fault(status, description, parameters) for _ in range(count))
 
+    def redirect_next(self, method: str, count: int = 1) -> None:
+        """Answer the next ``count`` calls of ``method`` with a redirect to the same address, as
+        a misconfigured proxy would (more than 10 in a row make aiohttp give up)."""
+        self._redirects[method.lower()] += count
+
     def block(self, user_id: int) -> None:
         """The user blocks the bot: sending to them now fails with 403."""
         self._blocked.add(user_id)
@@ -609,6 +615,9 @@ class FakeTelegram(FakeServer):
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if self._redirects[method.lower()] > 0:
+            self._redirects[method.lower()] -= 1
+            raise web.HTTPFound(request.path_qs)
         if request.match_info["token"] != self.token:
             return BotAPIError(401, "Unauthorized").response()
         params, files = await self._read_params(request)

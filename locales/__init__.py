@@ -1,0 +1,1 @@
+"""Fluent strings, one folder per language; installed as `bot.locales`."""

@@ -1,0 +1,78 @@
+"""Stopping the bot: a send under way finishes and is recorded; the database file is left whole."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.app import App
+from bot.core.conversation import Reply
+from bot.core.models import NotificationStatus
+from bot.db import Database
+from tests.unit.conftest import FakeClock, make_settings
+from tests.unit.test_dispatch import add_person, add_row, row
+
+
+class SlowPlatform:
+    """A platform whose sends wait until the test lets them through."""
+
+    name = "telegram"
+
+    def __init__(self) -> None:
+        self.sending = asyncio.Event()
+        self.release = asyncio.Event()
+        self.sent: list[str] = []
+
+    async def send(
+        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+    ) -> None:
+        self.sending.set()
+        await self.release.wait()
+        self.sent.append(external_id)
+
+    async def run(self) -> None:
+        """Not used."""
+
+    async def close(self) -> None:
+        """Nothing to release."""
+
+
+async def test_stop_finishes_a_send_the_tick_started(
+    db: Database, db_url: str, tmp_path: Path, clock: FakeClock
+) -> None:
+    settings = make_settings(tmp_path, db_url).model_copy(update={"scheduler_tick_seconds": 0.01})
+    app = App(settings, clock=clock)
+    platform = SlowPlatform()
+    app.platforms[platform.name] = platform
+    await app.start()
+    await app.dispatcher.drain()  # the catch-up pass at start-up found nothing
+    person = await add_person(db, [("telegram", "42", clock.now)])
+    await add_row(db, person, clock.now)
+    await asyncio.wait_for(platform.sending.wait(), timeout=10)  # the tick took the row
+
+    stopping = asyncio.create_task(app.stop())
+    await asyncio.sleep(0)
+    platform.release.set()
+    await stopping
+
+    assert platform.sent == ["42"]
+    assert (await row(db)).status == NotificationStatus.SENT
+
+
+async def test_closing_folds_the_write_ahead_log_into_the_file(
+    db_url: str, tmp_path: Path, migrated_file: Path
+) -> None:
+    file = tmp_path / "t.sqlite3"
+    shutil.copyfile(migrated_file, file)
+    database = Database(db_url)
+    await add_person(database)
+    wal = Path(f"{file}-wal")
+    with sqlite3.connect(file) as other:  # say, `python -m bot grant` at the same moment
+        other.execute("select count(*) from people").fetchall()
+        assert wal.stat().st_size > 0
+        await database.close()
+        assert wal.stat().st_size == 0
+        assert other.execute("select count(*) from people").fetchone() == (1,)
