@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
-from bot.core.conversation import Reply
+from bot.core.conversation import Incoming, Reply
+
+Handle = Callable[[Incoming], Awaitable[list[Reply]]]  # the core's entry point, as adapters see it
 
 
 class RecipientUnavailable(Exception):

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import TextIO
@@ -18,8 +18,7 @@ from typing import TextIO
 from bot.core import texts
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-
-Handle = Callable[[Incoming], Awaitable[list[Reply]]]
+from bot.platforms.base import Handle
 
 
 def read_line(stream: TextIO) -> Future[str]:

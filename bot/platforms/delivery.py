@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
-from bot.platforms.base import DeliveryRefused, RecipientUnavailable, RetryLater
+from bot.core.conversation import Incoming
+from bot.platforms.base import DeliveryRefused, Handle, Platform, RecipientUnavailable, RetryLater
 
 log = logging.getLogger(__name__)
 
@@ -94,3 +95,22 @@ class Sender:
             if failure.after is None:
                 await asyncio.sleep(RETRY_DELAY * attempt)
         raise AssertionError("unreachable")
+
+
+async def answer(
+    platform: Platform,
+    handle: Handle,
+    chat: str,
+    incoming: Incoming,
+    in_place_of: str | None = None,
+    dedup_key: str | None = None,
+) -> None:
+    """Handle one update and send the answer to its chat. A failed send is logged (the person
+    can write again), never raised into the platform's polling loop."""
+    replies = await handle(incoming)
+    try:
+        await platform.send(chat, replies, in_place_of, dedup_key)
+    except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
+        log.warning("reply to %s:%s not delivered: %s", platform.name, chat, exc)
+    except Exception:
+        log.exception("reply to %s:%s failed", platform.name, chat)

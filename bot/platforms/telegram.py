@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -29,15 +29,13 @@ from aiogram.types import (
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import DeliveryRefused, PlatformRejected, RecipientUnavailable, RetryLater
-from bot.platforms.delivery import Failure, Kind, Sender
+from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
+from bot.platforms.delivery import Failure, Kind, Sender, answer
 
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
-
-Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -134,7 +132,7 @@ class TelegramPlatform:
             text=message.text or message.caption or "",
             language_code=message.from_user.language_code,
         )
-        await self._answer(str(message.chat.id), incoming)
+        await answer(self, self.handle, str(message.chat.id), incoming)
 
     async def _on_callback(self, callback: CallbackQuery) -> None:
         try:
@@ -151,18 +149,7 @@ class TelegramPlatform:
             language_code=callback.from_user.language_code,
         )
         message_id = str(callback.message.message_id) if callback.message else None
-        await self._answer(str(chat_id), incoming, message_id)
-
-    async def _answer(
-        self, chat_id: str, incoming: Incoming, message_id: str | None = None
-    ) -> None:
-        replies = await self.handle(incoming)
-        try:
-            await self.send(chat_id, replies, message_id)
-        except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
-            log.warning("reply to telegram:%s not delivered: %s", chat_id, exc)
-        except Exception:
-            log.exception("reply to telegram:%s failed", chat_id)
+        await answer(self, self.handle, str(chat_id), incoming, message_id)
 
     async def send(
         self,

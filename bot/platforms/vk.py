@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 import random
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,8 @@ from vkbottle.polling import BotPolling
 
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import DeliveryRefused, PlatformRejected, RecipientUnavailable, RetryLater
-from bot.platforms.delivery import Failure, Kind, Sender
+from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
+from bot.platforms.delivery import Failure, Kind, Sender, answer
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +31,6 @@ TRANSIENT = {1, 9, 10}  # unknown, flood control, internal error
 TOO_MANY = 6  # too many requests per second: the whole community waits a moment
 AUTH_FAILED = {5, 27, 28}  # authorization failed, group or app token refused
 RETRY_DELAY = 0.5  # seconds vkbottle waits before re-asking after a non-JSON (5xx) answer
-
-Handle = Callable[[Incoming], Awaitable[list[Reply]]]
 
 
 class StatefulPolling(BotPolling):
@@ -158,7 +156,7 @@ class VkPlatform:
             language_code=LANG_IDS.get(lang) if lang is not None else None,
         )
         key = f"in:{message.peer_id}:{message.conversation_message_id or message.id}"
-        await self._answer(str(message.peer_id), incoming, key)
+        await answer(self, self.handle, str(message.peer_id), incoming, dedup_key=key)
 
     async def _on_event(self, event: dict[str, Any]) -> None:
         obj = event.get("object") or {}
@@ -178,18 +176,7 @@ class VkPlatform:
         )
         cmid = obj.get("conversation_message_id")
         key = f"ev:{obj.get('event_id')}"
-        await self._answer(str(peer_id), incoming, key, str(cmid) if cmid else None)
-
-    async def _answer(
-        self, peer_id: str, incoming: Incoming, key: str, cmid: str | None = None
-    ) -> None:
-        replies = await self.handle(incoming)
-        try:
-            await self.send(peer_id, replies, cmid, key)
-        except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
-            log.warning("reply to vk:%s not delivered: %s", peer_id, exc)
-        except Exception:
-            log.exception("reply to vk:%s failed", peer_id)
+        await answer(self, self.handle, str(peer_id), incoming, str(cmid) if cmid else None, key)
 
     async def send(
         self,
