@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import PersonStatus, Role
+from bot.core.refusal import Refusal, StaleButton
 
 router = Router()
 
@@ -130,12 +131,19 @@ async def forbidden(ctx: Context) -> Replies:
     return [ctx.reply("refusal-curator-only", help_hint(ctx))]
 
 
+@router.on_refused
+async def refused(ctx: Context, refusal: Refusal) -> Replies:
+    """A refused step (undone whole): why, then the question under way again or Help."""
+    prompt = await ctx.router.prompt(ctx)
+    if prompt:
+        return [ctx.reply(refusal.key, **refusal.params), *prompt]
+    return [ctx.reply(refusal.key, help_hint(ctx), **refusal.params)]
+
+
 @router.on_refusal("stale")
 async def stale(ctx: Context) -> Replies:
     """A button that is no longer valid (already answered, from an old message, or forged)."""
-    replies = [ctx.reply("refusal-stale-button")]
-    prompt = await ctx.router.prompt(ctx)
-    return replies + prompt if prompt else [ctx.reply("refusal-stale-button", help_hint(ctx))]
+    return await refused(ctx, StaleButton())
 
 
 @router.on_refusal("buttons_expected")

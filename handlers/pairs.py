@@ -126,10 +126,7 @@ async def pick_mentee(ctx: Context, arg: str) -> Replies:
     mentee_id = number(arg)
     if mentee_id is None:
         return await ctx.router.stale(ctx)
-    try:
-        await programmes.check_candidate(ctx.session, mentee_id, MemberRole.MENTEE)
-    except programmes.PairError as error:
-        return [ctx.reply(error.key, **error.params)] + await ask_mentee(ctx)
+    await programmes.check_candidate(ctx.session, mentee_id, MemberRole.MENTEE)
     chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), mentee_id]))
     await ctx.goto("pf_mentee", mentees=chosen, page=0)
     return await ask_mentee(ctx)
@@ -187,11 +184,8 @@ async def pick_mentor(ctx: Context, arg: str) -> Replies:
     mentor_id = number(arg)
     if mentor_id is None:
         return await ctx.router.stale(ctx)
-    try:
-        mentor = await programmes.check_candidate(ctx.session, mentor_id, MemberRole.MENTOR)
-        await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
-    except programmes.PairError as error:
-        return [ctx.reply(error.key, **error.params)] + await ask_mentor(ctx)
+    mentor = await programmes.check_candidate(ctx.session, mentor_id, MemberRole.MENTOR)
+    await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
     if ctx.data.get("replaces"):  # the rest is taken over from the programme being replaced
         await ctx.goto("pf_confirm", **{**ctx.data, "mentor": mentor.id})
         return await ask_confirm(ctx)
@@ -291,27 +285,25 @@ async def ask_confirm(ctx: Context) -> Replies:
 async def confirm(ctx: Context, arg: str) -> Replies:
     """Form the programme (every check again) and send the agreements.
 
-    A replacement first ends the old programme, with the mentee's request granted.
+    A replacement first ends the old programme, with the mentee's request granted; if the new
+    pair is then refused (say, the mentor's last place was taken meanwhile), the `Refusal` undoes
+    the ending too.
     """
     assert ctx.person is not None
     if ctx.data.get("replaces") and not await _end_replaced(ctx):
         await ctx.finish()
         return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
-    try:
-        programme = await programmes.form(
-            ctx.session,
-            curator_id=ctx.person.id,
-            mentor_id=int(ctx.data["mentor"]),
-            mentee_ids=[int(i) for i in ctx.data["mentees"]],
-            form=Form(ctx.data["form"]),
-            pair_type=PairType(ctx.data["pair_type"]),
-            term_months=int(ctx.data["term"]),
-            goals=str(ctx.data["goals"]),
-            now=ctx.now,
-        )
-    except programmes.PairError as error:
-        await ctx.finish()
-        return [ctx.reply(error.key, help_hint(ctx), **error.params)]
+    programme = await programmes.form(
+        ctx.session,
+        curator_id=ctx.person.id,
+        mentor_id=int(ctx.data["mentor"]),
+        mentee_ids=[int(i) for i in ctx.data["mentees"]],
+        form=Form(ctx.data["form"]),
+        pair_type=PairType(ctx.data["pair_type"]),
+        term_months=int(ctx.data["term"]),
+        goals=str(ctx.data["goals"]),
+        now=ctx.now,
+    )
     await ctx.finish()
     ctx.notified = True
     return [

@@ -18,6 +18,7 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestKind,
 )
+from bot.core.refusal import Refusal
 from bot.core.services import banks, plans, programmes, proposals
 from handlers.common import help_hint, number
 
@@ -250,7 +251,10 @@ async def _save_new(ctx: Context, description: str | None) -> Replies:
 
 
 async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any]) -> None:
-    """Carry out an add / move / delete of the plan (directly, or once the other side agreed)."""
+    """Carry out an add / move / delete of the plan (directly, or once the other side agreed).
+
+    A move or delete of an item no longer open is refused, and the whole step with it.
+    """
     op = change.get("op")
     if op == "add":
         activity = ActivityFormat(change["format"]) if change.get("format") else None
@@ -267,9 +271,9 @@ async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any
         return
     milestone = await ctx.session.get(Milestone, int(change.get("milestone", 0)))
     if milestone is None or milestone.programme_id != programme.id:
-        return
-    if milestone.status != MilestoneStatus.OPEN:
-        return
+        raise Refusal("ms-not-available")
+    if milestone.status != MilestoneStatus.OPEN:  # done or deleted since the change was proposed
+        raise Refusal("ms-not-available")
     if op == "move":
         await plans.move(
             ctx.session,

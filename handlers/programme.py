@@ -98,17 +98,14 @@ async def agreement_answer(ctx: Context) -> Replies:
         return [Reply(ctx.t("agreement-file-caption"), file=file)]
     if action not in ("y", "n") or member is None:
         return await ctx.router.stale(ctx)
-    try:
-        outcome = await programmes.answer_agreement(
-            ctx.session,
-            programme,
-            ctx.person.id,
-            action == "y",
-            ctx.now,
-            remind_at=ctx.settings.reminder_clock,
-        )
-    except programmes.PairError:
-        return await ctx.router.stale(ctx)
+    outcome = await programmes.answer_agreement(
+        ctx.session,
+        programme,
+        ctx.person.id,
+        action == "y",
+        ctx.now,
+        remind_at=ctx.settings.reminder_clock,
+    )
     ctx.notified = True
     buttons = [[ctx.button("btn-open-programme", f"pg:{programme.id}")]]
     return [ctx.reply(f"agreement-{outcome}", buttons)]

@@ -17,10 +17,12 @@ from bot.config import Settings
 from bot.core import texts
 from bot.core.conversation import Button, Incoming, Reply
 from bot.core.models import Account, Person, PersonStatus, Role
+from bot.core.refusal import Refusal
 from bot.core.services import state as state_service
 
 Replies = list[Reply]
 Handler = Callable[["Context"], Awaitable[Replies]]
+RefusalHandler = Callable[["Context", Refusal], Awaitable[Replies]]
 
 
 @dataclass
@@ -121,6 +123,7 @@ class Router:
         self.buttons: dict[str, ButtonRoute] = {}
         self.states: dict[str, State] = {}
         self.refusals: dict[str, Handler] = {}
+        self.refused: RefusalHandler | None = None
 
     def command(
         self,
@@ -177,6 +180,11 @@ class Router:
 
         return register
 
+    def on_refused(self, handler: RefusalHandler) -> RefusalHandler:
+        """Register the answer to a `Refusal` raised by a step (after its rollback)."""
+        self.refused = handler
+        return handler
+
     def include(self, other: Router) -> None:
         """Take over every route of another router (one router per handlers module)."""
         self.commands.update(other.commands)
@@ -184,6 +192,7 @@ class Router:
         self.buttons.update(other.buttons)
         self.states.update(other.states)
         self.refusals.update(other.refusals)
+        self.refused = other.refused or self.refused
 
     async def run_command(self, ctx: Context, name: str) -> Replies:
         """Run a command by name, with its permission checks (for menu buttons)."""
@@ -241,6 +250,11 @@ class Router:
             return await self._refuse("stale", ctx)
         ctx.args = rest.split(":") if rest else []
         return await route.handler(ctx)
+
+    async def answer_refusal(self, ctx: Context, refusal: Refusal) -> Replies:
+        """The answer to a refused step, given in a fresh unit of work once the step's own was
+        rolled back."""
+        return await self.refused(ctx, refusal) if self.refused else []
 
     async def _refuse(self, reason: str, ctx: Context) -> Replies:
         handler = self.refusals.get(reason)
