@@ -128,10 +128,10 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.say("/pairs")
     listing = await cur.click("Сформировать пару", "Выберите наставляемого")
     assert "Коля Маленький" not in listing.buttons  # not in the bank until the parent consents
-    cur.press_payload(f"pf:me:{ids['Коля Маленький']}")
+    cur.press_payload(f"pair-mentee:{ids['Коля Маленький']}")
     await cur.expect("нет согласия родителя")
     await cur.expect("Выберите наставляемого")
-    cur.press_payload("pf:me:999")
+    cur.press_payload("pair-mentee:999")
     await cur.expect("нет согласия на обработку персональных данных")
     await cur.expect("Выберите наставляемого")
 
@@ -142,16 +142,17 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.say("/pairs")
     await cur.click("Сформировать пару")
     await cur.click("Петя Первый", "Выбраны")
-    cur.press_payload("pf:next")
+    cur.press_payload("pair-next")
     await cur.expect("Выберите наставника")
-    cur.press_payload(f"pf:mr:{ids['Петя Первый']}")
+    cur.press_payload(f"pair-mentor:{ids['Петя Первый']}")
     await cur.expect("нет в банке наставников")
 
     # A non-curator cannot form pairs, even with a forged button.
     pete = harness.chat(platform, 9302)
     await pete.say("/pairs", "только куратору")
-    pete.press_payload("pf:new")
-    await pete.expect("больше не действует")
+    for forged in ("pair-new", "pairs:0", f"pair-replace:{ids['Петя Первый']}"):
+        pete.press_payload(forged)
+        await pete.expect("только куратору")
 
 
 async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform: str) -> None:
@@ -176,3 +177,4 @@ async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform:
     await other.expect("Соглашение о сотрудничестве")
     assert (await programme(harness, 1)).status == ProgrammeStatus.ENDED
     assert (await programme(harness, 2)).status == ProgrammeStatus.PROPOSED
+

@@ -41,12 +41,12 @@ async def test_replacement_refused_at_confirmation_leaves_the_old_pair_whole(
     anna = Chat(core, user="4")
     await register(anna, name="Анна Другая", role="mentor")
     await set_capacity(db, "4", 1)
-    await setup.mentee.press(f"pr:{setup.programme_id}")
+    await setup.mentee.press(f"replace:{setup.programme_id}")
     await setup.mentee.send("Не совпадаем по расписанию")
     (request,) = await rows(db, ProgrammeRequest)
 
-    await setup.curator.press(f"pf:rep:{request.id}")
-    summary = await setup.curator.press(f"pf:mr:{await person_id(db, '4')}")
+    await setup.curator.press(f"pair-replace:{request.id}")
+    summary = await setup.curator.press(f"pair-mentor:{await person_id(db, '4')}")
     assert "№1" in summary[0].text  # «заменит программу №1»
 
     # Meanwhile a second curator gives Anna her only place.
@@ -59,7 +59,7 @@ async def test_replacement_refused_at_confirmation_leaves_the_old_pair_whole(
 
     notified = len(await rows(db, Notification))
 
-    replies = await setup.curator.press("pf:ok")
+    replies = await setup.curator.press("pair-confirm:y")
 
     assert replies[0].text == ru("pair-error-capacity", name="Анна Другая", capacity=1, taken=1)
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
@@ -75,16 +75,16 @@ async def test_plan_change_accepted_after_its_item_was_done_changes_nothing(
 ) -> None:
     setup = await programme_setup(core, db)
     await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "10.12")
-    await setup.mentor.press(f"pa:{setup.programme_id}")
-    await setup.mentee.press(f"pk:{setup.programme_id}")
+    await setup.mentor.press(f"plan-send:{setup.programme_id}")
+    await setup.mentee.press(f"plan-agree:{setup.programme_id}")
     ms = await milestone_id(db, "Собрать шасси")
-    await setup.mentor.press(f"ms:mv:{ms}")
+    await setup.mentor.press(f"ms:move:{ms}")
     await setup.mentor.send("15.12")  # proposed: the plan is agreed
     (request,) = [r for r in await rows(db, ProgrammeRequest) if r.kind == "plan_change"]
     await setup.mentee.press(f"ms:done:{ms}")
     notified = len(await rows(db, Notification))
 
-    replies = await setup.mentee.press(f"rq:y:{request.id}")
+    replies = await setup.mentee.press(f"request:y:{request.id}")
 
     assert replies[0].text == ru("ms-not-available")
     (request,) = [r for r in await rows(db, ProgrammeRequest) if r.kind == "plan_change"]
