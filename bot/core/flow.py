@@ -274,7 +274,10 @@ class Router:
 
     async def _dispatch_button(self, ctx: Context, payload: str) -> Replies:
         """A foreign, malformed or out-of-place payload is a stale button, one of a route the
-        person lacks the roles for is forbidden; only then does the handler run."""
+        person lacks the roles for is forbidden; only then does the handler run.
+
+        Only a button of the question under way (or one that `keeps_flow`) leaves it open: a
+        typed answer meant for it is never taken after the person went elsewhere."""
         route = self.buttons.get(payload.split(SEPARATOR, 1)[0])
         if route is None or (route.states is not None and ctx.state not in route.states):
             return await self._refuse("stale", ctx)
@@ -283,6 +286,8 @@ class Router:
         parsed = route.kind.parse(payload)
         if parsed is None:
             return await self._refuse("stale", ctx)
+        if ctx.state is not None and route.states is None and not route.keeps_flow:
+            await ctx.finish()  # a button of another card: the question under way is dropped
         return await route.handler(ctx, parsed)
 
     async def answer_refusal(self, ctx: Context, refusal: Refusal) -> Replies:

@@ -178,3 +178,15 @@ async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform:
     assert (await programme(harness, 1)).status == ProgrammeStatus.ENDED
     assert (await programme(harness, 2)).status == ProgrammeStatus.PROPOSED
 
+
+async def test_another_button_drops_the_reason_question(harness: Harness, platform: str) -> None:
+    """A "thank you" typed after pressing another card's button does not end the programme."""
+    pair = await steps.accepted_pair(harness, platform)
+    await pair.mentee.say("/programme", "Программа №1")
+    await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
+    file_msg = await pair.mentee.click("Скачать соглашение")  # on the card, still on screen
+    assert file_msg.document_name == "agreement-1.txt"
+    await pair.mentee.say("спасибо", "Я не понял сообщение")
+    assert (await programme(harness)).status == ProgrammeStatus.ACTIVE
+    await pair.mentee.say("/programme", "идёт")
+    assert not [m for m in pair.mentor.unread() if "прекращена" in m.text]
