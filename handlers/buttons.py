@@ -7,7 +7,6 @@ payload and hands the handler a typed value, or answers a malformed one as a sta
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from bot.config import SUPPORTED_LOCALES
@@ -31,56 +30,48 @@ MilestoneAct = Literal["done", "move", "delete"]
 # --- everyone ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Menu(Payload, prefix="menu"):
     """A command from the /help or /settings menu."""
 
     command: str
 
 
-@dataclass(frozen=True)
 class Language(Payload, prefix="lang"):
     """Speak this language."""
 
     code: Annotated[str, OneOf(SUPPORTED_LOCALES)]
 
 
-@dataclass(frozen=True)
 class ConsentAnswer(Payload, prefix="consent"):
     """Agree or decline to the processing of one's data."""
 
     agree: bool
 
 
-@dataclass(frozen=True)
 class RoleChoice(Payload, prefix="role"):
     """Register as a mentee, a mentor or both."""
 
     choice: Literal["mentee", "mentor", "both"]
 
 
-@dataclass(frozen=True)
 class AgeChoice(Payload, prefix="age"):
     """One's age group."""
 
     group: AgeGroup
 
 
-@dataclass(frozen=True)
 class ZoneShortcut(Payload, prefix="zone"):
     """One of the commonest time zones."""
 
     index: Annotated[int, OneOf(range(len(ZONE_SHORTCUTS)))]
 
 
-@dataclass(frozen=True)
 class ForgetAnswer(Payload, prefix="forget"):
     """Really withdraw consent and erase one's data, or not."""
 
     erase: bool
 
 
-@dataclass(frozen=True)
 class ParentAnswer(Payload, prefix="parent"):
     """A parent agrees or declines in a minor's name."""
 
@@ -90,26 +81,22 @@ class ParentAnswer(Payload, prefix="parent"):
 # --- the questionnaire ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Capacity(Payload, prefix="capacity"):
     """How many mentees a mentor takes."""
 
     places: Annotated[int, OneOf(CAPACITY_CHOICES)]
 
 
-@dataclass(frozen=True)
 class ToggleForm(Payload, prefix="toggle"):
     """Tick or untick a form of mentoring."""
 
     form: Form
 
 
-@dataclass(frozen=True)
 class FormsDone(Payload, prefix="forms-done"):
     """The forms are chosen."""
 
 
-@dataclass(frozen=True)
 class EditAnswer(Payload, prefix="edit"):
     """Change one answer of the questionnaire."""
 
@@ -119,14 +106,12 @@ class EditAnswer(Payload, prefix="edit"):
 # --- a programme ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class OpenProgramme(Payload, prefix="programme", legacy=("pg",)):
     """A programme's card."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class AgreementAnswer(Payload, prefix="agree", legacy=("agr",)):
     """Accept or decline the agreement of a programme."""
 
@@ -134,14 +119,12 @@ class AgreementAnswer(Payload, prefix="agree", legacy=("agr",)):
     programme_id: int
 
 
-@dataclass(frozen=True)
 class AgreementFile(Payload, prefix="agreement"):
     """The agreement as a file."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class Reminders(Payload, prefix="reminders"):
     """Choose when plan reminders go out (no preset: show the choices)."""
 
@@ -149,21 +132,18 @@ class Reminders(Payload, prefix="reminders"):
     preset: Annotated[str, OneOf(REMINDER_PRESETS)] | None = None
 
 
-@dataclass(frozen=True)
 class Complete(Payload, prefix="complete"):
     """The mentor closes a programme whose plan is done."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class EndEarly(Payload, prefix="end"):
     """End a programme early (the reason is asked next)."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class Extend(Payload, prefix="extend"):
     """Propose a longer term (no months: show the choices)."""
 
@@ -171,14 +151,12 @@ class Extend(Payload, prefix="extend"):
     months: Annotated[int, OneOf(EXTEND_CHOICES)] | None = None
 
 
-@dataclass(frozen=True)
 class AskReplacement(Payload, prefix="replace"):
     """A mentee asks for another mentor (the reason is asked next)."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class RequestAnswer(Payload, prefix="request", legacy=("rq",)):
     """Accept or decline another member's proposal."""
 
@@ -189,73 +167,62 @@ class RequestAnswer(Payload, prefix="request", legacy=("rq",)):
 # --- pairs (staff) -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class PairList(Payload, prefix="pairs"):
     """A page of the list of programmes."""
 
     page: int
 
 
-@dataclass(frozen=True)
 class NewPair(Payload, prefix="pair-new"):
     """Start forming a pair or group."""
 
 
-@dataclass(frozen=True)
 class Replacement(Payload, prefix="pair-replace"):
     """Form a pair with another mentor, from a mentee's request."""
 
     request_id: int
 
 
-@dataclass(frozen=True)
 class PickMentee(Payload, prefix="pair-mentee"):
     """Add a mentee to the pair being formed."""
 
     person_id: int
 
 
-@dataclass(frozen=True)
 class MenteePage(Payload, prefix="pair-mentees"):
     """Another page of mentees."""
 
     page: int
 
 
-@dataclass(frozen=True)
 class ToMentor(Payload, prefix="pair-next"):
     """The mentees are chosen: on to the mentor."""
 
 
-@dataclass(frozen=True)
 class PickMentor(Payload, prefix="pair-mentor"):
     """The mentor of the pair being formed."""
 
     person_id: int
 
 
-@dataclass(frozen=True)
 class PickForm(Payload, prefix="pair-form"):
     """The pair's form of mentoring."""
 
     form: Form
 
 
-@dataclass(frozen=True)
 class PickPairType(Payload, prefix="pair-type"):
     """The pair's type."""
 
     pair_type: PairType
 
 
-@dataclass(frozen=True)
 class PickTerm(Payload, prefix="pair-term"):
     """The pair's term in months."""
 
     months: Annotated[int, OneOf(TERMS)]
 
 
-@dataclass(frozen=True)
 class ConfirmPair(Payload, prefix="pair-confirm"):
     """Form the pair as summed up, or drop it."""
 
@@ -265,45 +232,38 @@ class ConfirmPair(Payload, prefix="pair-confirm"):
 # --- the plan ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class OpenPlan(Payload, prefix="plan"):
     """A programme's plan."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class AddMilestone(Payload, prefix="ms-add"):
     """The mentor adds a plan item."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class PickActivity(Payload, prefix="ms-format"):
     """The new item's format of work."""
 
     activity: ActivityFormat
 
 
-@dataclass(frozen=True)
 class SkipActivity(Payload, prefix="ms-no-format"):
     """The new item has no particular format."""
 
 
-@dataclass(frozen=True)
 class ActivityPage(Payload, prefix="ms-formats"):
     """The other page of formats."""
 
     page: Annotated[int, OneOf((0, 1))]
 
 
-@dataclass(frozen=True)
 class SkipDescription(Payload, prefix="ms-no-description"):
     """The new item has no description."""
 
 
-@dataclass(frozen=True)
 class PickMilestones(Payload, prefix="ms-pick"):
     """A page of open items to mark done, move or delete (no page: the first, as a new message)."""
 
@@ -312,7 +272,6 @@ class PickMilestones(Payload, prefix="ms-pick"):
     page: int | None = None
 
 
-@dataclass(frozen=True)
 class MilestoneAction(Payload, prefix="ms"):
     """Mark one item done, move it or delete it."""
 
@@ -320,7 +279,6 @@ class MilestoneAction(Payload, prefix="ms"):
     milestone_id: int
 
 
-@dataclass(frozen=True)
 class Snooze(Payload, prefix="snooze"):
     """Remind of an item again in a few days."""
 
@@ -328,21 +286,18 @@ class Snooze(Payload, prefix="snooze"):
     days: Annotated[int, OneOf(SNOOZE_DAYS)]
 
 
-@dataclass(frozen=True)
 class TellCurator(Payload, prefix="ms-tell"):
     """Tell the curator an item is done."""
 
     milestone_id: int
 
 
-@dataclass(frozen=True)
 class SendPlan(Payload, prefix="plan-send"):
     """The mentor sends the plan to the mentees to agree."""
 
     programme_id: int
 
 
-@dataclass(frozen=True)
 class AgreePlan(Payload, prefix="plan-agree", legacy=("pk",)):
     """A mentee agrees to the plan."""
 
@@ -357,12 +312,10 @@ def free_only_for_mentors(role: BankRole, free: bool) -> bool:
     return role == "mentor" or not free
 
 
-@dataclass(frozen=True)
 class BankHome(Payload, prefix="bank"):
     """The banks' figures."""
 
 
-@dataclass(frozen=True)
 class BankList(Payload, prefix="bank-list"):
     """A bank's list (`list`), with its filters above it (`open`), the filters alone
     (`filters`) or the form chooser (`forms`); the whole view is in the payload."""
@@ -379,7 +332,6 @@ class BankList(Payload, prefix="bank-list"):
         return free_only_for_mentors(self.role, self.free)
 
 
-@dataclass(frozen=True)
 class BankCard(Payload, prefix="bank-card"):
     """A person's card, with the way back to the view it was opened from."""
 

@@ -1,6 +1,5 @@
 """Typed button payloads: one small class per action, a prefix word and typed fields.
 
-    @dataclass(frozen=True)
     class OpenProgramme(Payload, prefix="programme"):
         programme_id: int
 
@@ -18,7 +17,17 @@ import enum
 import re
 import types
 from collections.abc import Callable, Iterable
-from typing import Annotated, Any, ClassVar, Literal, Self, Union, get_args, get_origin
+from typing import (
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    Self,
+    Union,
+    dataclass_transform,
+    get_args,
+    get_origin,
+)
 from typing import get_type_hints as hints_of
 
 from bot.core.conversation import MAX_PAYLOAD_BYTES
@@ -124,8 +133,10 @@ def _fields(kind: type[Payload]) -> tuple[_Field, ...]:
     return _FIELDS[kind]
 
 
+@dataclass_transform(frozen_default=True)
 class Payload:
-    """Base of the payload classes (frozen dataclasses); see the module's docstring."""
+    """Base of the payload classes; each subclass is made a frozen dataclass. See the module's
+    docstring."""
 
     prefix: ClassVar[str]
     legacy: ClassVar[tuple[str, ...]] = ()  # older prefixes still read, same fields
@@ -136,6 +147,7 @@ class Payload:
             if not WORD.fullmatch(word):
                 raise ValueError(f"a payload prefix is a lowercase word, not {word!r}")
         cls.prefix, cls.legacy = prefix, legacy
+        dataclasses.dataclass(frozen=True)(cls)
 
     def pack(self) -> str:
         """The payload as a button carries it; fields at their default at the end are left off."""

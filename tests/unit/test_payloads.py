@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 import pytest
@@ -11,14 +10,12 @@ from bot.core.models import Form
 from bot.core.payload import OneOf, Payload
 
 
-@dataclass(frozen=True)
 class Pick(Payload, prefix="pick", legacy=("pk",)):
     act: Literal["done", "move"]
     item_id: int
     page: int | None = None
 
 
-@dataclass(frozen=True)
 class Filter(Payload, prefix="filter"):
     form: Form | None
     free: bool
@@ -28,7 +25,6 @@ class Filter(Payload, prefix="filter"):
         return not (self.free and self.form is None)
 
 
-@dataclass(frozen=True)
 class Home(Payload, prefix="home"):
     pass
 
@@ -92,7 +88,6 @@ def test_the_longest_payload_is_known_before_any_button_is_made() -> None:
     assert Pick.longest() == len("pick:") + len("move:") + 12 + 1 + 12
     Pick.check()
 
-    @dataclass(frozen=True)
     class TooLong(Payload, prefix="toolong"):
         first: int
         second: int
@@ -107,6 +102,5 @@ def test_the_longest_payload_is_known_before_any_button_is_made() -> None:
 def test_prefixes_are_words() -> None:
     with pytest.raises(ValueError, match="lowercase word"):
 
-        @dataclass(frozen=True)
         class Bad(Payload, prefix="Bad:x"):
             pass
