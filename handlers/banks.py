@@ -26,7 +26,6 @@ from bot.core.models import (
 from bot.core.services import banks
 from handlers.buttons import BankAct, BankCard, BankHome, BankList, BankRole
 from handlers.common import help_hint
-from handlers.questionnaire import questions_for
 
 router = Router()
 
@@ -36,14 +35,6 @@ FORM_KEYS = {
     Form.REVERSE: "form-reverse",
     Form.SITUATIONAL: "form-situational",
     Form.SPEED: "form-speed",
-}
-ANSWER_KEYS = {
-    "requests": "profile-requests",
-    "interests": "profile-interests",
-    "competences": "profile-competences",
-    "experience": "profile-experience",
-    "forms": "profile-forms",
-    "availability": "profile-availability",
 }
 TICK = "✓ "
 
@@ -285,15 +276,15 @@ async def card(ctx: Context, person_id: int, view: View) -> Replies:
 def _answers(person: Person, profile: Profile | None) -> list[tuple[str, str | list[str]]]:
     """(label key, answer) for each question the person's roles answer; forms as locale keys."""
     answers: list[tuple[str, str | list[str]]] = []
-    for question in questions_for(person.role_set):
-        if question.field not in ANSWER_KEYS:
+    for question in banks.questions_for(person.role_set):
+        if question.kind == "number":
             continue  # capacity is shown with the places taken
         value: str | list[str]
         if question.field == "forms":
             value = [FORM_KEYS[form] for form in banks.forms_of(profile)]
         else:
             value = (getattr(profile, question.field) if profile else None) or ""
-        answers.append((ANSWER_KEYS[question.field], value))
+        answers.append((f"profile-{question.field}", value))
     return answers
 
 

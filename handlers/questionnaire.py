@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Form, Profile, Role
+from bot.core.models import Form, Profile
 from bot.core.refusal import StaleButton
 from bot.core.services import banks
 from handlers.buttons import CAPACITY_CHOICES, Capacity, EditAnswer, FormsDone, ToggleForm
@@ -15,33 +13,10 @@ from handlers.common import help_hint
 router = Router()
 
 
-@dataclass(frozen=True)
-class Question:
-    """One questionnaire item: the profile field it fills and who is asked it."""
-
-    field: str
-    roles: frozenset[Role]
-    kind: str  # text, number or forms
+BY_FIELD = {q.field: q for q in banks.QUESTIONNAIRE}
 
 
-QUESTIONS = (
-    Question("requests", frozenset({Role.MENTEE}), "text"),
-    Question("interests", frozenset({Role.MENTEE}), "text"),
-    Question("competences", frozenset({Role.MENTOR}), "text"),
-    Question("experience", frozenset({Role.MENTOR}), "text"),
-    Question("capacity", frozenset({Role.MENTOR}), "number"),
-    Question("forms", frozenset({Role.MENTEE, Role.MENTOR}), "forms"),
-    Question("availability", frozenset({Role.MENTOR}), "text"),
-)
-BY_FIELD = {q.field: q for q in QUESTIONS}
-
-
-def questions_for(roles: set[Role]) -> list[Question]:
-    """The questions a person with these roles answers."""
-    return [q for q in QUESTIONS if q.roles & roles]
-
-
-def answered(profile: Profile | None, question: Question) -> bool:
+def answered(profile: Profile | None, question: banks.Question) -> bool:
     """True when the profile holds an answer to the question."""
     value = getattr(profile, question.field) if profile is not None else None
     return value not in (None, "")
@@ -51,7 +26,7 @@ async def first_unanswered(ctx: Context) -> str | None:
     """The field of the first question this person has not answered yet."""
     assert ctx.person is not None
     profile = await ctx.session.get(Profile, ctx.person.id)
-    for question in questions_for(ctx.person.role_set):
+    for question in banks.questions_for(ctx.person.role_set):
         if not answered(profile, question):
             return question.field
     return None
@@ -161,14 +136,16 @@ async def show_profile(ctx: Context) -> Replies:
     """The profile card and edit buttons."""
     assert ctx.person is not None
     profile = await ctx.session.get(Profile, ctx.person.id)
-    items = questions_for(ctx.person.role_set)
+    items = banks.questions_for(ctx.person.role_set)
     text = ctx.render("profile", person=ctx.person, answers=_answers(ctx, profile, items))
     buttons = [ctx.button(f"btn-edit-{q.field}", EditAnswer(q.field)) for q in items]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)] + help_hint(ctx)
     return [Reply(text, rows)]
 
 
-def _answers(ctx: Context, profile: Profile | None, items: list[Question]) -> list[tuple[str, str]]:
+def _answers(
+    ctx: Context, profile: Profile | None, items: list[banks.Question]
+) -> list[tuple[str, str]]:
     result = []
     for question in items:
         value = getattr(profile, question.field) if profile else None
@@ -189,5 +166,5 @@ async def edit_field(ctx: Context, edit: EditAnswer) -> Replies:
     return await ask(ctx, question.field, edit=True)
 
 
-for _question in QUESTIONS:
+for _question in banks.QUESTIONNAIRE:
     router.state(f"q_{_question.field}", prompt, take_text)
