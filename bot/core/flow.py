@@ -226,7 +226,7 @@ class Router:
     async def run_command(self, ctx: Context, name: str) -> Replies:
         """Run a command by name, with its permission checks (for menu buttons)."""
         spec = self.commands.get(name)
-        return await self._run_command(ctx, spec) if spec else await self.stale(ctx)
+        return await self._run_command(ctx, spec) if spec else await self._refuse("stale", ctx)
 
     def parse_command(self, ctx: Context) -> tuple[Command, list[str]] | None:
         """The command in the incoming text, with its arguments, if there is one."""
@@ -298,7 +298,3 @@ class Router:
     async def _refuse(self, reason: str, ctx: Context) -> Replies:
         handler = self.refusals.get(reason)
         return await handler(ctx) if handler else []
-
-    async def stale(self, ctx: Context) -> Replies:
-        """The answer to a button that is no longer (or never was) valid for this person."""
-        return await self._refuse("stale", ctx)

@@ -184,6 +184,23 @@ async def dispatch(db: Database, clock: FakeClock) -> Recorder:
 
 
 # ---------------------------------------------------------------------------------------------
+# Buttons in messages sent before their prefixes were renamed
+
+
+async def test_buttons_sent_under_the_old_prefixes_still_work(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db, accept=False)
+    pid = setup.programme_id
+    await setup.mentor.press(f"agr:y:{pid}")  # the agreement message's Accept
+    replies = await setup.mentee.press(f"agr:y:{pid}")
+    assert replies[0].text == ru("agreement-active")
+    replies = await setup.mentee.press(f"pg:{pid}")  # Open the programme, under any notice
+    assert f"№{pid}" in replies[0].text
+    await add_milestone(setup.mentor, pid, "Собрать шасси", "10.12")
+    replies = await setup.mentee.press(f"ms:done:{await milestone_id(db, 'Собрать шасси')}")
+    assert replies[0].text == ru("ms-done", title="Собрать шасси")  # a reminder's Done
+
+
+# ---------------------------------------------------------------------------------------------
 # Forged payloads: every numeric part is read strictly; nothing crashes, nothing changes
 
 
