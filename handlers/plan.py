@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -352,9 +352,9 @@ async def pick(ctx: Context, payload: PickMilestones) -> Replies:
     ]
     nav = []
     if page > 0:
-        nav.append(ctx.button("btn-prev", replace(payload, page=page - 1)))
+        nav.append(ctx.button("btn-prev", dataclasses.replace(payload, page=page - 1)))
     if (page + 1) * MAX_PICK < len(items):
-        nav.append(ctx.button("btn-next", replace(payload, page=page + 1)))
+        nav.append(ctx.button("btn-next", dataclasses.replace(payload, page=page + 1)))
     rows += [nav] if nav else []
     rows.append([ctx.button("btn-back", OpenPlan(programme.id))])
     return [Reply(ctx.t(f"ms-pick-{payload.act}"), rows, replace=payload.page is not None)]
