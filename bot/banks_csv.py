@@ -28,7 +28,6 @@ from bot.core.services.profile import clean_name
 from bot.db import Database
 
 COLUMNS = ("person_id", "name", "roles", "age_group", "status", *banks.QUESTIONNAIRE_FIELDS)
-TEXT_FIELDS = ("requests", "interests", "competences", "experience", "availability")
 READ_ONLY = ("roles", "age_group", "status")  # shown for context; they change only in the bot
 BANK_ROLES = (Role.MENTEE.value, Role.MENTOR.value)
 FORM_CODES = tuple(form.value for form in Form)
@@ -120,9 +119,9 @@ def person_row(person: Person, profile: Profile | None) -> list[str]:
         "capacity": str(profile.capacity) if profile and profile.capacity is not None else "",
         "forms": _forms_cell(profile),
     }
-    for name in TEXT_FIELDS:
+    for name in banks.TEXT_FIELDS:
         cells[name] = (getattr(profile, name) if profile else None) or ""
-    for name in ("name", *TEXT_FIELDS):
+    for name in ("name", *banks.TEXT_FIELDS):
         if cells[name].startswith(FORMULA_START):
             cells[name] = "'" + cells[name]  # shown as text, never run as a formula
     return [cells[column] for column in COLUMNS]
@@ -325,7 +324,7 @@ def check_record(record: Record, person: Person | None) -> tuple[Change | None, 
                 "apostrophes and dots, 2 to 100 characters)"
             )
     fields: dict[str, Any] = {}
-    for column in TEXT_FIELDS:
+    for column in banks.TEXT_FIELDS:
         fields[column], error = _check_text(column, values[column])
         if error:
             errors.append(error)
@@ -373,7 +372,7 @@ async def _people(session: AsyncSession, ids: Iterable[int]) -> dict[int, Person
 
 
 def _current(profile: Profile | None) -> dict[str, Any]:
-    values: dict[str, Any] = {name: getattr(profile, name, None) for name in TEXT_FIELDS}
+    values: dict[str, Any] = {name: getattr(profile, name, None) for name in banks.TEXT_FIELDS}
     values["capacity"] = profile.capacity if profile else None
     values["forms"] = ",".join(f.value for f in Form if f in set(banks.forms_of(profile)))
     return values

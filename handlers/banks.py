@@ -1,13 +1,11 @@
 """/banks: the curator browses the banks of mentors and mentees, page by page, with filters.
 
 Every screen is reached by a button whose payload carries the whole view (bank, filters, page),
-e.g. `bk:l:mentor:virtual:fu:2`, so nothing is kept between presses. Payloads can be forged, so
-each press checks the role again and reads every part strictly.
+e.g. `bank-list:list:mentor:virtual:y:n:2`, so nothing is kept between presses.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from markupsafe import Markup
@@ -17,6 +15,7 @@ from bot.core import texts
 from bot.core.conversation import MAX_LABEL_CHARS, Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
+    STAFF,
     Form,
     Person,
     PersonStatus,
@@ -26,13 +25,11 @@ from bot.core.models import (
     Role,
 )
 from bot.core.services import banks
-from handlers.common import forbidden, help_hint
-from handlers.questionnaire import questions_for
+from handlers.buttons import BankAct, BankCard, BankHome, BankList, BankRole
+from handlers.common import help_hint
 
 router = Router()
 
-STAFF = frozenset({Role.CURATOR, Role.DIRECTOR})
-BANK_ROLES = {Role.MENTOR.value: Role.MENTOR, Role.MENTEE.value: Role.MENTEE}
 FORM_KEYS = {
     Form.VIRTUAL: "form-virtual",
     Form.GOAL: "form-goal",
@@ -40,17 +37,7 @@ FORM_KEYS = {
     Form.SITUATIONAL: "form-situational",
     Form.SPEED: "form-speed",
 }
-ANSWER_KEYS = {
-    "requests": "profile-requests",
-    "interests": "profile-interests",
-    "competences": "profile-competences",
-    "experience": "profile-experience",
-    "forms": "profile-forms",
-    "availability": "profile-availability",
-}
 TICK = "✓ "
-PAGE_NUMBER = re.compile(r"[0-9]{1,4}")
-PERSON_ID = re.compile(r"[0-9]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -68,30 +55,25 @@ class View:
         """True when any filter narrows the list."""
         return self.form is not None or self.only_free or self.only_unmatched
 
-    def encode(self) -> str:
-        """The view as payload parts: `mentor:virtual:fu:2` (`-` for no form / no flags)."""
-        flags = ("f" if self.only_free else "") + ("u" if self.only_unmatched else "")
-        form = self.form.value if self.form else "-"
-        return f"{self.role.value}:{form}:{flags or '-'}:{self.page}"
+    @property
+    def bank(self) -> BankRole:
+        """The bank as payloads name it."""
+        return "mentor" if self.role == Role.MENTOR else "mentee"
+
+    def listing(self, act: BankAct) -> BankList:
+        """The button payload showing this view."""
+        return BankList(act, self.bank, self.form, self.only_free, self.only_unmatched, self.page)
+
+    def card(self, person_id: int) -> BankCard:
+        """The button payload of a person's card, with the way back to this view."""
+        return BankCard(
+            person_id, self.bank, self.form, self.only_free, self.only_unmatched, self.page
+        )
 
     @classmethod
-    def decode(cls, parts: list[str]) -> View | None:
-        """The view from payload parts, or None when anything is off (a stale or forged button)."""
-        if len(parts) != 4:
-            return None
-        role_code, form_code, flags, page = parts
-        role = BANK_ROLES.get(role_code)
-        forms = {form.value: form for form in Form}
-        if role is None or (form_code != "-" and form_code not in forms):
-            return None
-        allowed_flags = ("-", "f", "u", "fu") if role == Role.MENTOR else ("-", "u")
-        if flags not in allowed_flags or not PAGE_NUMBER.fullmatch(page):
-            return None
-        return cls(role, forms.get(form_code), "f" in flags, "u" in flags, int(page))
-
-
-def _is_staff(ctx: Context) -> bool:
-    return ctx.registered and ctx.person is not None and bool(ctx.person.role_set & STAFF)
+    def of(cls, payload: BankList | BankCard) -> View:
+        """The view a payload carries."""
+        return cls(Role(payload.role), payload.form, payload.free, payload.unmatched, payload.page)
 
 
 def _label(ctx: Context, key: str, name: str, **params: object) -> str:
@@ -108,39 +90,35 @@ def _form_name(ctx: Context, form: Form) -> str:
     return texts.plain(ctx.t(FORM_KEYS[form]))
 
 
-@router.command("banks", roles=[Role.CURATOR, Role.DIRECTOR], aliases=("банки",))
+@router.command("banks", roles=STAFF, aliases=("банки",))
 async def banks_command(ctx: Context) -> Replies:
     """The banks' figures and a button for each bank."""
     return await home(ctx, in_place=False)
 
 
-@router.button("bk")
-async def banks_button(ctx: Context) -> Replies:
-    """Every button of the banks: home, a list, its filters, the form chooser, a person's card."""
-    if not _is_staff(ctx):
-        return await forbidden(ctx)
-    action, rest = (ctx.args[0], ctx.args[1:]) if ctx.args else ("", [])
-    if action == "h" and not rest:
-        return await home(ctx, in_place=True)
-    if action == "p" and rest and PERSON_ID.fullmatch(rest[0]):
-        view = View.decode(rest[1:])
-        return await card(ctx, int(rest[0]), view) if view else await ctx.router.stale(ctx)
-    view = View.decode(rest)
-    if view is None:
-        return await ctx.router.stale(ctx)
-    if action == "o":
+@router.button(BankHome, roles=STAFF)
+async def home_button(ctx: Context, _: BankHome) -> Replies:
+    """Back to the banks' figures, in place."""
+    return await home(ctx, in_place=True)
+
+
+@router.button(BankList, roles=STAFF)
+async def list_button(ctx: Context, payload: BankList) -> Replies:
+    """A list with its filters above it, the list or the filters alone, or the form chooser."""
+    view = View.of(payload)
+    if payload.act == "open":
         return controls(ctx, view, in_place=True) + await listing(ctx, view, in_place=False)
-    if action == "l":
+    if payload.act == "list":
         return await listing(ctx, view, in_place=True)
-    if action == "c":
+    if payload.act == "filters":
         return controls(ctx, view, in_place=True)
-    if action == "f":
-        return [Reply(ctx.t("bank-form-choose"), form_chooser(ctx, view), replace=True)]
-    return await ctx.router.stale(ctx)
+    return [Reply(ctx.t("bank-form-choose"), form_chooser(ctx, view), replace=True)]
 
 
-def _payload(action: str, view: View) -> str:
-    return f"bk:{action}:{view.encode()}"
+@router.button(BankCard, roles=STAFF)
+async def card_button(ctx: Context, payload: BankCard) -> Replies:
+    """A person's card."""
+    return await card(ctx, payload.person_id, View.of(payload))
 
 
 async def home(ctx: Context, in_place: bool) -> Replies:
@@ -156,8 +134,8 @@ async def home(ctx: Context, in_place: bool) -> Replies:
     )
     buttons = [
         [
-            ctx.button("btn-bank-mentors", _payload("o", View(Role.MENTOR))),
-            ctx.button("btn-bank-mentees", _payload("o", View(Role.MENTEE))),
+            ctx.button("btn-bank-mentors", View(Role.MENTOR).listing("open")),
+            ctx.button("btn-bank-mentees", View(Role.MENTEE).listing("open")),
         ],
         *help_hint(ctx),
     ]
@@ -186,9 +164,9 @@ async def listing(ctx: Context, view: View, in_place: bool) -> Replies:
         lines.append(ctx.t("bank-filters", filters=_filters_text(ctx, view)))
     if not entries:
         lines.append(ctx.t("bank-empty-filtered" if view.filtered else "bank-empty"))
-        rows = [[ctx.button("btn-bank-home", "bk:h")]]
+        rows = [[ctx.button("btn-bank-home", BankHome())]]
         if view.filtered:
-            rows.insert(0, [ctx.button("btn-bank-reset", _payload("o", View(view.role)))])
+            rows.insert(0, [ctx.button("btn-bank-reset", View(view.role).listing("open"))])
         return [Reply(Markup("\n").join(lines), rows, replace=in_place)]
     lines.append(ctx.t("bank-found", count=len(entries), page=view.page + 1, pages=pages))
     lines.append(ctx.t("bank-pick"))
@@ -196,9 +174,9 @@ async def listing(ctx: Context, view: View, in_place: bool) -> Replies:
     rows = [people[i : i + 2] for i in range(0, len(people), 2)]
     nav = []
     if view.page > 0:
-        nav.append(ctx.button("btn-bank-prev", _payload("l", replace(view, page=view.page - 1))))
+        nav.append(ctx.button("btn-bank-prev", replace(view, page=view.page - 1).listing("list")))
     if view.page < pages - 1:
-        nav.append(ctx.button("btn-bank-next", _payload("l", replace(view, page=view.page + 1))))
+        nav.append(ctx.button("btn-bank-next", replace(view, page=view.page + 1).listing("list")))
     return [Reply(Markup("\n").join(lines), rows + ([nav] if nav else []), replace=in_place)]
 
 
@@ -210,17 +188,21 @@ def controls(ctx: Context, view: View, in_place: bool) -> Replies:
     else:
         text = ctx.t("bank-controls-none")
     form = _form_name(ctx, view.form) if view.form else texts.plain(ctx.t("bank-form-any"))
-    rows = [[Button(texts.plain(ctx.t("btn-bank-form", form=form)), _payload("f", start))]]
+    rows = [[Button(texts.plain(ctx.t("btn-bank-form", form=form)), start.listing("forms").pack())]]
     if view.role == Role.MENTOR:
         label = texts.plain(ctx.t("btn-bank-only-free"))
         toggled = replace(start, only_free=not view.only_free)
-        rows.append([Button((TICK if view.only_free else "") + label, _payload("o", toggled))])
+        rows.append(
+            [Button((TICK if view.only_free else "") + label, toggled.listing("open").pack())]
+        )
     label = texts.plain(ctx.t("btn-bank-only-unmatched"))
     toggled = replace(start, only_unmatched=not view.only_unmatched)
-    rows.append([Button((TICK if view.only_unmatched else "") + label, _payload("o", toggled))])
+    rows.append(
+        [Button((TICK if view.only_unmatched else "") + label, toggled.listing("open").pack())]
+    )
     if view.filtered:
-        rows.append([ctx.button("btn-bank-reset", _payload("o", View(view.role)))])
-    rows.append([ctx.button("btn-bank-home", "bk:h")])
+        rows.append([ctx.button("btn-bank-reset", View(view.role).listing("open"))])
+    rows.append([ctx.button("btn-bank-home", BankHome())])
     return [Reply(text, rows, replace=in_place)]
 
 
@@ -238,7 +220,7 @@ def _filters_text(ctx: Context, view: View) -> str:
 
 def _person_button(ctx: Context, entry: banks.BankEntry, view: View) -> Button:
     name = entry.person.name or texts.plain(ctx.t("bank-no-name"))
-    payload = f"bk:p:{entry.person.id}:{view.encode()}"
+    payload = view.card(entry.person.id).pack()
     if view.role == Role.MENTEE:
         return Button(_label(ctx, "btn-bank-mentee", name), payload)
     capacity = entry.profile.capacity if entry.profile else None
@@ -254,21 +236,21 @@ def form_chooser(ctx: Context, view: View) -> list[list[Button]]:
     choices = [
         Button(
             (TICK if view.form == form else "") + _form_name(ctx, form),
-            _payload("o", replace(start, form=form)),
+            replace(start, form=form).listing("open").pack(),
         )
         for form in Form
     ]
     any_label = (TICK if view.form is None else "") + texts.plain(ctx.t("btn-bank-form-all"))
-    choices.append(Button(any_label, _payload("o", replace(start, form=None))))
+    choices.append(Button(any_label, replace(start, form=None).listing("open").pack()))
     rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
-    return [*rows, [ctx.button("btn-bank-back-filters", _payload("c", view))]]
+    return [*rows, [ctx.button("btn-bank-back-filters", view.listing("filters"))]]
 
 
 async def card(ctx: Context, person_id: int, view: View) -> Replies:
     """A person's card: roles, age group, answers, places, programmes; back to the list."""
     back = [
-        [ctx.button("btn-bank-back", _payload("l", view))],
-        [ctx.button("btn-bank-home", "bk:h")],
+        [ctx.button("btn-bank-back", view.listing("list"))],
+        [ctx.button("btn-bank-home", BankHome())],
     ]
     person = await ctx.session.get(Person, person_id)
     if person is None or person.status != PersonStatus.ACTIVE or view.role not in person.role_set:
@@ -295,15 +277,15 @@ async def card(ctx: Context, person_id: int, view: View) -> Replies:
 def _answers(person: Person, profile: Profile | None) -> list[tuple[str, str | list[str]]]:
     """(label key, answer) for each question the person's roles answer; forms as locale keys."""
     answers: list[tuple[str, str | list[str]]] = []
-    for question in questions_for(person.role_set):
-        if question.field not in ANSWER_KEYS:
+    for question in banks.questions_for(person.role_set):
+        if question.kind == "number":
             continue  # capacity is shown with the places taken
         value: str | list[str]
         if question.field == "forms":
             value = [FORM_KEYS[form] for form in banks.forms_of(profile)]
         else:
             value = (getattr(profile, question.field) if profile else None) or ""
-        answers.append((ANSWER_KEYS[question.field], value))
+        answers.append((f"profile-{question.field}", value))
     return answers
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import PersonStatus, Role
+from bot.core.models import STAFF, PersonStatus, Role
+from bot.core.refusal import Refusal, StaleButton
+from handlers.buttons import Menu
 
 router = Router()
 
@@ -14,9 +16,9 @@ MENU: list[tuple[str, frozenset[Role]]] = [
     ("plan", frozenset()),
     ("profile", frozenset()),
     ("settings", frozenset()),
-    ("pairs", frozenset({Role.CURATOR, Role.DIRECTOR})),
-    ("banks", frozenset({Role.CURATOR, Role.DIRECTOR})),
-    ("stats", frozenset({Role.CURATOR, Role.DIRECTOR})),
+    ("pairs", STAFF),
+    ("banks", STAFF),
+    ("stats", STAFF),
 ]
 
 
@@ -41,11 +43,14 @@ def menu_buttons(ctx: Context) -> list[list[Button]]:
     """The buttons of /help for this person, two to a row."""
     if not ctx.registered:
         return [
-            [ctx.button("btn-start", "menu:start"), ctx.button("btn-language", "menu:language")]
+            [
+                ctx.button("btn-start", Menu("start")),
+                ctx.button("btn-language", Menu("language")),
+            ]
         ]
     roles = ctx.person.role_set if ctx.person else set()
     names = [name for name, needed in MENU if not needed or needed & roles]
-    flat = [ctx.button(f"btn-{name}", f"menu:{name}") for name in names]
+    flat = [ctx.button(f"btn-{name}", Menu(name)) for name in names]
     return [flat[i : i + 2] for i in range(0, len(flat), 2)]
 
 
@@ -55,19 +60,19 @@ SETTINGS = ("mydata", "language", "timezone", "link", "forget")
 @router.command("settings", aliases=("настройки",))
 async def settings(ctx: Context) -> Replies:
     """Personal settings and data rights, as buttons."""
-    flat = [ctx.button(f"btn-{name}", f"menu:{name}") for name in SETTINGS]
+    flat = [ctx.button(f"btn-{name}", Menu(name)) for name in SETTINGS]
     rows = [flat[i : i + 2] for i in range(0, len(flat), 2)]
     return [ctx.reply("settings-title", [*rows, *help_hint(ctx)])]
 
 
-MAX_NUMBER_DIGITS = 12  # ids and counts in payloads: far beyond any real row, within SQLite's
+MAX_NUMBER_DIGITS = 12  # far beyond any real answer, within SQLite's integers
 
 
 def number(text: object) -> int | None:
-    """A whole number from a payload part or a typed answer, or None.
+    """A whole number from a typed answer, or None.
 
-    Payloads can be forged: only ASCII digits count (`"²".isdigit()` is true, yet `int("²")`
-    raises), and at most twelve of them (a 30-digit id overflows SQLite's integers).
+    Only ASCII digits count (`"²".isdigit()` is true, yet `int("²")` raises), and at most
+    twelve of them (a 30-digit number overflows SQLite's integers).
     """
     value = str(text)
     if not 0 < len(value) <= MAX_NUMBER_DIGITS or not (value.isascii() and value.isdigit()):
@@ -77,7 +82,7 @@ def number(text: object) -> int | None:
 
 def help_hint(ctx: Context) -> list[list[Button]]:
     """A single Help button: the way forward under any refusal."""
-    return [[ctx.button("btn-help", "menu:help")]]
+    return [[ctx.button("btn-help", Menu("help"))]]
 
 
 @router.command(
@@ -90,7 +95,7 @@ async def show_help(ctx: Context) -> Replies:
         "help",
         registered=ctx.registered,
         awaiting_parent=bool(ctx.person and ctx.person.status == PersonStatus.AWAITING_PARENT),
-        is_curator=bool(roles & {Role.CURATOR, Role.DIRECTOR}),
+        is_curator=bool(roles & STAFF),
         in_flow=ctx.state is not None,
     )
     return [Reply(text, menu_buttons(ctx))]
@@ -105,13 +110,11 @@ async def cancel(ctx: Context) -> Replies:
     return [ctx.reply("cancel-done", menu_buttons(ctx))]
 
 
-@router.button("menu")
-async def menu(ctx: Context) -> Replies:
-    """A button of the /help menu runs its command, with the usual permission checks."""
-    if len(ctx.args) != 1:
-        return await ctx.router.stale(ctx)
-    name, ctx.args = ctx.args[0], []
-    return await ctx.router.run_command(ctx, name)
+@router.button(Menu, keeps_flow=True)
+async def menu(ctx: Context, payload: Menu) -> Replies:
+    """A button of the /help menu runs its command, with the usual permission checks (whether
+    it leaves a question under way is the command's to say)."""
+    return await ctx.router.run_command(ctx, payload.command)
 
 
 @router.on_refusal("unregistered")
@@ -121,7 +124,7 @@ async def unregistered(ctx: Context) -> Replies:
         return [ctx.reply("refusal-awaiting-parent", help_hint(ctx))]
     if ctx.person is not None and ctx.state is not None:
         return [ctx.reply("refusal-finish-registration")] + await ctx.router.prompt(ctx)
-    return [ctx.reply("refusal-unregistered", [[ctx.button("btn-start", "menu:start")]])]
+    return [ctx.reply("refusal-unregistered", [[ctx.button("btn-start", Menu("start"))]])]
 
 
 @router.on_refusal("forbidden")
@@ -130,12 +133,19 @@ async def forbidden(ctx: Context) -> Replies:
     return [ctx.reply("refusal-curator-only", help_hint(ctx))]
 
 
+@router.on_refused
+async def refused(ctx: Context, refusal: Refusal) -> Replies:
+    """A refused step (undone whole): why, then the question under way again or Help."""
+    prompt = await ctx.router.prompt(ctx)
+    if prompt:
+        return [ctx.reply(refusal.key, **refusal.params), *prompt]
+    return [ctx.reply(refusal.key, help_hint(ctx), **refusal.params)]
+
+
 @router.on_refusal("stale")
 async def stale(ctx: Context) -> Replies:
     """A button that is no longer valid (already answered, from an old message, or forged)."""
-    replies = [ctx.reply("refusal-stale-button")]
-    prompt = await ctx.router.prompt(ctx)
-    return replies + prompt if prompt else [ctx.reply("refusal-stale-button", help_hint(ctx))]
+    return await refused(ctx, StaleButton())
 
 
 @router.on_refusal("buttons_expected")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Person, PersonRole, PersonStatus, Role
+from bot.core.models import STAFF, Person, PersonRole, PersonStatus, Role
 from handlers.common import help_hint
 
 router = Router()
 
 
-@router.command("stats", roles=[Role.CURATOR, Role.DIRECTOR], aliases=("статистика",))
+@router.command("stats", roles=STAFF, aliases=("статистика",))
 async def stats(ctx: Context) -> Replies:
     """How many people are registered, waiting for a parent, mentors and mentees."""
     by_status = dict(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import CodePurpose, Person
 from bot.core.services import codes
+from handlers.buttons import Menu
 from handlers.common import help_hint, menu_buttons
 
 router = Router()
@@ -16,7 +17,7 @@ async def link(ctx: Context) -> Replies:
     if ctx.args:
         return await _redeem(ctx, "".join(ctx.args))
     if not ctx.registered or ctx.person is None:
-        return [ctx.reply("link-how-to-redeem", [[ctx.button("btn-start", "menu:start")]])]
+        return [ctx.reply("link-how-to-redeem", [[ctx.button("btn-start", Menu("start"))]])]
     code = await codes.issue(ctx.session, ctx.person.id, CodePurpose.LINK, ctx.now)
     minutes = int(codes.LIFETIME[CodePurpose.LINK].total_seconds() // 60)
     return [ctx.reply("link-code", help_hint(ctx), code=codes.display(code.code), minutes=minutes)]

@@ -20,6 +20,16 @@ from bot.core.models import (
     RequestStatus,
 )
 from bot.core.services import programmes
+from handlers.buttons import (
+    SNOOZE_DAYS,
+    AgreePlan,
+    MilestoneAction,
+    OpenPlan,
+    OpenProgramme,
+    Replacement,
+    RequestAnswer,
+    Snooze,
+)
 from handlers.notifications import help_button, renderer
 
 REMINDERS = ("ms-before", "ms-day", "ms-overdue", "ms-snoozed")
@@ -30,7 +40,7 @@ async def _names(session: AsyncSession, programme: Programme) -> str:
 
 
 def _open_button(locale: str, programme_id: int) -> list[Button]:
-    return [Button(texts.t("btn-open-programme", locale), f"pg:{programme_id}")]
+    return [Button(texts.t("btn-open-programme", locale), OpenProgramme(programme_id).pack())]
 
 
 def _notice(text: Markup, locale: str, programme_id: int) -> list[Reply]:
@@ -63,10 +73,14 @@ async def milestone_reminder(
         names=await _names(session, programme),
     )
     buttons = [
-        [Button(texts.t("btn-ms-done-short", locale), f"ms:done:{milestone.id}")],
         [
-            Button(texts.t("btn-snooze", locale, days=d), f"ms:snz:{milestone.id}:{d}")
-            for d in (1, 3)
+            Button(
+                texts.t("btn-ms-done-short", locale), MilestoneAction("done", milestone.id).pack()
+            )
+        ],
+        [
+            Button(texts.t("btn-snooze", locale, days=d), Snooze(milestone.id, d).pack())
+            for d in SNOOZE_DAYS
         ],
     ]
     return [Reply(text, buttons)]
@@ -159,8 +173,8 @@ async def plan_for_agreement(
         return None
     locale = person.locale
     buttons = [
-        [Button(texts.t("btn-plan-agree-yes", locale), f"pk:{programme.id}")],
-        [Button(texts.t("btn-plan", locale), f"plan:{programme.id}")],
+        [Button(texts.t("btn-plan-agree-yes", locale), AgreePlan(programme.id).pack())],
+        [Button(texts.t("btn-plan", locale), OpenPlan(programme.id).pack())],
     ]
     text = texts.t("plan-for-agreement", locale, names=await _names(session, programme))
     return [Reply(text, buttons)]
@@ -209,15 +223,14 @@ async def request_notice(
         buttons.insert(
             0,
             [
-                Button(texts.t("btn-accept", locale), f"rq:y:{request.id}"),
-                Button(texts.t("btn-decline", locale), f"rq:n:{request.id}"),
+                Button(texts.t("btn-accept", locale), RequestAnswer(True, request.id).pack()),
+                Button(texts.t("btn-decline", locale), RequestAnswer(False, request.id).pack()),
             ],
         )
     replaceable = (
         row.template == "request-replace_mentor" and programme.status == ProgrammeStatus.ACTIVE
     )
     if replaceable and request.status == RequestStatus.PENDING:
-        buttons.insert(
-            0, [Button(texts.t("btn-replace-mentor-now", locale), f"pf:rep:{request.id}")]
-        )
+        label = texts.t("btn-replace-mentor-now", locale)
+        buttons.insert(0, [Button(label, Replacement(request.id).pack())])
     return [Reply(text, buttons)]

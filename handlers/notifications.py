@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core import texts
 from bot.core.conversation import Button, Reply
 from bot.core.models import Notification, Person
+from handlers.buttons import Menu
 
 Renderer = Callable[[AsyncSession, Notification, Person], Awaitable[list[Reply] | None]]
 
@@ -32,7 +33,7 @@ def renderer(template: str) -> Callable[[Renderer], Renderer]:
 
 def help_button(locale: str) -> list[list[Button]]:
     """The Help button under a notification."""
-    return [[Button(texts.t("btn-help", locale), "menu:help")]]
+    return [[Button(texts.t("btn-help", locale), Menu("help").pack())]]
 
 
 async def render(

@@ -8,6 +8,7 @@ from bot.core import texts
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
+    STAFF,
     Form,
     MemberRole,
     PairType,
@@ -19,73 +20,73 @@ from bot.core.models import (
     RequestStatus,
     Role,
 )
+from bot.core.refusal import StaleButton
 from bot.core.services import banks, programmes
+from handlers.buttons import (
+    TERMS,
+    ConfirmPair,
+    MenteePage,
+    NewPair,
+    OpenProgramme,
+    PairList,
+    PickForm,
+    PickMentee,
+    PickMentor,
+    PickPairType,
+    PickTerm,
+    Replacement,
+    ToMentor,
+)
 from handlers.common import help_hint, number
 from handlers.programme import label
 
 router = Router()
 
-STAFF = (Role.CURATOR, Role.DIRECTOR)
-TERMS = (3, 6, 9, 12)
 LIST_PAGE = 4  # long pair labels, one to a row
 PAGE = 6  # names two to a row, plus navigation: within VK's ten buttons and six rows
-
-
-def is_staff(ctx: Context) -> bool:
-    """True for a curator or director."""
-    return ctx.person is not None and bool(ctx.person.role_set & set(STAFF))
 
 
 @router.command("pairs", roles=STAFF, aliases=("пары",))
 async def pairs(ctx: Context) -> Replies:
     """The programmes at a glance, with Form and List buttons."""
-    buttons = [[ctx.button("btn-pair-form", "pf:new"), ctx.button("btn-pair-list", "pl:0")]]
+    buttons = [[ctx.button("btn-pair-form", NewPair()), ctx.button("btn-pair-list", PairList(0))]]
     counts = await programmes.status_counts(ctx.session)
     return [ctx.reply("pairs-summary", buttons + help_hint(ctx), **counts)]
 
 
-@router.button("pl")
-async def pair_list(ctx: Context) -> Replies:
+@router.button(PairList, roles=STAFF)
+async def pair_list(ctx: Context, payload: PairList) -> Replies:
     """A page of programmes, newest first; each opens its card."""
-    page = number(ctx.args[0]) if len(ctx.args) == 1 else None
-    if not is_staff(ctx) or page is None:
-        return await ctx.router.stale(ctx)
+    page = payload.page
     items = await programmes.listing(ctx.session)
     chunk = items[page * LIST_PAGE : (page + 1) * LIST_PAGE]
     if not chunk:
-        return [ctx.reply("pairs-none", [[ctx.button("btn-pair-form", "pf:new")], *help_hint(ctx)])]
+        return [
+            ctx.reply("pairs-none", [[ctx.button("btn-pair-form", NewPair())], *help_hint(ctx)])
+        ]
     rows = [
-        [Button(label(ctx, programme, names), f"pg:{programme.id}")] for programme, names in chunk
+        [Button(label(ctx, programme, names), OpenProgramme(programme.id).pack())]
+        for programme, names in chunk
     ]
     nav = []
     if page > 0:
-        nav.append(ctx.button("btn-prev", f"pl:{page - 1}"))
+        nav.append(ctx.button("btn-prev", PairList(page - 1)))
     if (page + 1) * LIST_PAGE < len(items):
-        nav.append(ctx.button("btn-next", f"pl:{page + 1}"))
+        nav.append(ctx.button("btn-next", PairList(page + 1)))
     return [ctx.reply("pairs-list-title", rows + ([nav] if nav else []) + help_hint(ctx))]
 
 
 # --- forming a pair or group ------------------------------------------------------------
 
 
-@router.button("pf")
-async def forming(ctx: Context) -> Replies:
-    """Every step of forming a pair: pick mentees, a mentor, form, type, term; confirm."""
-    if not is_staff(ctx) or not ctx.args:
-        return await ctx.router.stale(ctx)
-    step, *rest = ctx.args
-    arg = rest[0] if rest else ""
-    if step == "new":
-        await ctx.goto("pf_mentee", mentees=[], page=0)
-        return await ask_mentee(ctx)
-    if step == "rep":
-        return await start_replacement(ctx, arg)
-    if ctx.state is None or not ctx.state.startswith("pf_"):
-        return await ctx.router.stale(ctx)
-    handler = STEPS.get((ctx.state, step))
-    if handler is None:
-        return await ctx.router.stale(ctx)
-    return await handler(ctx, arg)
+# Each step's buttons are for the curator, and only while that step's question is open.
+
+
+@router.button(NewPair, roles=STAFF)
+async def new_pair(ctx: Context, _: NewPair) -> Replies:
+    """Step 1 to 7: pick mentees, a mentor, form, type, term, goals; confirm."""
+    await ctx.goto("pf_mentee", mentees=[], page=0)
+    return await ask_mentee(ctx)
 
 
 async def ask_mentee(ctx: Context) -> Replies:
@@ -98,19 +99,19 @@ async def ask_mentee(ctx: Context) -> Replies:
         if e.person.id not in chosen
     ]
     people = [
-        Button((e.person.name or "—")[:40], f"pf:me:{e.person.id}")
+        Button((e.person.name or "—")[:40], PickMentee(e.person.id).pack())
         for e in entries[page * PAGE : (page + 1) * PAGE]
     ]
     rows = [people[i : i + 2] for i in range(0, len(people), 2)]
     nav = []
     if page > 0:
-        nav.append(ctx.button("btn-prev", f"pf:mp:{page - 1}"))
+        nav.append(ctx.button("btn-prev", MenteePage(page - 1)))
     if (page + 1) * PAGE < len(entries):
-        nav.append(ctx.button("btn-next", f"pf:mp:{page + 1}"))
+        nav.append(ctx.button("btn-next", MenteePage(page + 1)))
     if nav:
         rows.append(nav)
     if chosen:
-        rows.append([ctx.button("btn-pair-next", "pf:next")])
+        rows.append([ctx.button("btn-pair-next", ToMentor())])
     names = await _names(ctx, chosen)
     if not entries and not chosen:
         await ctx.finish()
@@ -124,33 +125,27 @@ async def _names(ctx: Context, ids: list[int]) -> list[str]:
     return [p.name or "—" for p in people if p is not None]
 
 
-async def pick_mentee(ctx: Context, arg: str) -> Replies:
+@router.button(PickMentee, states=["pf_mentee"], roles=STAFF)
+async def pick_mentee(ctx: Context, payload: PickMentee) -> Replies:
     """A mentee chosen: checked (consent, parent's consent, not in a pair) and added."""
-    mentee_id = number(arg)
-    if mentee_id is None:
-        return await ctx.router.stale(ctx)
-    try:
-        await programmes.check_candidate(ctx.session, mentee_id, MemberRole.MENTEE)
-    except programmes.PairError as error:
-        return [ctx.reply(error.key, **error.params)] + await ask_mentee(ctx)
-    chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), mentee_id]))
+    await programmes.check_candidate(ctx.session, payload.person_id, MemberRole.MENTEE)
+    chosen = list(dict.fromkeys([*ctx.data.get("mentees", []), payload.person_id]))
     await ctx.goto("pf_mentee", mentees=chosen, page=0)
     return await ask_mentee(ctx)
 
 
-async def mentee_page(ctx: Context, arg: str) -> Replies:
+@router.button(MenteePage, states=["pf_mentee"], roles=STAFF)
+async def mentee_page(ctx: Context, payload: MenteePage) -> Replies:
     """Another page of mentees."""
-    page = number(arg)
-    if page is None:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("pf_mentee", mentees=ctx.data.get("mentees", []), page=page)
+    await ctx.goto("pf_mentee", mentees=ctx.data.get("mentees", []), page=payload.page)
     return await ask_mentee(ctx)
 
 
-async def to_mentor(ctx: Context, arg: str) -> Replies:
+@router.button(ToMentor, states=["pf_mentee"], roles=STAFF)
+async def to_mentor(ctx: Context, _: ToMentor) -> Replies:
     """Step 2: suggested mentors, ranked, each with its reasons."""
     if not ctx.data.get("mentees"):
-        return await ctx.router.stale(ctx)
+        raise StaleButton()
     await ctx.goto("pf_mentor", **ctx.data)
     return await ask_mentor(ctx)
 
@@ -166,7 +161,7 @@ async def ask_mentor(ctx: Context) -> Replies:
         return [ctx.reply("pf-no-mentors", help_hint(ctx))]
     lines = [_reason(ctx, i, s) for i, s in enumerate(suggestions, start=1)]
     rows = [
-        [Button(f"{i}. {s.mentor.name or '—'}"[:40], f"pf:mr:{s.mentor.id}")]
+        [Button(f"{i}. {s.mentor.name or '—'}"[:40], PickMentor(s.mentor.id).pack())]
         for i, s in enumerate(suggestions, start=1)
     ]
     return [ctx.reply("pf-ask-mentor", rows, lines=Markup("\n").join(lines))]
@@ -185,16 +180,11 @@ def _reason(ctx: Context, index: int, s: banks.Suggestion) -> Markup:
     return ctx.t("pf-reason", index=index, name=s.mentor.name or "—", reasons=reasons)
 
 
-async def pick_mentor(ctx: Context, arg: str) -> Replies:
+@router.button(PickMentor, states=["pf_mentor"], roles=STAFF)
+async def pick_mentor(ctx: Context, payload: PickMentor) -> Replies:
     """A mentor chosen: checked (consent, capacity) and kept."""
-    mentor_id = number(arg)
-    if mentor_id is None:
-        return await ctx.router.stale(ctx)
-    try:
-        mentor = await programmes.check_candidate(ctx.session, mentor_id, MemberRole.MENTOR)
-        await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
-    except programmes.PairError as error:
-        return [ctx.reply(error.key, **error.params)] + await ask_mentor(ctx)
+    mentor = await programmes.check_candidate(ctx.session, payload.person_id, MemberRole.MENTOR)
+    await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
     if ctx.data.get("replaces"):  # the rest is taken over from the programme being replaced
         await ctx.goto("pf_confirm", **{**ctx.data, "mentor": mentor.id})
         return await ask_confirm(ctx)
@@ -204,45 +194,41 @@ async def pick_mentor(ctx: Context, arg: str) -> Replies:
 
 async def ask_form(ctx: Context) -> Replies:
     """Step 3: the form of mentoring."""
-    rows = [[ctx.button(f"form-{f.value}", f"pf:fm:{f.value}")] for f in Form]
+    rows = [[ctx.button(f"form-{f.value}", PickForm(f))] for f in Form]
     return [ctx.reply("pf-ask-form", rows)]
 
 
-async def pick_form(ctx: Context, arg: str) -> Replies:
+@router.button(PickForm, states=["pf_form"], roles=STAFF)
+async def pick_form(ctx: Context, payload: PickForm) -> Replies:
     """The form chosen."""
-    if arg not in {f.value for f in Form}:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("pf_type", **{**ctx.data, "form": arg})
+    await ctx.goto("pf_type", **{**ctx.data, "form": payload.form.value})
     return await ask_type(ctx)
 
 
 async def ask_type(ctx: Context) -> Replies:
     """Step 4: the pair type."""
-    buttons = [ctx.button(f"pair-type-{p.value}", f"pf:pt:{p.value}") for p in PairType]
+    buttons = [ctx.button(f"pair-type-{p.value}", PickPairType(p)) for p in PairType]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     return [ctx.reply("pf-ask-type", rows)]
 
 
-async def pick_type(ctx: Context, arg: str) -> Replies:
+@router.button(PickPairType, states=["pf_type"], roles=STAFF)
+async def pick_type(ctx: Context, payload: PickPairType) -> Replies:
     """The pair type chosen."""
-    if arg not in {p.value for p in PairType}:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("pf_term", **{**ctx.data, "pair_type": arg})
+    await ctx.goto("pf_term", **{**ctx.data, "pair_type": payload.pair_type.value})
     return await ask_term(ctx)
 
 
 async def ask_term(ctx: Context) -> Replies:
     """Step 5: the term in months."""
-    rows = [[ctx.button("pf-term-button", f"pf:tm:{n}", months=n) for n in TERMS]]
+    rows = [[ctx.button("pf-term-button", PickTerm(n), months=n) for n in TERMS]]
     return [ctx.reply("pf-ask-term", rows, max=programmes.MAX_TERM_MONTHS)]
 
 
-async def pick_term(ctx: Context, arg: str) -> Replies:
+@router.button(PickTerm, states=["pf_term"], roles=STAFF)
+async def pick_term(ctx: Context, payload: PickTerm) -> Replies:
     """A term button."""
-    months = number(arg)
-    if months is None:
-        return await ctx.router.stale(ctx)
-    return await _set_term(ctx, months)
+    return await _set_term(ctx, payload.months)
 
 
 async def type_term(ctx: Context) -> Replies:
@@ -287,46 +273,56 @@ async def ask_confirm(ctx: Context) -> Replies:
         goals=str(ctx.data["goals"]),
         replaces=ctx.data.get("replaces"),
     )
-    rows = [[ctx.button("btn-pair-confirm", "pf:ok"), ctx.button("btn-cancel", "pf:no")]]
+    rows = [
+        [
+            ctx.button("btn-pair-confirm", ConfirmPair(confirm=True)),
+            ctx.button("btn-cancel", ConfirmPair(confirm=False)),
+        ]
+    ]
     return [Reply(text, rows)]
 
 
-async def confirm(ctx: Context, arg: str) -> Replies:
-    """Form the programme (every check again) and send the agreements.
+@router.button(ConfirmPair, states=["pf_confirm"], roles=STAFF)
+async def confirm(ctx: Context, payload: ConfirmPair) -> Replies:
+    """Form the programme (every check again) and send the agreements, or drop it.
 
-    A replacement first ends the old programme, with the mentee's request granted.
+    A replacement first ends the old programme, with the mentee's request granted; if the new
+    pair is then refused (say, the mentor's last place was taken meanwhile), the `Refusal` undoes
+    the ending too.
     """
     assert ctx.person is not None
+    if not payload.confirm:
+        await ctx.finish()
+        return [ctx.reply("cancel-done", help_hint(ctx))]
     if ctx.data.get("replaces") and not await _end_replaced(ctx):
         await ctx.finish()
         return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
-    try:
-        programme = await programmes.form(
-            ctx.session,
-            curator_id=ctx.person.id,
-            mentor_id=int(ctx.data["mentor"]),
-            mentee_ids=[int(i) for i in ctx.data["mentees"]],
-            form=Form(ctx.data["form"]),
-            pair_type=PairType(ctx.data["pair_type"]),
-            term_months=int(ctx.data["term"]),
-            goals=str(ctx.data["goals"]),
-            now=ctx.now,
-        )
-    except programmes.PairError as error:
-        await ctx.finish()
-        return [ctx.reply(error.key, help_hint(ctx), **error.params)]
+    programme = await programmes.form(
+        ctx.session,
+        curator_id=ctx.person.id,
+        mentor_id=int(ctx.data["mentor"]),
+        mentee_ids=[int(i) for i in ctx.data["mentees"]],
+        form=Form(ctx.data["form"]),
+        pair_type=PairType(ctx.data["pair_type"]),
+        term_months=int(ctx.data["term"]),
+        goals=str(ctx.data["goals"]),
+        now=ctx.now,
+    )
     await ctx.finish()
     return [
-        ctx.reply("pf-done", [[ctx.button("btn-open-pair", f"pg:{programme.id}")]], id=programme.id)
+        ctx.reply(
+            "pf-done", [[ctx.button("btn-open-pair", OpenProgramme(programme.id))]], id=programme.id
+        )
     ]
 
 
-async def start_replacement(ctx: Context, arg: str) -> Replies:
+@router.button(Replacement, roles=STAFF)
+async def start_replacement(ctx: Context, payload: Replacement) -> Replies:
     """From a mentee's request for another mentor: suggest mentors for the same mentee; the
     form, pair type, term and goals carry over."""
-    found = await _replacement(ctx, number(arg))
+    found = await _replacement(ctx, payload.request_id)
     if found is None:
-        return await ctx.router.stale(ctx)
+        raise StaleButton()
     request, programme = found
     await ctx.goto(
         "pf_mentor",
@@ -342,11 +338,9 @@ async def start_replacement(ctx: Context, arg: str) -> Replies:
     return await ask_mentor(ctx)
 
 
-async def _replacement(
-    ctx: Context, request_id: int | None
-) -> tuple[ProgrammeRequest, Programme] | None:
+async def _replacement(ctx: Context, request_id: int) -> tuple[ProgrammeRequest, Programme] | None:
     """A pending request for another mentor in a running programme."""
-    request = await ctx.session.get(ProgrammeRequest, request_id) if request_id else None
+    request = await ctx.session.get(ProgrammeRequest, request_id)
     if request is None or request.kind != RequestKind.REPLACE_MENTOR:
         return None
     if request.status != RequestStatus.PENDING or request.proposed_by is None:
@@ -360,7 +354,7 @@ async def _replacement(
 async def _end_replaced(ctx: Context) -> bool:
     """End the programme being replaced and grant the request; False if it changed meanwhile."""
     assert ctx.person is not None
-    found = await _replacement(ctx, number(ctx.data.get("request")))
+    found = await _replacement(ctx, int(ctx.data.get("request", 0)))
     if found is None or found[1].id != ctx.data.get("replaces"):
         return False
     request, programme = found
@@ -376,24 +370,6 @@ async def _end_replaced(ctx: Context) -> bool:
     await ctx.session.flush()
     return True
 
-
-async def cancel(ctx: Context, arg: str) -> Replies:
-    """Drop the pair being formed."""
-    await ctx.finish()
-    return [ctx.reply("cancel-done", help_hint(ctx))]
-
-
-STEPS = {
-    ("pf_mentee", "me"): pick_mentee,
-    ("pf_mentee", "mp"): mentee_page,
-    ("pf_mentee", "next"): to_mentor,
-    ("pf_mentor", "mr"): pick_mentor,
-    ("pf_form", "fm"): pick_form,
-    ("pf_type", "pt"): pick_type,
-    ("pf_term", "tm"): pick_term,
-    ("pf_confirm", "ok"): confirm,
-    ("pf_confirm", "no"): cancel,
-}
 
 router.state("pf_mentee", ask_mentee)
 router.state("pf_mentor", ask_mentor)

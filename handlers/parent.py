@@ -6,7 +6,9 @@ from bot.core import outbox
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import CodePurpose, Person, PersonStatus, Subject
+from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, profile
+from handlers.buttons import ParentAnswer
 from handlers.common import help_hint
 
 router = Router()
@@ -64,18 +66,21 @@ async def ask_consent(ctx: Context) -> Replies:
         await ctx.goto("parent_code")  # a fresh code typed next is taken at once
         return [ctx.reply("parent-code-invalid", help_hint(ctx))]
     buttons = [
-        [ctx.button("btn-consent-agree", "pc:yes"), ctx.button("btn-consent-decline", "pc:no")]
+        [
+            ctx.button("btn-consent-agree", ParentAnswer(agree=True)),
+            ctx.button("btn-consent-decline", ParentAnswer(agree=False)),
+        ]
     ]
     return [Reply(ctx.render("consent_parent", child=minor.name or ""), buttons)]
 
 
-@router.button("pc", states=["parent_consent"])
-async def consent_answer(ctx: Context) -> Replies:
+@router.button(ParentAnswer, states=["parent_consent"])
+async def consent_answer(ctx: Context, answer: ParentAnswer) -> Replies:
     """Agree: ask the representative's name. Decline: the child is told."""
     minor = await _minor(ctx)
-    if minor is None or ctx.args not in (["yes"], ["no"]):
-        return await ctx.router.stale(ctx)
-    if ctx.args == ["no"]:
+    if minor is None:
+        raise StaleButton()
+    if not answer.agree:
         await ctx.finish()
         await outbox.schedule(
             ctx.session,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -19,13 +20,28 @@ from bot.core.models import (
     RequestKind,
     Subject,
 )
+from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, plans, programmes, proposals
-from handlers.common import help_hint, number
+from handlers.buttons import (
+    ActivityPage,
+    AddMilestone,
+    AgreePlan,
+    MilestoneAction,
+    OpenPlan,
+    OpenProgramme,
+    PickActivity,
+    PickMilestones,
+    SendPlan,
+    SkipActivity,
+    SkipDescription,
+    Snooze,
+    TellCurator,
+)
+from handlers.common import help_hint
 
 router = Router()
 
 MAX_PICK = 4  # one to a row, plus paging and Back: within VK's six rows
-SNOOZE_DAYS = (1, 3)
 
 
 def policy(ctx: Context) -> plans.ReminderPolicy:
@@ -39,12 +55,11 @@ def today(ctx: Context) -> date:
     return timezones.to_local(ctx.now, zone).date()
 
 
-async def _member_programme(ctx: Context, programme_id: Any) -> tuple[Programme, str] | None:
+async def _member_programme(ctx: Context, programme_id: int) -> tuple[Programme, str] | None:
     """The active programme and this person's role in it, if they are a member."""
-    number_id = number(programme_id)
-    if ctx.person is None or number_id is None:
+    if ctx.person is None:
         return None
-    programme = await ctx.session.get(Programme, number_id)
+    programme = await ctx.session.get(Programme, programme_id)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
         return None
     member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
@@ -64,19 +79,26 @@ async def plan_command(ctx: Context) -> Replies:
     for programme in active[:MAX_PICK]:
         names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
         label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
-        rows.append([Button(label[:40], f"plan:{programme.id}")])
+        rows.append([Button(label[:40], OpenPlan(programme.id).pack())])
     return [ctx.reply("plan-choose", rows)]
 
 
-@router.button("plan")
-async def plan_button(ctx: Context) -> Replies:
+async def _membership(
+    ctx: Context, programme_id: int, role: str | None = None
+) -> tuple[Programme, str]:
+    """The active programme a button names and the presser's role in it (which must be `role`,
+    if given); else the button is stale."""
+    found = await _member_programme(ctx, programme_id)
+    if found is None or (role is not None and found[1] != role):
+        raise StaleButton()
+    return found
+
+
+@router.button(OpenPlan)
+async def plan_button(ctx: Context, payload: OpenPlan) -> Replies:
     """Open a programme's plan."""
-    found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
-    if found is None:
-        return await ctx.router.stale(ctx)
-    if ctx.state is not None and ctx.state.startswith("ms_"):
-        await ctx.finish()
-    return await show(ctx, found[0])
+    programme, _ = await _membership(ctx, payload.programme_id)
+    return await show(ctx, programme)
 
 
 async def show(ctx: Context, programme: Programme, replace: bool = False) -> Replies:
@@ -97,19 +119,19 @@ async def show(ctx: Context, programme: Programme, replace: bool = False) -> Rep
     pid = programme.id
     rows: list[list[Button]] = []
     if is_mentor:
-        rows.append([ctx.button("btn-ms-add", f"ma:{pid}")])
+        rows.append([ctx.button("btn-ms-add", AddMilestone(pid))])
     if any(m.status == MilestoneStatus.OPEN for m in items):
-        rows.append([ctx.button("btn-ms-done", f"mp:d:{pid}")])
+        rows.append([ctx.button("btn-ms-done", PickMilestones("done", pid))])
         if is_mentor:
             rows.append(
                 [
-                    ctx.button("btn-ms-move", f"mp:m:{pid}"),
-                    ctx.button("btn-ms-delete", f"mp:x:{pid}"),
+                    ctx.button("btn-ms-move", PickMilestones("move", pid)),
+                    ctx.button("btn-ms-delete", PickMilestones("delete", pid)),
                 ]
             )
     if is_mentor and items and programme.plan_agreed_at is None:
-        rows.append([ctx.button("btn-plan-agree", f"pa:{pid}")])
-    rows.append([ctx.button("btn-open-programme", f"pg:{pid}")])
+        rows.append([ctx.button("btn-plan-agree", SendPlan(pid))])
+    rows.append([ctx.button("btn-open-programme", OpenProgramme(pid))])
     return [Reply(text, rows, replace=replace)]
 
 
@@ -127,13 +149,11 @@ def _line(ctx: Context, m: Milestone) -> dict[str, Any]:
 # --- adding a milestone: title → date → format → description -----------------------------
 
 
-@router.button("ma")
-async def add_start(ctx: Context) -> Replies:
+@router.button(AddMilestone)
+async def add_start(ctx: Context, payload: AddMilestone) -> Replies:
     """The mentor starts a new milestone."""
-    found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
-    if found is None or found[1] != MemberRole.MENTOR:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("ms_title", programme=found[0].id)
+    programme, _ = await _membership(ctx, payload.programme_id, MemberRole.MENTOR)
+    await ctx.goto("ms_title", programme=programme.id)
     return await ask_title(ctx)
 
 
@@ -176,7 +196,7 @@ async def take_date(ctx: Context) -> Replies:
 
 async def _last_day(ctx: Context) -> date:
     """The latest date a plan item may take: the programme's end (extend the term for more)."""
-    found = await _member_programme(ctx, ctx.data.get("programme"))
+    found = await _member_programme(ctx, int(ctx.data.get("programme", 0)))
     if found is not None and found[0].ends_on is not None:
         return found[0].ends_on
     return dates.add_months(today(ctx), programmes.MAX_TERM_MONTHS)
@@ -188,10 +208,10 @@ FORMAT_PAGE = 6
 def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
     """Six formats a page (VK fits ten buttons), a page switch and Skip."""
     formats = list(ActivityFormat)[page * FORMAT_PAGE : (page + 1) * FORMAT_PAGE]
-    buttons = [ctx.button(f"activity-{f.value}", f"mf:{f.value}") for f in formats]
+    buttons = [ctx.button(f"activity-{f.value}", PickActivity(f)) for f in formats]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    switch = ("btn-more-formats", "mf:p1") if page == 0 else ("btn-back", "mf:p0")
-    return [*rows, [ctx.button(switch[0], switch[1]), ctx.button("btn-skip", "mf:-")]]
+    switch = ctx.button("btn-more-formats" if page == 0 else "btn-back", ActivityPage(1 - page))
+    return [*rows, [switch, ctx.button("btn-skip", SkipActivity())]]
 
 
 async def ask_format(ctx: Context) -> Replies:
@@ -199,21 +219,32 @@ async def ask_format(ctx: Context) -> Replies:
     return [ctx.reply("ms-ask-format", _format_keyboard(ctx, 0))]
 
 
-@router.button("mf", states=["ms_format"])
-async def take_format(ctx: Context) -> Replies:
-    """The format chosen (or skipped); `p0` / `p1` turn the page of formats."""
-    choice = ctx.args[0] if len(ctx.args) == 1 else ""
-    if choice in ("p0", "p1"):
-        return [Reply(ctx.t("ms-ask-format"), _format_keyboard(ctx, int(choice[1])), replace=True)]
-    if choice != "-" and choice not in {f.value for f in ActivityFormat}:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("ms_desc", **{**ctx.data, "format": None if choice == "-" else choice})
+@router.button(ActivityPage, states=["ms_format"])
+async def format_page(ctx: Context, payload: ActivityPage) -> Replies:
+    """The other page of formats, in place."""
+    return [Reply(ctx.t("ms-ask-format"), _format_keyboard(ctx, payload.page), replace=True)]
+
+
+@router.button(PickActivity, states=["ms_format"])
+async def take_format(ctx: Context, payload: PickActivity) -> Replies:
+    """The format chosen."""
+    return await _to_description(ctx, payload.activity.value)
+
+
+@router.button(SkipActivity, states=["ms_format"])
+async def skip_format(ctx: Context, _: SkipActivity) -> Replies:
+    """No particular format."""
+    return await _to_description(ctx, None)
+
+
+async def _to_description(ctx: Context, activity: str | None) -> Replies:
+    await ctx.goto("ms_desc", **{**ctx.data, "format": activity})
     return await ask_description(ctx)
 
 
 async def ask_description(ctx: Context) -> Replies:
     """Question: a description, or skip."""
-    return [ctx.reply("ms-ask-description", [[ctx.button("btn-skip", "md:-")]])]
+    return [ctx.reply("ms-ask-description", [[ctx.button("btn-skip", SkipDescription())]])]
 
 
 async def take_description(ctx: Context) -> Replies:
@@ -224,14 +255,14 @@ async def take_description(ctx: Context) -> Replies:
     return await _save_new(ctx, text)
 
 
-@router.button("md", states=["ms_desc"])
-async def skip_description(ctx: Context) -> Replies:
+@router.button(SkipDescription, states=["ms_desc"])
+async def skip_description(ctx: Context, _: SkipDescription) -> Replies:
     """No description."""
     return await _save_new(ctx, None)
 
 
 async def _save_new(ctx: Context, description: str | None) -> Replies:
-    found = await _member_programme(ctx, ctx.data.get("programme"))
+    found = await _member_programme(ctx, int(ctx.data.get("programme", 0)))
     data = dict(ctx.data)
     await ctx.finish()
     if found is None or found[1] != MemberRole.MENTOR:
@@ -251,7 +282,10 @@ async def _save_new(ctx: Context, description: str | None) -> Replies:
 
 
 async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any]) -> None:
-    """Carry out an add / move / delete of the plan (directly, or once the other side agreed)."""
+    """Carry out an add / move / delete of the plan (directly, or once the other side agreed).
+
+    A move or delete of an item no longer open is refused, and the whole step with it.
+    """
     op = change.get("op")
     if op == "add":
         activity = ActivityFormat(change["format"]) if change.get("format") else None
@@ -268,9 +302,9 @@ async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any
         return
     milestone = await ctx.session.get(Milestone, int(change.get("milestone", 0)))
     if milestone is None or milestone.programme_id != programme.id:
-        return
-    if milestone.status != MilestoneStatus.OPEN:
-        return
+        raise Refusal("ms-not-available")
+    if milestone.status != MilestoneStatus.OPEN:  # done or deleted since the change was proposed
+        raise Refusal("ms-not-available")
     if op == "move":
         await plans.move(
             ctx.session,
@@ -289,65 +323,61 @@ async def _propose(ctx: Context, programme: Programme, change: dict[str, Any]) -
     await proposals.propose(
         ctx.session, programme, RequestKind.PLAN_CHANGE, ctx.person, change, ctx.now
     )
-    return [ctx.reply("plan-change-proposed", [[ctx.button("btn-plan", f"plan:{programme.id}")]])]
+    return [ctx.reply("plan-change-proposed", [[ctx.button("btn-plan", OpenPlan(programme.id))]])]
 
 
 # --- picking a milestone: done, move, delete ------------------------------------------------
 
 
-@router.button("mp")
-async def pick(ctx: Context) -> Replies:
-    """A page of open milestones to act on (done: anyone; move, delete: the mentor).
-
-    Payload `mp:<action>:<programme>[:<page>]`; pages turn in place.
-    """
-    if len(ctx.args) not in (2, 3) or ctx.args[0] not in ("d", "m", "x"):
-        return await ctx.router.stale(ctx)
-    page = number(ctx.args[2]) if len(ctx.args) == 3 else 0
-    found = await _member_programme(ctx, ctx.args[1])
-    if found is None or page is None or (ctx.args[0] != "d" and found[1] != MemberRole.MENTOR):
-        return await ctx.router.stale(ctx)
-    action, pid = ctx.args[0], found[0].id
+@router.button(PickMilestones)
+async def pick(ctx: Context, payload: PickMilestones) -> Replies:
+    """A page of open milestones to act on (done: anyone; move, delete: the mentor); pages
+    after the first turn in place."""
+    role = None if payload.act == "done" else MemberRole.MENTOR
+    programme, _ = await _membership(ctx, payload.programme_id, role)
     items = [
-        m for m in await plans.milestones(ctx.session, pid) if m.status == MilestoneStatus.OPEN
+        m
+        for m in await plans.milestones(ctx.session, programme.id)
+        if m.status == MilestoneStatus.OPEN
     ]
-    page = min(page, max(len(items) - 1, 0) // MAX_PICK)
-    prefix = {"d": "ms:done", "m": "ms:mv", "x": "ms:del"}[action]
+    page = min(payload.page or 0, max(len(items) - 1, 0) // MAX_PICK)
     rows = [
-        [Button(f"{dates.format_date(m.due_on, ctx.locale)} · {m.title}"[:40], f"{prefix}:{m.id}")]
+        [
+            Button(
+                f"{dates.format_date(m.due_on, ctx.locale)} · {m.title}"[:40],
+                MilestoneAction(payload.act, m.id).pack(),
+            )
+        ]
         for m in items[page * MAX_PICK : (page + 1) * MAX_PICK]
     ]
     nav = []
     if page > 0:
-        nav.append(ctx.button("btn-prev", f"mp:{action}:{pid}:{page - 1}"))
+        nav.append(ctx.button("btn-prev", dataclasses.replace(payload, page=page - 1)))
     if (page + 1) * MAX_PICK < len(items):
-        nav.append(ctx.button("btn-next", f"mp:{action}:{pid}:{page + 1}"))
+        nav.append(ctx.button("btn-next", dataclasses.replace(payload, page=page + 1)))
     rows += [nav] if nav else []
-    rows.append([ctx.button("btn-back", f"plan:{pid}")])
-    return [Reply(ctx.t(f"ms-pick-{action}"), rows, replace=len(ctx.args) == 3)]
+    rows.append([ctx.button("btn-back", OpenPlan(programme.id))])
+    return [Reply(ctx.t(f"ms-pick-{payload.act}"), rows, replace=payload.page is not None)]
 
 
-async def _milestone(ctx: Context) -> tuple[Milestone, Programme, str] | None:
-    """The open milestone in the payload, if this person is a member of its active programme."""
-    milestone_id = number(ctx.args[1]) if len(ctx.args) >= 2 else None
-    if milestone_id is None:
-        return None
+async def _milestone(ctx: Context, milestone_id: int) -> tuple[Milestone, Programme, str]:
+    """The open milestone a button names, if this person is a member of its active programme;
+    else `ms-not-available`."""
     milestone = await ctx.session.get(Milestone, milestone_id)
     if milestone is None or milestone.status != MilestoneStatus.OPEN:
-        return None
+        raise Refusal("ms-not-available")
     found = await _member_programme(ctx, milestone.programme_id)
-    return (milestone, *found) if found else None
-
-
-@router.button("ms")
-async def milestone_action(ctx: Context) -> Replies:
-    """Done, snooze, move or delete one milestone — checked against the presser's rights."""
-    found = await _milestone(ctx)
     if found is None or ctx.person is None:
-        return [ctx.reply("ms-not-available", help_hint(ctx))]
-    milestone, programme, role = found
-    action = ctx.args[0]
-    if action == "done":
+        raise Refusal("ms-not-available")
+    return (milestone, *found)
+
+
+@router.button(MilestoneAction)
+async def milestone_action(ctx: Context, payload: MilestoneAction) -> Replies:
+    """Done (anyone), move or delete (the mentor) one milestone."""
+    milestone, programme, role = await _milestone(ctx, payload.milestone_id)
+    assert ctx.person is not None
+    if payload.act == "done":
         await plans.mark_done(ctx.session, milestone, ctx.person, ctx.now)
         await programmes.notify(
             ctx.session,
@@ -360,16 +390,13 @@ async def milestone_action(ctx: Context) -> Replies:
             include_curator=False,
         )
         rows = [
-            [ctx.button("btn-tell-curator", f"mc:{milestone.id}")],
-            [ctx.button("btn-plan", f"plan:{programme.id}")],
+            [ctx.button("btn-tell-curator", TellCurator(milestone.id))],
+            [ctx.button("btn-plan", OpenPlan(programme.id))],
         ]
         return [ctx.reply("ms-done", rows, title=milestone.title)]
-    if action == "snz" and len(ctx.args) == 3 and ctx.args[2] in {str(d) for d in SNOOZE_DAYS}:
-        await plans.snooze(ctx.session, milestone, ctx.person, int(ctx.args[2]), ctx.now)
-        return [ctx.reply("ms-snoozed-you", help_hint(ctx), days=int(ctx.args[2]))]
     if role != MemberRole.MENTOR:
-        return await ctx.router.stale(ctx)
-    if action == "mv":
+        raise StaleButton()
+    if payload.act == "move":
         await ctx.goto("ms_date", programme=programme.id, move=milestone.id)
         return [
             ctx.reply(
@@ -378,17 +405,24 @@ async def milestone_action(ctx: Context) -> Replies:
                 date=dates.format_date(milestone.due_on, ctx.locale),
             )
         ]
-    if action == "del":
-        change = {"op": "delete", "milestone": milestone.id, "title": milestone.title}
-        if programme.plan_agreed_at is not None:
-            return await _propose(ctx, programme, change)
-        await apply_change(ctx, programme, change)
-        return [ctx.reply("ms-deleted", title=milestone.title)] + await show(ctx, programme)
-    return await ctx.router.stale(ctx)
+    change = {"op": "delete", "milestone": milestone.id, "title": milestone.title}
+    if programme.plan_agreed_at is not None:
+        return await _propose(ctx, programme, change)
+    await apply_change(ctx, programme, change)
+    return [ctx.reply("ms-deleted", title=milestone.title)] + await show(ctx, programme)
+
+
+@router.button(Snooze)
+async def snooze(ctx: Context, payload: Snooze) -> Replies:
+    """Remind of one milestone again in a few days (a member's own reminders)."""
+    milestone, _, _ = await _milestone(ctx, payload.milestone_id)
+    assert ctx.person is not None
+    await plans.snooze(ctx.session, milestone, ctx.person, payload.days, ctx.now)
+    return [ctx.reply("ms-snoozed-you", help_hint(ctx), days=payload.days)]
 
 
 async def _finish_move(ctx: Context, due: date) -> Replies:
-    found = await _member_programme(ctx, ctx.data.get("programme"))
+    found = await _member_programme(ctx, int(ctx.data.get("programme", 0)))
     milestone_id = int(ctx.data.get("move", 0))
     await ctx.finish()
     if found is None or found[1] != MemberRole.MENTOR:
@@ -413,17 +447,13 @@ async def _finish_move(ctx: Context, due: date) -> Replies:
     ] + await show(ctx, programme)
 
 
-@router.button("mc")
-async def tell_curator(ctx: Context) -> Replies:
+@router.button(TellCurator)
+async def tell_curator(ctx: Context, payload: TellCurator) -> Replies:
     """After marking done: tell the curator too."""
-    milestone_id = number(ctx.args[0]) if len(ctx.args) == 1 else None
-    if milestone_id is None or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    milestone = await ctx.session.get(Milestone, milestone_id)
-    found = await _member_programme(ctx, milestone.programme_id) if milestone else None
-    if milestone is None or found is None or milestone.status != MilestoneStatus.DONE:
-        return await ctx.router.stale(ctx)
-    programme = found[0]
+    milestone = await ctx.session.get(Milestone, payload.milestone_id)
+    if milestone is None or milestone.status != MilestoneStatus.DONE or ctx.person is None:
+        raise StaleButton()
+    programme, _ = await _membership(ctx, milestone.programme_id)
     for person_id in [p.id for p in await programmes.staff_for(ctx.session, programme)]:
         await outbox.schedule(
             ctx.session,
@@ -437,15 +467,14 @@ async def tell_curator(ctx: Context) -> Replies:
     return [ctx.reply("ms-curator-told", help_hint(ctx))]
 
 
-@router.button("pa")
-async def send_for_agreement(ctx: Context) -> Replies:
+@router.button(SendPlan)
+async def send_for_agreement(ctx: Context, payload: SendPlan) -> Replies:
     """The mentor asks every mentee to agree to the plan; later changes need their consent."""
-    found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
-    if found is None or found[1] != MemberRole.MENTOR or found[0].plan_agreed_at is not None:
-        return await ctx.router.stale(ctx)
-    programme = found[0]
+    programme, _ = await _membership(ctx, payload.programme_id, MemberRole.MENTOR)
+    if programme.plan_agreed_at is not None:
+        raise StaleButton()
     if not await plans.milestones(ctx.session, programme.id):
-        return await ctx.router.stale(ctx)  # nothing to agree to yet (the button needs items)
+        raise StaleButton()  # nothing to agree to yet (the button needs items)
     if await proposals.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT):
         return [ctx.reply("plan-already-sent", help_hint(ctx))]
     assert ctx.person is not None
@@ -472,26 +501,24 @@ async def send_for_agreement(ctx: Context) -> Replies:
     return [ctx.reply("plan-sent-for-agreement", help_hint(ctx))]
 
 
-@router.button("pk")
-async def agree_plan(ctx: Context) -> Replies:
+@router.button(AgreePlan)
+async def agree_plan(ctx: Context, payload: AgreePlan) -> Replies:
     """A mentee agrees to the plan; once every mentee has, it changes only by mutual consent."""
-    found = await _member_programme(ctx, ctx.args[0] if ctx.args else "")
-    if found is None or found[1] != MemberRole.MENTEE or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    programme = found[0]
+    programme, _ = await _membership(ctx, payload.programme_id, MemberRole.MENTEE)
+    assert ctx.person is not None
     request = await proposals.pending_request(ctx.session, programme.id, RequestKind.PLAN_AGREEMENT)
     if (
         request is None
         or await proposals.open_request(ctx.session, request.id, ctx.person.id) is None
     ):
-        return await ctx.router.stale(ctx)  # never sent (a forged button), or answered already
+        raise StaleButton()  # never sent (a forged button), or answered already
     outcome = await proposals.answer(
         ctx.session, request, programme, ctx.person, True, ctx.now, ctx.settings.reminder_clock
     )
     if outcome == "accepted":
         programme.plan_agreed_at = ctx.now
     key = "plan-agreed-you" if outcome == "accepted" else "plan-agreed-waiting"
-    return [ctx.reply(key, [[ctx.button("btn-plan", f"plan:{programme.id}")]])]
+    return [ctx.reply(key, [[ctx.button("btn-plan", OpenPlan(programme.id))]])]
 
 
 router.state("ms_title", ask_title, take_title)

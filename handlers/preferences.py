@@ -7,28 +7,25 @@ from bot.core import timezones
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import ProgrammeStatus
 from bot.core.services import plans, programmes
-from handlers.common import help_hint, menu_buttons, number
+from handlers.buttons import ZONE_SHORTCUTS, Language, ZoneShortcut
+from handlers.common import help_hint, menu_buttons
 
 router = Router()
-
-ZONE_SHORTCUTS = ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok")
 
 
 @router.command("language", needs_registration=False, keeps_flow=True, aliases=("язык", "lang"))
 async def language(ctx: Context) -> Replies:
     """Offer the languages as buttons."""
-    buttons = [[ctx.button(f"btn-language-{code}", f"lang:{code}") for code in SUPPORTED_LOCALES]]
+    buttons = [[ctx.button(f"btn-language-{code}", Language(code)) for code in SUPPORTED_LOCALES]]
     return [ctx.reply("language-choose", buttons)]
 
 
-@router.button("lang")
-async def set_language(ctx: Context) -> Replies:
+@router.button(Language, keeps_flow=True)
+async def set_language(ctx: Context, choice: Language) -> Replies:
     """Switch language; a question under way is asked again in the new language."""
-    if len(ctx.args) != 1 or ctx.args[0] not in SUPPORTED_LOCALES:
-        return await ctx.router.stale(ctx)
-    ctx.account.locale = ctx.args[0]
+    ctx.account.locale = choice.code
     if ctx.person is not None:
-        ctx.person.locale = ctx.args[0]
+        ctx.person.locale = choice.code
     if ctx.state is not None:
         return await ctx.router.prompt(ctx)
     return [ctx.reply("language-set", menu_buttons(ctx))]
@@ -47,7 +44,7 @@ async def ask_timezone(ctx: Context) -> Replies:
     """Question: a city or a UTC offset, with the commonest zones as buttons."""
     assert ctx.person is not None
     current = timezones.describe(ctx.person.timezone, ctx.now)
-    labels = [ctx.button(f"btn-tz-{i}", f"tz:{i}") for i in range(len(ZONE_SHORTCUTS))]
+    labels = [ctx.button(f"btn-tz-{i}", ZoneShortcut(i)) for i in range(len(ZONE_SHORTCUTS))]
     buttons = [labels[:2], labels[2:]]
     return [ctx.reply("timezone-ask", buttons, current=current)]
 
@@ -57,13 +54,10 @@ async def take_timezone(ctx: Context) -> Replies:
     return await _apply(ctx, ctx.incoming.text or "")
 
 
-@router.button("tz", states=["ask_timezone"])
-async def pick_timezone(ctx: Context) -> Replies:
+@router.button(ZoneShortcut, states=["ask_timezone"])
+async def pick_timezone(ctx: Context, choice: ZoneShortcut) -> Replies:
     """One of the shortcut buttons."""
-    index = number(ctx.args[0]) if len(ctx.args) == 1 else None
-    if index is None or index >= len(ZONE_SHORTCUTS):
-        return await ctx.router.stale(ctx)
-    return await _apply(ctx, ZONE_SHORTCUTS[index])
+    return await _apply(ctx, ZONE_SHORTCUTS[choice.index])
 
 
 async def _apply(ctx: Context, text: str) -> Replies:

@@ -9,6 +9,7 @@ from bot.core import timezones
 from bot.core.conversation import File, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.services import consent, mydata, programmes
+from handlers.buttons import ForgetAnswer, Menu
 from handlers.common import help_hint
 
 router = Router()
@@ -43,24 +44,25 @@ async def forget(ctx: Context) -> Replies:
 async def ask_confirmation(ctx: Context) -> Replies:
     """Question: really withdraw consent and erase my data?"""
     buttons = [
-        [ctx.button("btn-forget-yes", "forget:yes"), ctx.button("btn-forget-no", "forget:no")]
+        [
+            ctx.button("btn-forget-yes", ForgetAnswer(erase=True)),
+            ctx.button("btn-forget-no", ForgetAnswer(erase=False)),
+        ]
     ]
     return [ctx.reply("forget-confirm", buttons)]
 
 
-@router.button("forget", states=["forget_confirm"])
-async def forget_answer(ctx: Context) -> Replies:
+@router.button(ForgetAnswer, states=["forget_confirm"])
+async def forget_answer(ctx: Context, answer: ForgetAnswer) -> Replies:
     """Yes: consent withdrawn and personal values erased. No: nothing changes."""
-    if ctx.args == ["no"] or ctx.person is None:
+    if not answer.erase or ctx.person is None:
         await ctx.finish()
         return [ctx.reply("forget-cancelled", help_hint(ctx))]
-    if ctx.args != ["yes"]:
-        return await ctx.router.stale(ctx)
     # Nobody is left waiting on a person who is gone: their programmes end, or go on without them.
     await programmes.leave_all(ctx.session, ctx.person, ctx.now)
     await consent.withdraw_and_erase(ctx.session, ctx.person, ctx.now)
     ctx.state, ctx.data = None, {}
-    return [ctx.reply("forget-done", [[ctx.button("btn-start", "menu:start")]])]
+    return [ctx.reply("forget-done", [[ctx.button("btn-start", Menu("start"))]])]
 
 
 router.state("forget_confirm", ask_confirmation)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from markupsafe import Markup
@@ -20,25 +21,31 @@ from bot.core.models import (
     ProgrammeMember,
     ProgrammeStatus,
     RequestKind,
-    Role,
 )
+from bot.core.refusal import StaleButton
 from bot.core.services import banks, plans, programmes, proposals
 from handlers import notifications
-from handlers.common import help_hint, number
+from handlers.buttons import (
+    EXTEND_CHOICES,
+    REMINDER_PRESETS,
+    AgreementAnswer,
+    AgreementFile,
+    AskReplacement,
+    Complete,
+    EndEarly,
+    Extend,
+    OpenPlan,
+    OpenProgramme,
+    Reminders,
+    RequestAnswer,
+)
+from handlers.common import help_hint
 
 router = Router()
 
-EXTEND_CHOICES = (1, 3, 6)
-# Reminder schedules a programme can use: days before the due date (the day itself always).
-REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
-STAFF = {Role.CURATOR, Role.DIRECTOR}
 # A reason typed long after the question was asked is more likely a stray message than a reason:
 # ending a programme or asking for another mentor is not done on it.
 REASON_TTL = timedelta(hours=1)
-
-
-def _is_staff(person: Person | None) -> bool:
-    return person is not None and bool(person.role_set & STAFF)
 
 
 async def agreement_text(session: AsyncSession, programme: Programme, locale: str) -> Markup:
@@ -73,44 +80,42 @@ async def render_agreement(
     locale = person.locale
     buttons = [
         [
-            Button(texts.t("btn-agreement-accept", locale), f"agr:y:{programme.id}"),
-            Button(texts.t("btn-agreement-decline", locale), f"agr:n:{programme.id}"),
+            Button(
+                texts.t("btn-agreement-accept", locale), AgreementAnswer(True, programme.id).pack()
+            ),
+            Button(
+                texts.t("btn-agreement-decline", locale),
+                AgreementAnswer(False, programme.id).pack(),
+            ),
         ],
-        [Button(texts.t("btn-agreement-file", locale), f"agr:f:{programme.id}")],
+        [Button(texts.t("btn-agreement-file", locale), AgreementFile(programme.id).pack())],
     ]
     return [Reply(await agreement_text(session, programme, locale), buttons)]
 
 
-@router.button("agr")
-async def agreement_answer(ctx: Context) -> Replies:
-    """Accept, decline or download the agreement of a programme one belongs to."""
-    programme_id = number(ctx.args[1]) if len(ctx.args) == 2 else None
-    if programme_id is None or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    action, programme = ctx.args[0], await ctx.session.get(Programme, programme_id)
-    member = (
-        await programmes.membership(ctx.session, programme.id, ctx.person.id) if programme else None
+@router.button(AgreementFile)
+async def agreement_file(ctx: Context, payload: AgreementFile) -> Replies:
+    """The agreement of a programme as a file, for its members and staff."""
+    programme = await _programme_for(ctx, payload.programme_id)
+    text = texts.plain(await agreement_text(ctx.session, programme, ctx.locale))
+    file = File(f"agreement-{programme.id}.txt", text.encode(), "text/plain")
+    return [Reply(ctx.t("agreement-file-caption"), file=file)]
+
+
+@router.button(AgreementAnswer)
+async def agreement_answer(ctx: Context, answer: AgreementAnswer) -> Replies:
+    """Accept or decline the agreement of a programme one belongs to."""
+    programme = await _programme_for(ctx, answer.programme_id)
+    assert ctx.person is not None
+    outcome = await programmes.answer_agreement(
+        ctx.session,
+        programme,
+        ctx.person.id,
+        answer.accept,
+        ctx.now,
+        remind_at=ctx.settings.reminder_clock,
     )
-    if programme is None or (member is None and not _is_staff(ctx.person)):
-        return await ctx.router.stale(ctx)
-    if action == "f":
-        text = texts.plain(await agreement_text(ctx.session, programme, ctx.locale))
-        file = File(f"agreement-{programme.id}.txt", text.encode(), "text/plain")
-        return [Reply(ctx.t("agreement-file-caption"), file=file)]
-    if action not in ("y", "n") or member is None:
-        return await ctx.router.stale(ctx)
-    try:
-        outcome = await programmes.answer_agreement(
-            ctx.session,
-            programme,
-            ctx.person.id,
-            action == "y",
-            ctx.now,
-            remind_at=ctx.settings.reminder_clock,
-        )
-    except programmes.PairError:
-        return await ctx.router.stale(ctx)
-    buttons = [[ctx.button("btn-open-programme", f"pg:{programme.id}")]]
+    buttons = [[ctx.button("btn-open-programme", OpenProgramme(programme.id))]]
     return [ctx.reply(f"agreement-{outcome}", buttons)]
 
 
@@ -123,7 +128,7 @@ async def programme_command(ctx: Context) -> Replies:
         return [ctx.reply("programme-none", help_hint(ctx))]
     if len(mine) == 1:
         return await card(ctx, mine[0])
-    rows = [[Button(await _title(ctx, p), f"pg:{p.id}")] for p in mine[:6]]
+    rows = [[Button(await _title(ctx, p), OpenProgramme(p.id).pack())] for p in mine[:6]]
     return [ctx.reply("programme-choose", rows)]
 
 
@@ -139,23 +144,30 @@ def label(ctx: Context, programme: Programme, names: list[str]) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-@router.button("pg")
-async def open_card(ctx: Context) -> Replies:
+@router.button(OpenProgramme)
+async def open_card(ctx: Context, payload: OpenProgramme) -> Replies:
     """A programme's card, for its members and the curator."""
-    programme = await _programme_for(ctx)
-    return await card(ctx, programme) if programme else await ctx.router.stale(ctx)
+    return await card(ctx, await _programme_for(ctx, payload.programme_id))
 
 
-async def _programme_for(ctx: Context, index: int = 0) -> Programme | None:
-    """The programme named in the payload, if this person may see it."""
-    programme_id = number(ctx.args[index]) if len(ctx.args) > index else None
-    if programme_id is None or ctx.person is None:
-        return None
+async def _visible(ctx: Context, programme_id: int) -> Programme | None:
+    """The programme, if this person may see it: a member, or staff."""
     programme = await ctx.session.get(Programme, programme_id)
-    if programme is None:
+    if programme is None or ctx.person is None:
         return None
     member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
-    return programme if member is not None or _is_staff(ctx.person) else None
+    return programme if member is not None or ctx.is_staff else None
+
+
+async def _programme_for(
+    ctx: Context, programme_id: int, statuses: Iterable[str] | None = None
+) -> Programme:
+    """The programme a button names, if this person may see it and it is in one of `statuses`
+    (None: any); else the button is stale."""
+    programme = await _visible(ctx, programme_id)
+    if programme is None or (statuses is not None and programme.status not in statuses):
+        raise StaleButton()
+    return programme
 
 
 async def card(ctx: Context, programme: Programme) -> Replies:
@@ -195,52 +207,49 @@ async def _actions(
     ):
         rows.append(
             [
-                ctx.button("btn-agreement-accept", f"agr:y:{pid}"),
-                ctx.button("btn-agreement-decline", f"agr:n:{pid}"),
+                ctx.button("btn-agreement-accept", AgreementAnswer(True, pid)),
+                ctx.button("btn-agreement-decline", AgreementAnswer(False, pid)),
             ]
         )
     if programme.status == ProgrammeStatus.ACTIVE and me is not None:
-        rows.append([ctx.button("btn-plan", f"plan:{pid}"), ctx.button("btn-extend", f"px:{pid}")])
+        rows.append([ctx.button("btn-plan", OpenPlan(pid)), ctx.button("btn-extend", Extend(pid))])
         if me.role == MemberRole.MENTOR and total and done == total:
-            rows.append([ctx.button("btn-complete", f"pd:{pid}")])
-        row = [ctx.button("btn-end-early", f"pq:{pid}")]
+            rows.append([ctx.button("btn-complete", Complete(pid))])
+        row = [ctx.button("btn-end-early", EndEarly(pid))]
         if me.role == MemberRole.MENTEE:
-            row.append(ctx.button("btn-replace-mentor", f"pr:{pid}"))
+            row.append(ctx.button("btn-replace-mentor", AskReplacement(pid)))
         rows.append(row)
     if programme.status == ProgrammeStatus.ACTIVE and (
-        _is_staff(ctx.person) or (me is not None and me.role == MemberRole.MENTOR)
+        ctx.is_staff or (me is not None and me.role == MemberRole.MENTOR)
     ):
-        rows.append([ctx.button("btn-reminders", f"rm:{pid}")])
-    if programme.status in banks.OPEN_STATUSES and _is_staff(ctx.person):
-        rows.append([ctx.button("btn-end-by-curator", f"pq:{pid}")])
-    rows.append([ctx.button("btn-agreement-file", f"agr:f:{pid}"), *help_hint(ctx)[0]])
+        rows.append([ctx.button("btn-reminders", Reminders(pid))])
+    if programme.status in banks.OPEN_STATUSES and ctx.is_staff:
+        rows.append([ctx.button("btn-end-by-curator", EndEarly(pid))])
+    rows.append([ctx.button("btn-agreement-file", AgreementFile(pid)), *help_hint(ctx)[0]])
     return rows
 
 
-@router.button("rm")
-async def reminder_schedule(ctx: Context) -> Replies:
+@router.button(Reminders)
+async def reminder_schedule(ctx: Context, payload: Reminders) -> Replies:
     """The mentor or curator chooses when plan reminders go out for this programme."""
-    programme = await _programme_for(ctx)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    if programme.mentor_id != ctx.person.id and not _is_staff(ctx.person):
-        return await ctx.router.stale(ctx)
-    if len(ctx.args) == 1:
+    programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
+    assert ctx.person is not None
+    if programme.mentor_id != ctx.person.id and not ctx.is_staff:
+        raise StaleButton()
+    if payload.preset is None:
         rows = [
-            [ctx.button(f"btn-reminders-{key}", f"rm:{programme.id}:{key}")]
+            [ctx.button(f"btn-reminders-{key}", Reminders(programme.id, key))]
             for key in REMINDER_PRESETS
         ]
         return [ctx.reply("reminders-choose", rows, current=_days(ctx, programme.reminder_days))]
-    days = REMINDER_PRESETS.get(ctx.args[1])
-    if days is None:
-        return await ctx.router.stale(ctx)
+    days = REMINDER_PRESETS[payload.preset]
     programme.reminder_days = days
     policy = plans.ReminderPolicy(ctx.settings.reminder_clock, ctx.settings.overdue_alert_days)
     await plans.reschedule_all(ctx.session, programme, policy, ctx.now)
     return [
         ctx.reply(
             "reminders-set",
-            [[ctx.button("btn-open-programme", f"pg:{programme.id}")]],
+            [[ctx.button("btn-open-programme", OpenProgramme(programme.id))]],
             current=_days(ctx, days),
         )
     ]
@@ -252,14 +261,13 @@ def _days(ctx: Context, days: list[int]) -> str:
     return ctx.t(f"btn-reminders-{key}")
 
 
-@router.button("pd")
-async def complete(ctx: Context) -> Replies:
+@router.button(Complete)
+async def complete(ctx: Context, payload: Complete) -> Replies:
     """The mentor closes a programme whose plan is all done."""
-    programme = await _programme_for(ctx)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
-        return await ctx.router.stale(ctx)
+    programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
+    assert ctx.person is not None
     if programme.mentor_id != ctx.person.id:
-        return await ctx.router.stale(ctx)
+        raise StaleButton()
     done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
     if not total or done != total:
         return [ctx.reply("programme-plan-not-done", help_hint(ctx))]
@@ -267,46 +275,74 @@ async def complete(ctx: Context) -> Replies:
     return [ctx.reply("programme-completed-you", help_hint(ctx))]
 
 
-@router.button("pq")
-async def end_early(ctx: Context) -> Replies:
+# --- a reason asked before acting: ending early, asking for another mentor -----------------
+
+
+async def _end(ctx: Context, programme: Programme, reason: str) -> str:
+    """End the programme; everyone concerned is told why."""
+    assert ctx.person is not None
+    await programmes.close(
+        ctx.session, programme, ProgrammeStatus.ENDED, ctx.person, ctx.now, reason
+    )
+    return "programme-ended-you"
+
+
+async def _ask_replacement(ctx: Context, programme: Programme, reason: str) -> str:
+    """Send the curator the mentee's request for another mentor."""
+    assert ctx.person is not None
+    details = {"reason": reason}
+    await proposals.propose(
+        ctx.session, programme, RequestKind.REPLACE_MENTOR, ctx.person, details, ctx.now
+    )
+    return "programme-replace-sent"
+
+
+@dataclass(frozen=True)
+class ReasonQuestion:
+    """A question whose typed answer is the reason for acting on a programme."""
+
+    prompt: str  # locale key of the question
+    statuses: tuple[str, ...]  # the programme must still be in one of these when answered
+    act: Callable[[Context, Programme, str], Awaitable[str]]  # returns the reply's locale key
+
+
+REASONS = {
+    "end_reason": ReasonQuestion("programme-ask-end-reason", banks.OPEN_STATUSES, _end),
+    "replace_reason": ReasonQuestion(
+        "programme-ask-replace-reason", (ProgrammeStatus.ACTIVE,), _ask_replacement
+    ),
+}
+
+
+@router.button(EndEarly)
+async def end_early(ctx: Context, payload: EndEarly) -> Replies:
     """A member or the curator ends a programme: the reason is asked first."""
-    programme = await _programme_for(ctx)
-    if programme is None or programme.status not in banks.OPEN_STATUSES:
-        return await ctx.router.stale(ctx)
+    programme = await _programme_for(ctx, payload.programme_id, banks.OPEN_STATUSES)
     await ctx.goto("end_reason", programme=programme.id)
-    return await ask_end_reason(ctx)
+    return await ask_reason(ctx)
 
 
-async def _asked_now(ctx: Context) -> None:
-    """Note when the reason was (re-)asked: the answer is taken only for `REASON_TTL`."""
-    if ctx.state is not None:
-        await ctx.goto(ctx.state, **{**ctx.data, "asked": ctx.now.isoformat()})
+@router.button(AskReplacement)
+async def replace_mentor(ctx: Context, payload: AskReplacement) -> Replies:
+    """A mentee asks the curator for another mentor, with a reason."""
+    programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
+    assert ctx.person is not None
+    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+    if member is None or member.role != MemberRole.MENTEE:
+        raise StaleButton()
+    await ctx.goto("replace_reason", programme=programme.id)
+    return await ask_reason(ctx)
 
 
-async def ask_end_reason(ctx: Context) -> Replies:
-    """Question: why the programme ends."""
-    await _asked_now(ctx)
-    return [ctx.reply("programme-ask-end-reason")]
+async def ask_reason(ctx: Context) -> Replies:
+    """Ask (again) for the reason; the answer is taken only for `REASON_TTL` from now."""
+    await ctx.goto(str(ctx.state), **{**ctx.data, "asked": ctx.now.isoformat()})
+    return [ctx.reply(REASONS[str(ctx.state)].prompt)]
 
 
-async def take_end_reason(ctx: Context) -> Replies:
-    """The reason given: the programme ends and everyone is told."""
-
-    async def end(programme: Programme, person: Person, reason: str) -> str:
-        await programmes.close(
-            ctx.session, programme, ProgrammeStatus.ENDED, person, ctx.now, reason
-        )
-        return "programme-ended-you"
-
-    return await _with_reason(ctx, banks.OPEN_STATUSES, end)
-
-
-async def _with_reason(
-    ctx: Context,
-    allowed: tuple[str, ...],
-    act: Callable[[Programme, Person, str], Awaitable[str]],
-) -> Replies:
+async def take_reason(ctx: Context) -> Replies:
     """Read a typed reason, re-check the programme named in the flow, and act on it."""
+    question = REASONS[str(ctx.state)]
     asked = ctx.data.get("asked")
     if not isinstance(asked, str) or ctx.now - datetime.fromisoformat(asked) > REASON_TTL:
         await ctx.finish()
@@ -314,23 +350,24 @@ async def _with_reason(
     reason = banks.clean_text(ctx.incoming.text)
     if reason is None:
         return [ctx.reply("q-text-invalid", max=banks.MAX_TEXT)]
-    ctx.args = [str(ctx.data.get("programme", ""))]
-    programme = await _programme_for(ctx)
+    programme = await _visible(ctx, int(ctx.data.get("programme", 0)))
     await ctx.finish()
-    if programme is None or programme.status not in allowed or ctx.person is None:
+    if programme is None or programme.status not in question.statuses:
         return [ctx.reply("refusal-flow-outdated", help_hint(ctx))]
-    key = await act(programme, ctx.person, reason)
+    key = await question.act(ctx, programme, reason)
     return [ctx.reply(key, help_hint(ctx))]
 
 
-@router.button("px")
-async def extend(ctx: Context) -> Replies:
+# --- proposals -----------------------------------------------------------------------------
+
+
+@router.button(Extend)
+async def extend(ctx: Context, payload: Extend) -> Replies:
     """Propose a longer term: choose months; the other side accepts or declines."""
-    programme = await _programme_for(ctx)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
-        return await ctx.router.stale(ctx)
+    programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
+    assert ctx.person is not None
     if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
-        return await ctx.router.stale(ctx)
+        raise StaleButton()
     if await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
         # One proposal at a time: a double tap must not add the months twice.
         return [ctx.reply("request-extend-pending", help_hint(ctx))]
@@ -340,69 +377,33 @@ async def extend(ctx: Context) -> Replies:
         return [
             ctx.reply("programme-extend-too-long", help_hint(ctx), max=programmes.MAX_TERM_MONTHS)
         ]
-    if len(ctx.args) == 1:
-        rows = [[ctx.button("btn-months", f"px:{programme.id}:{n}", months=n) for n in choices]]
+    if payload.months is None:
+        rows = [[ctx.button("btn-months", Extend(programme.id, n), months=n) for n in choices]]
         return [ctx.reply("programme-extend-choose", rows)]
-    if ctx.args[1] not in {str(n) for n in choices}:
-        return await ctx.router.stale(ctx)
+    if payload.months not in choices:
+        raise StaleButton()
+    details = {"months": payload.months}
     await proposals.propose(
-        ctx.session,
-        programme,
-        RequestKind.EXTEND,
-        ctx.person,
-        {"months": int(ctx.args[1])},
-        ctx.now,
+        ctx.session, programme, RequestKind.EXTEND, ctx.person, details, ctx.now
     )
     return [ctx.reply("request-sent", help_hint(ctx))]
 
 
-@router.button("pr")
-async def replace_mentor(ctx: Context) -> Replies:
-    """A mentee asks the curator for another mentor, with a reason."""
-    programme = await _programme_for(ctx)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
-    if member is None or member.role != MemberRole.MENTEE:
-        return await ctx.router.stale(ctx)
-    await ctx.goto("replace_reason", programme=programme.id)
-    return await ask_replace_reason(ctx)
-
-
-async def ask_replace_reason(ctx: Context) -> Replies:
-    """Question: why another mentor is needed."""
-    await _asked_now(ctx)
-    return [ctx.reply("programme-ask-replace-reason")]
-
-
-async def take_replace_reason(ctx: Context) -> Replies:
-    """The reason given: the request goes to the curator."""
-
-    async def ask(programme: Programme, person: Person, reason: str) -> str:
-        await proposals.propose(
-            ctx.session, programme, RequestKind.REPLACE_MENTOR, person, {"reason": reason}, ctx.now
-        )
-        return "programme-replace-sent"
-
-    return await _with_reason(ctx, (ProgrammeStatus.ACTIVE,), ask)
-
-
-@router.button("rq")
-async def answer_request(ctx: Context) -> Replies:
+@router.button(RequestAnswer)
+async def answer_request(ctx: Context, answer: RequestAnswer) -> Replies:
     """Accept or decline another member's proposal (extension or plan change)."""
-    request_id = number(ctx.args[1]) if len(ctx.args) == 2 else None
-    if request_id is None or ctx.args[0] not in ("y", "n") or ctx.person is None:
-        return await ctx.router.stale(ctx)  # no profile: never registered, or erased since
-    found = await proposals.open_request(ctx.session, request_id, ctx.person.id)
+    if ctx.person is None:
+        raise StaleButton()  # no profile: never registered, or erased since
+    found = await proposals.open_request(ctx.session, answer.request_id, ctx.person.id)
     if found is None or found[0].kind == RequestKind.REPLACE_MENTOR:
-        return await ctx.router.stale(ctx)
+        raise StaleButton()
     request, programme = found
     outcome = await proposals.answer(
         ctx.session,
         request,
         programme,
         ctx.person,
-        ctx.args[0] == "y",
+        answer.accept,
         ctx.now,
         remind_at=ctx.settings.reminder_clock,
     )
@@ -411,7 +412,9 @@ async def answer_request(ctx: Context) -> Replies:
 
         await apply_change(ctx, programme, request.details)
     return [
-        ctx.reply(ANSWER_KEYS[outcome], [[ctx.button("btn-open-programme", f"pg:{programme.id}")]])
+        ctx.reply(
+            ANSWER_KEYS[outcome], [[ctx.button("btn-open-programme", OpenProgramme(programme.id))]]
+        )
     ]
 
 
@@ -423,5 +426,5 @@ ANSWER_KEYS = {
 }
 
 
-router.state("end_reason", ask_end_reason, take_end_reason)
-router.state("replace_reason", ask_replace_reason, take_replace_reason)
+for _state in REASONS:
+    router.state(_state, ask_reason, take_reason)

@@ -2,48 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Form, Profile, Role
+from bot.core.models import Form, Profile
+from bot.core.refusal import StaleButton
 from bot.core.services import banks
-from handlers.common import help_hint, number
+from handlers.buttons import CAPACITY_CHOICES, Capacity, EditAnswer, FormsDone, ToggleForm
+from handlers.common import help_hint
 
 router = Router()
 
-CAPACITY_CHOICES = (1, 2, 3, 5)
+
+BY_FIELD = {q.field: q for q in banks.QUESTIONNAIRE}
 
 
-@dataclass(frozen=True)
-class Question:
-    """One questionnaire item: the profile field it fills and who is asked it."""
-
-    field: str
-    roles: frozenset[Role]
-    kind: str  # text, number or forms
-
-
-QUESTIONS = (
-    Question("requests", frozenset({Role.MENTEE}), "text"),
-    Question("interests", frozenset({Role.MENTEE}), "text"),
-    Question("competences", frozenset({Role.MENTOR}), "text"),
-    Question("experience", frozenset({Role.MENTOR}), "text"),
-    Question("capacity", frozenset({Role.MENTOR}), "number"),
-    Question("forms", frozenset({Role.MENTEE, Role.MENTOR}), "forms"),
-    Question("availability", frozenset({Role.MENTOR}), "text"),
-)
-BY_FIELD = {q.field: q for q in QUESTIONS}
-
-
-def questions_for(roles: set[Role]) -> list[Question]:
-    """The questions a person with these roles answers."""
-    return [q for q in QUESTIONS if q.roles & roles]
-
-
-def answered(profile: Profile | None, question: Question) -> bool:
+def answered(profile: Profile | None, question: banks.Question) -> bool:
     """True when the profile holds an answer to the question."""
     value = getattr(profile, question.field) if profile is not None else None
     return value not in (None, "")
@@ -53,7 +28,7 @@ async def first_unanswered(ctx: Context) -> str | None:
     """The field of the first question this person has not answered yet."""
     assert ctx.person is not None
     profile = await ctx.session.get(Profile, ctx.person.id)
-    for question in questions_for(ctx.person.role_set):
+    for question in banks.questions_for(ctx.person.role_set):
         if not answered(profile, question):
             return question.field
     return None
@@ -79,7 +54,7 @@ async def prompt(ctx: Context) -> Replies:
     field = _field(ctx)
     question = BY_FIELD[field]
     if question.kind == "number":
-        buttons = [[Button(str(n), f"qn:{n}") for n in CAPACITY_CHOICES]]
+        buttons = [[Button(str(n), Capacity(n).pack()) for n in CAPACITY_CHOICES]]
         return [ctx.reply(f"q-{field}", buttons)]
     if question.kind == "forms":
         return [Reply(ctx.t("q-forms"), forms_keyboard(ctx))]
@@ -92,8 +67,8 @@ def forms_keyboard(ctx: Context) -> list[list[Button]]:
     rows = []
     for form in Form:
         mark = "✓ " if form.value in chosen else ""
-        rows.append([Button(mark + ctx.t(f"form-{form.value}"), f"qf:{form.value}")])
-    rows.append([ctx.button("btn-done", "qf:done")])
+        rows.append([Button(mark + ctx.t(f"form-{form.value}"), ToggleForm(form).pack())])
+    rows.append([ctx.button("btn-done", FormsDone())])
     return rows
 
 
@@ -115,27 +90,27 @@ async def take_text(ctx: Context) -> Replies:
     return await _store(ctx, field, value)
 
 
-@router.button("qn", states=["q_capacity"])
-async def take_number(ctx: Context) -> Replies:
+@router.button(Capacity, states=["q_capacity"])
+async def take_number(ctx: Context, choice: Capacity) -> Replies:
     """A capacity button."""
-    capacity = number(ctx.args[0]) if len(ctx.args) == 1 else None
-    if capacity not in CAPACITY_CHOICES:
-        return await ctx.router.stale(ctx)
-    return await _store(ctx, "capacity", capacity)
+    return await _store(ctx, "capacity", choice.places)
 
 
-@router.button("qf", states=["q_forms"])
-async def toggle_form(ctx: Context) -> Replies:
-    """Tick or untick a form; Done saves the choice (at least one)."""
+@router.button(FormsDone, states=["q_forms"])
+async def forms_done(ctx: Context, _: FormsDone) -> Replies:
+    """Done saves the forms chosen (at least one)."""
     chosen: list[str] = list(ctx.data.get("chosen", []))
-    choice = ctx.args[0] if len(ctx.args) == 1 else ""
-    if choice == "done":
-        if not chosen:
-            return [ctx.reply("q-forms-empty")]
-        ordered = [f.value for f in Form if f.value in chosen]
-        return await _store(ctx, "forms", ",".join(ordered))
-    if choice not in {f.value for f in Form}:
-        return await ctx.router.stale(ctx)
+    if not chosen:
+        return [ctx.reply("q-forms-empty")]
+    ordered = [f.value for f in Form if f.value in chosen]
+    return await _store(ctx, "forms", ",".join(ordered))
+
+
+@router.button(ToggleForm, states=["q_forms"])
+async def toggle_form(ctx: Context, toggle: ToggleForm) -> Replies:
+    """Tick or untick a form."""
+    chosen: list[str] = list(ctx.data.get("chosen", []))
+    choice = toggle.form.value
     chosen = [c for c in chosen if c != choice] if choice in chosen else [*chosen, choice]
     await ctx.goto("q_forms", edit=ctx.data.get("edit", False), chosen=chosen)
     return [Reply(ctx.t("q-forms"), forms_keyboard(ctx), replace=True)]
@@ -163,14 +138,16 @@ async def show_profile(ctx: Context) -> Replies:
     """The profile card and edit buttons."""
     assert ctx.person is not None
     profile = await ctx.session.get(Profile, ctx.person.id)
-    items = questions_for(ctx.person.role_set)
+    items = banks.questions_for(ctx.person.role_set)
     text = ctx.render("profile", person=ctx.person, answers=_answers(ctx, profile, items))
-    buttons = [ctx.button(f"btn-edit-{q.field}", f"pe:{q.field}") for q in items]
+    buttons = [ctx.button(f"btn-edit-{q.field}", EditAnswer(q.field)) for q in items]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)] + help_hint(ctx)
     return [Reply(text, rows)]
 
 
-def _answers(ctx: Context, profile: Profile | None, items: list[Question]) -> list[tuple[str, str]]:
+def _answers(
+    ctx: Context, profile: Profile | None, items: list[banks.Question]
+) -> list[tuple[str, str]]:
     result: list[tuple[str, str]] = []
     for question in items:
         value = getattr(profile, question.field) if profile else None
@@ -183,16 +160,14 @@ def _answers(ctx: Context, profile: Profile | None, items: list[Question]) -> li
     return result
 
 
-@router.button("pe")
-async def edit_field(ctx: Context) -> Replies:
+@router.button(EditAnswer)
+async def edit_field(ctx: Context, edit: EditAnswer) -> Replies:
     """Edit one answer from the profile card."""
-    if not ctx.registered or ctx.person is None or len(ctx.args) != 1:
-        return await ctx.router.stale(ctx)
-    question = BY_FIELD.get(ctx.args[0])
-    if question is None or not question.roles & ctx.person.role_set:
-        return await ctx.router.stale(ctx)
+    question = BY_FIELD[edit.field]
+    if not ctx.registered or ctx.person is None or not question.roles & ctx.person.role_set:
+        raise StaleButton()
     return await ask(ctx, question.field, edit=True)
 
 
-for _question in QUESTIONS:
+for _question in banks.QUESTIONNAIRE:
     router.state(f"q_{_question.field}", prompt, take_text)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
+from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
 from handlers import questionnaire
+from handlers.buttons import AgeChoice, ConsentAnswer, Language, Menu, RoleChoice
 from handlers.common import help_hint, menu_buttons
 
 router = Router()
@@ -41,20 +43,23 @@ async def ask_consent(ctx: Context) -> Replies:
     """The consent text with Agree / Decline and a switch to the other language."""
     other = "en" if ctx.locale == "ru" else "ru"
     buttons = [
-        [ctx.button("btn-consent-agree", "c:yes"), ctx.button("btn-consent-decline", "c:no")],
-        [ctx.button(f"btn-language-{other}", f"lang:{other}")],
+        [
+            ctx.button("btn-consent-agree", ConsentAnswer(agree=True)),
+            ctx.button("btn-consent-decline", ConsentAnswer(agree=False)),
+        ],
+        [ctx.button(f"btn-language-{other}", Language(other))],
     ]
     return [Reply(ctx.render("consent"), buttons)]
 
 
-@router.button("c", states=["consent"])
-async def consent_answer(ctx: Context) -> Replies:
+@router.button(ConsentAnswer, states=["consent"])
+async def consent_answer(ctx: Context, answer: ConsentAnswer) -> Replies:
     """Agree: the person is created and asked for a name. Decline: nothing is stored."""
-    if ctx.args == ["no"]:
+    if not answer.agree:
         await ctx.finish()
-        return [ctx.reply("consent-declined", [[ctx.button("btn-start", "menu:start")]])]
-    if ctx.args != ["yes"] or ctx.person is not None:
-        return await ctx.router.stale(ctx)
+        return [ctx.reply("consent-declined", [[ctx.button("btn-start", Menu("start"))]])]
+    if ctx.person is not None:
+        raise StaleButton()
     person = await people.create_person(
         ctx.session, ctx.account, ctx.locale, ctx.settings.default_timezone
     )
@@ -102,40 +107,41 @@ async def ask_role(ctx: Context) -> Replies:
     """Question: mentee, mentor or both."""
     buttons = [
         [
-            ctx.button("btn-role-mentee", "role:mentee"),
-            ctx.button("btn-role-mentor", "role:mentor"),
+            ctx.button("btn-role-mentee", RoleChoice("mentee")),
+            ctx.button("btn-role-mentor", RoleChoice("mentor")),
         ],
-        [ctx.button("btn-role-both", "role:both")],
+        [ctx.button("btn-role-both", RoleChoice("both"))],
     ]
     return [ctx.reply("ask-role", buttons)]
 
 
-@router.button("role", states=["ask_role"])
-async def take_role(ctx: Context) -> Replies:
+@router.button(RoleChoice, states=["ask_role"])
+async def take_role(ctx: Context, choice: RoleChoice) -> Replies:
     """The role wish from its button."""
-    roles = ROLE_CHOICES.get(ctx.args[0]) if len(ctx.args) == 1 else None
-    if roles is None or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    people.set_roles(ctx.person, roles)
+    if ctx.person is None:
+        raise StaleButton()
+    people.set_roles(ctx.person, ROLE_CHOICES[choice.choice])
     return await next_question(ctx)
 
 
 async def ask_age(ctx: Context) -> Replies:
     """Question: the age group (a minor needs a parent's consent)."""
     buttons = [
-        [ctx.button("btn-age-child", "age:child"), ctx.button("btn-age-teen", "age:teen")],
-        [ctx.button("btn-age-adult", "age:adult")],
+        [
+            ctx.button("btn-age-child", AgeChoice(AgeGroup.CHILD)),
+            ctx.button("btn-age-teen", AgeChoice(AgeGroup.TEEN)),
+        ],
+        [ctx.button("btn-age-adult", AgeChoice(AgeGroup.ADULT))],
     ]
     return [ctx.reply("ask-age", buttons)]
 
 
-@router.button("age", states=["ask_age"])
-async def take_age(ctx: Context) -> Replies:
+@router.button(AgeChoice, states=["ask_age"])
+async def take_age(ctx: Context, choice: AgeChoice) -> Replies:
     """The age group from its button."""
-    values = {group.value for group in AgeGroup}
-    if len(ctx.args) != 1 or ctx.args[0] not in values or ctx.person is None:
-        return await ctx.router.stale(ctx)
-    ctx.person.age_group = ctx.args[0]
+    if ctx.person is None:
+        raise StaleButton()
+    ctx.person.age_group = choice.group
     return await next_question(ctx)
 
 

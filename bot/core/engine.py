@@ -6,13 +6,15 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from weakref import WeakValueDictionary
 
 from bot.config import Settings
 from bot.core import outbox, texts
 from bot.core.conversation import Incoming, Reply
-from bot.core.flow import Context, Router
+from bot.core.flow import Context, Handler, Router
 from bot.core.models import utcnow
+from bot.core.refusal import Refusal
 from bot.core.services import people
 from bot.core.services import state as state_service
 from bot.db import Database
@@ -59,7 +61,15 @@ class Core:
                 return [Reply(texts.t("error-internal", locale))]
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
+        """Run the update's step; a `Refusal` undoes all of it and is answered on its own."""
         now = self.clock()
+        try:
+            return await self._unit_of_work(incoming, now, self.router.dispatch)
+        except Refusal as refusal:
+            answer = partial(self.router.answer_refusal, refusal=refusal)
+            return await self._unit_of_work(incoming, now, answer)
+
+    async def _unit_of_work(self, incoming: Incoming, now: datetime, step: Handler) -> list[Reply]:
         locale = texts.pick_locale(incoming.language_code, self.settings.default_locale)
         async with self.db.transaction() as session:
             account = await people.touch_account(
@@ -76,7 +86,7 @@ class Core:
                 state=state,
                 data=data,
             )
-            replies = await self.router.dispatch(ctx)
+            replies = await step(ctx)
         if session.info.get(outbox.ADDED) and self.on_notified is not None:
             self.on_notified()  # the unit of work wrote outbox rows: send what is due now
         return replies

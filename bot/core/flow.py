@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,11 +17,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.core import texts
 from bot.core.conversation import Button, Incoming, Reply
-from bot.core.models import Account, Person, PersonStatus, Role
+from bot.core.models import STAFF, Account, Person, PersonStatus, Role
+from bot.core.payload import SEPARATOR, Payload
+from bot.core.refusal import Refusal
 from bot.core.services import state as state_service
 
 Replies = list[Reply]
 Handler = Callable[["Context"], Awaitable[Replies]]
+RefusalHandler = Callable[["Context", Refusal], Awaitable[Replies]]
+P = TypeVar("P", bound=Payload)
+ButtonHandler = Callable[["Context", P], Awaitable[Replies]]
 
 
 @dataclass
@@ -49,6 +54,15 @@ class Context:
         return self.person is not None and self.person.status == PersonStatus.ACTIVE
 
     @property
+    def is_staff(self) -> bool:
+        """True for a registered curator or director."""
+        return self.has_role(STAFF)
+
+    def has_role(self, roles: frozenset[Role]) -> bool:
+        """True for a registered person holding any of `roles`."""
+        return self.registered and self.person is not None and bool(roles & self.person.role_set)
+
+    @property
     def locale(self) -> str:
         """The language to answer in."""
         if self.person is not None:
@@ -63,9 +77,9 @@ class Context:
         """A long localized template in the person's language."""
         return texts.render(name, self.locale, **params)
 
-    def button(self, key: str, payload: str, **params: Any) -> Button:
+    def button(self, key: str, payload: Payload, **params: Any) -> Button:
         """A button whose label is a locale key."""
-        return Button(self.t(key, **params), payload)
+        return Button(self.t(key, **params), payload.pack())
 
     def reply(self, key: str, buttons: list[list[Button]] | None = None, **params: Any) -> Reply:
         """A reply whose text is a locale key."""
@@ -105,11 +119,14 @@ class State:
 
 @dataclass(frozen=True)
 class ButtonRoute:
-    """Handles payloads with one prefix, pressed while in one of `states` (None: any time)."""
+    """Handles one payload class, pressed while in one of `states` (None: any time), by a
+    person holding one of `roles` (empty: anyone)."""
 
-    prefix: str
-    handler: Handler
+    kind: type[Payload]
+    handler: ButtonHandler[Any]
     states: frozenset[str] | None = None
+    roles: frozenset[Role] = frozenset()
+    keeps_flow: bool = False  # runs without leaving the question under way (language, menu)
 
 
 class Router:
@@ -121,6 +138,7 @@ class Router:
         self.buttons: dict[str, ButtonRoute] = {}
         self.states: dict[str, State] = {}
         self.refusals: dict[str, Handler] = {}
+        self.refused: RefusalHandler | None = None
 
     def command(
         self,
@@ -153,16 +171,29 @@ class Router:
         return register
 
     def button(
-        self, prefix: str, *, states: Iterable[str] | None = None
-    ) -> Callable[[Handler], Handler]:
-        """Register the handler of payloads `prefix:…`."""
+        self,
+        kind: type[P],
+        *,
+        states: Iterable[str] | None = None,
+        roles: Iterable[Role] = (),
+        keeps_flow: bool = False,
+    ) -> Callable[[ButtonHandler[P]], ButtonHandler[P]]:
+        """Register the handler of one payload class; it gets the payload parsed and checked."""
 
-        def register(handler: Handler) -> Handler:
+        def register(handler: ButtonHandler[P]) -> ButtonHandler[P]:
+            kind.check()
             allowed = frozenset(states) if states is not None else None
-            self.buttons[prefix] = ButtonRoute(prefix, handler, allowed)
+            self._add_button(ButtonRoute(kind, handler, allowed, frozenset(roles), keeps_flow))
             return handler
 
         return register
+
+    def _add_button(self, route: ButtonRoute) -> None:
+        for prefix in (route.kind.prefix, *route.kind.legacy):
+            taken = self.buttons.get(prefix)
+            if taken is not None and taken != route:
+                raise ValueError(f"two button routes for {prefix!r}")
+            self.buttons[prefix] = route
 
     def state(self, name: str, prompt: Handler, on_text: Handler | None = None) -> None:
         """Register a state: how to ask its question and how to read a typed answer."""
@@ -177,18 +208,25 @@ class Router:
 
         return register
 
+    def on_refused(self, handler: RefusalHandler) -> RefusalHandler:
+        """Register the answer to a `Refusal` raised by a step (after its rollback)."""
+        self.refused = handler
+        return handler
+
     def include(self, other: Router) -> None:
         """Take over every route of another router (one router per handlers module)."""
         self.commands.update(other.commands)
         self.words.update(other.words)
-        self.buttons.update(other.buttons)
+        for route in other.buttons.values():
+            self._add_button(route)
         self.states.update(other.states)
         self.refusals.update(other.refusals)
+        self.refused = other.refused or self.refused
 
     async def run_command(self, ctx: Context, name: str) -> Replies:
         """Run a command by name, with its permission checks (for menu buttons)."""
         spec = self.commands.get(name)
-        return await self._run_command(ctx, spec) if spec else await self.stale(ctx)
+        return await self._run_command(ctx, spec) if spec else await self._refuse("stale", ctx)
 
     def parse_command(self, ctx: Context) -> tuple[Command, list[str]] | None:
         """The command in the incoming text, with its arguments, if there is one."""
@@ -228,24 +266,35 @@ class Router:
     async def _run_command(self, ctx: Context, spec: Command) -> Replies:
         if spec.needs_registration and not ctx.registered:
             return await self._refuse("unregistered", ctx)
-        if spec.roles and not (ctx.person and spec.roles & ctx.person.role_set):
+        if spec.roles and not ctx.has_role(spec.roles):
             return await self._refuse("forbidden", ctx)
         if ctx.state is not None and not spec.keeps_flow:
             await ctx.finish()
         return await spec.handler(ctx)
 
     async def _dispatch_button(self, ctx: Context, payload: str) -> Replies:
-        prefix, _, rest = payload.partition(":")
-        route = self.buttons.get(prefix)
+        """A foreign, malformed or out-of-place payload is a stale button, one of a route the
+        person lacks the roles for is forbidden; only then does the handler run.
+
+        Only a button of the question under way (or one that `keeps_flow`) leaves it open: a
+        typed answer meant for it is never taken after the person went elsewhere."""
+        route = self.buttons.get(payload.split(SEPARATOR, 1)[0])
         if route is None or (route.states is not None and ctx.state not in route.states):
             return await self._refuse("stale", ctx)
-        ctx.args = rest.split(":") if rest else []
-        return await route.handler(ctx)
+        if route.roles and not ctx.has_role(route.roles):
+            return await self._refuse("forbidden", ctx)
+        parsed = route.kind.parse(payload)
+        if parsed is None:
+            return await self._refuse("stale", ctx)
+        if ctx.state is not None and route.states is None and not route.keeps_flow:
+            await ctx.finish()  # a button of another card: the question under way is dropped
+        return await route.handler(ctx, parsed)
+
+    async def answer_refusal(self, ctx: Context, refusal: Refusal) -> Replies:
+        """The answer to a refused step, given in a fresh unit of work once the step's own was
+        rolled back."""
+        return await self.refused(ctx, refusal) if self.refused else []
 
     async def _refuse(self, reason: str, ctx: Context) -> Replies:
         handler = self.refusals.get(reason)
         return await handler(ctx) if handler else []
-
-    async def stale(self, ctx: Context) -> Replies:
-        """The answer to a button that is no longer (or never was) valid for this person."""
-        return await self._refuse("stale", ctx)

@@ -76,6 +76,9 @@ class Role(enum.StrEnum):
     DIRECTOR = "director"
 
 
+STAFF = frozenset({Role.CURATOR, Role.DIRECTOR})  # who runs the programme
+
+
 class AgeGroup(enum.StrEnum):
     """Age group asked at registration; anyone under 18 needs a parent's consent."""
 

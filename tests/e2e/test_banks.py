@@ -91,7 +91,9 @@ async def seed(harness: Harness, mentor_name: str) -> None:
 def names(msg: Msg) -> list[str]:
     """The person buttons of a list page."""
     return [
-        label for label, payload in zip(msg.buttons, msg.payloads, strict=True) if ":p:" in payload
+        label
+        for label, payload in zip(msg.buttons, msg.payloads, strict=True)
+        if payload.startswith("bank-card:")
     ]
 
 
@@ -199,36 +201,42 @@ async def test_banks_refuse_everyone_but_curators(harness: Harness, platform: st
     await mentee.say("/banks", "только куратору")
     mentee.press_payload("menu:banks")
     await mentee.expect("только куратору")
-    for forged in ("bk:h", "bk:l:mentee:-:-:0", "bk:p:1:mentee:-:-:0", "bk:f:mentor:-:-:0"):
+    for forged in (
+        "bank",
+        "bank-list:list:mentee::n:n:0",
+        "bank-card:1:mentee::n:n:0",
+        "bank-list:forms:mentor::n:n:0",
+    ):
         mentee.press_payload(forged)
         msg = await mentee.expect("только куратору")
         assert "Пётр Сидоров" not in msg.text
     stranger = harness.chat(platform, 7102)
-    stranger.press_payload("bk:p:1:mentee:-:-:0")
+    stranger.press_payload("bank-card:1:mentee::n:n:0")
     await stranger.expect("только куратору")
 
     # A curator's forged or stale buttons are checked too.
     await make_curator(harness, mentee)
-    mentee.press_payload("bk:p:999:mentee:-:-:0")
+    mentee.press_payload("bank-card:999:mentee::n:n:0")
     missing = await mentee.expect("больше нет в банке")
     assert "← К списку" in missing.buttons
-    mentee.press_payload("bk:p:1:mentor:-:-:0")  # a mentee is not in the bank of mentors
+    mentee.press_payload("bank-card:1:mentor::n:n:0")  # a mentee is not in the bank of mentors
     await mentee.expect("больше нет в банке")
     forgeries = (
-        "bk:l:mentee:-:f:0",  # only mentors are filtered by free places
-        "bk:l:teacher:-:-:0",
-        "bk:l:mentor:magic:-:0",
-        "bk:l:mentor:-:-:²",
-        "bk:p:¹:mentee:-:-:0",
-        "bk:o:mentee:-:-:0:extra",
-        "bk:zz",
-        "bk",
+        "bank-list:list:mentee::y:n:0",  # only mentors are filtered by free places
+        "bank-list:list:teacher::n:n:0",
+        "bank-list:list:mentor:magic:n:n:0",
+        "bank-list:list:mentor::n:n:²",
+        "bank-card:¹:mentee::n:n:0",
+        "bank-list:open:mentee::n:n:0:extra",
+        "bank-list:zz",
+        "bank-card",
+        "bk:h",
     )
     for forged in forgeries:
         mentee.press_payload(forged)
         await mentee.expect("больше не действует")
     await mentee.say("/help", "Что я умею")
     await mentee.click("Банки", "Наставляемых: 1")
-    mentee.press_payload("bk:l:mentee:-:-:99")  # past the end: the last page
+    mentee.press_payload("bank-list:list:mentee::n:n:99")  # past the end: the last page
     last = await mentee.expect("Страница 1 из 1")
     assert names(last) == ["Пётр Сидоров"]

@@ -108,6 +108,7 @@ async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
     await men.click("Принимаю", "когда соглашение примут все")
     await first.click("Принимаю", "когда соглашение примут все")
     await second.click("Принимаю", "программа началась")
+    await cur.expect("началась: все приняли соглашение")  # the curator who formed it is told
     listing = await cur.say("/pairs", "Идут: 1")
     assert "Список пар" in listing.buttons
 
@@ -128,10 +129,10 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.say("/pairs")
     listing = await cur.click("Сформировать пару", "Выберите наставляемого")
     assert "Коля Маленький" not in listing.buttons  # not in the bank until the parent consents
-    cur.press_payload(f"pf:me:{ids['Коля Маленький']}")
+    cur.press_payload(f"pair-mentee:{ids['Коля Маленький']}")
     await cur.expect("нет согласия родителя")
     await cur.expect("Выберите наставляемого")
-    cur.press_payload("pf:me:999")
+    cur.press_payload("pair-mentee:999")
     await cur.expect("нет согласия на обработку персональных данных")
     await cur.expect("Выберите наставляемого")
 
@@ -142,16 +143,17 @@ async def test_refusals_when_forming(harness: Harness, platform: str) -> None:
     await cur.say("/pairs")
     await cur.click("Сформировать пару")
     await cur.click("Петя Первый", "Выбраны")
-    cur.press_payload("pf:next")
+    cur.press_payload("pair-next")
     await cur.expect("Выберите наставника")
-    cur.press_payload(f"pf:mr:{ids['Петя Первый']}")
+    cur.press_payload(f"pair-mentor:{ids['Петя Первый']}")
     await cur.expect("нет в банке наставников")
 
     # A non-curator cannot form pairs, even with a forged button.
     pete = harness.chat(platform, 9302)
     await pete.say("/pairs", "только куратору")
-    pete.press_payload("pf:new")
-    await pete.expect("больше не действует")
+    for forged in ("pair-new", "pairs:0", f"pair-replace:{ids['Петя Первый']}"):
+        pete.press_payload(forged)
+        await pete.expect("только куратору")
 
 
 async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform: str) -> None:
@@ -176,3 +178,16 @@ async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform:
     await other.expect("Соглашение о сотрудничестве")
     assert (await programme(harness, 1)).status == ProgrammeStatus.ENDED
     assert (await programme(harness, 2)).status == ProgrammeStatus.PROPOSED
+
+
+async def test_another_button_drops_the_reason_question(harness: Harness, platform: str) -> None:
+    """A "thank you" typed after pressing another card's button does not end the programme."""
+    pair = await steps.accepted_pair(harness, platform)
+    await pair.mentee.say("/programme", "Программа №1")
+    await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
+    file_msg = await pair.mentee.click("Скачать соглашение")  # on the card, still on screen
+    assert file_msg.document_name == "agreement-1.txt"
+    await pair.mentee.say("спасибо", "Я не понял сообщение")
+    assert (await programme(harness)).status == ProgrammeStatus.ACTIVE
+    await pair.mentee.say("/programme", "идёт")
+    assert not [m for m in pair.mentor.unread() if "прекращена" in m.text]

@@ -41,7 +41,7 @@ async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platfor
     await chat.say("/start")
     await chat.click("Даю согласие")
     await chat.expect("Как вас зовут?")
-    chat.press_payload("c:yes")
+    chat.press_payload("consent:y")
     await chat.expect("больше не действует")
     assert (await counts(harness))["people"] == 1
     assert (await person_of(harness, chat)).status == PersonStatus.REGISTERING

@@ -76,7 +76,7 @@ async def test_quiet_hours_hold_a_reminder_until_morning(harness: Harness, platf
     await steps.add_milestone(pair.mentor, "Собрать шасси", "01.12")
     # Snoozed at 23:30 Moscow for a day: due 23:30 next night, sent at 08:00 the morning after.
     harness.clock.now = datetime(2026, 11, 27, 20, 30, tzinfo=UTC)
-    pair.mentor.press_payload(f"ms:snz:{(await steps.milestone_ids(harness))['Собрать шасси']}:1")
+    pair.mentor.press_payload(f"snooze:{(await steps.milestone_ids(harness))['Собрать шасси']}:1")
     await pair.mentor.expect("напомню через 1 день")
     harness.clock.now = datetime(2026, 11, 28, 20, 31, tzinfo=UTC)  # 23:31 Moscow
     await harness.dispatch_due()
@@ -142,14 +142,14 @@ async def test_forged_button_for_another_pairs_milestone_is_refused(
     foreign = (await steps.milestone_ids(harness))["Чужой пункт"]
     for payload in (
         f"ms:done:{foreign}",
-        f"ms:snz:{foreign}:1",
-        f"ms:del:{foreign}",
-        "mp:d:2",
-        "ma:2",
-        "px:2",
-        "pq:2",
+        f"snooze:{foreign}:1",
+        f"ms:delete:{foreign}",
+        "ms-pick:done:2",
+        "ms-add:2",
+        "extend:2",
+        "end:2",
         "plan:2",
-        "pg:2",
+        "programme:2",
     ):
         pair.mentee.press_payload(payload)
         msg = await pair.mentee.expect()

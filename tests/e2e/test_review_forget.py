@@ -16,7 +16,7 @@ async def test_mentee_withdraws_consent_mid_programme(harness: Harness, platform
     pair = await steps.accepted_pair(harness, platform)
     assert WITHDRAWN in texts.t("programme-ended-withdrawn", "ru", names="X")
     await pair.mentee.say("/forget")
-    pair.mentee.press_payload("forget:yes")
+    pair.mentee.press_payload("forget:y")
     await pair.mentee.expect()
 
     await pair.mentor.expect(WITHDRAWN)
@@ -24,6 +24,6 @@ async def test_mentee_withdraws_consent_mid_programme(harness: Harness, platform
     assert (await programme(harness)).status == ProgrammeStatus.ENDED
     assert pair.mentee.unread() == []
 
-    pair.mentee.press_payload("pg:1")
+    pair.mentee.press_payload("programme:1")
     refusal = await pair.mentee.expect()
     assert refusal.text == texts.plain(texts.t("refusal-stale-button", "ru"))

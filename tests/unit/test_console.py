@@ -45,13 +45,13 @@ async def test_files_are_saved_and_other_users_messages_marked(tmp_path: Path) -
 
 async def test_a_session_in_the_console(tmp_path: Path) -> None:
     handled: list[Incoming] = []
-    answers = [[Reply("Согласие?", [[Button("Да", "c:yes"), Button("Нет", "c:no")]])], []]
+    answers = [[Reply("Согласие?", [[Button("Да", "consent:y"), Button("Нет", "consent:n")]])], []]
     platform = console(tmp_path, handled, answers)
     platform.stdin = io.StringIO("/start\n1\n:user 2\n:quit\n")
     await platform.run()
     assert [(i.external_id, i.text, i.payload) for i in handled] == [
         ("1", "/start", None),
-        ("1", None, "c:yes"),
+        ("1", None, "consent:y"),
     ]
     assert platform.user == "2"
 

@@ -16,33 +16,9 @@ from bot.platforms.base import DeliveryRefused, RecipientUnavailable, RetryLater
 from handlers import notifications
 from scheduler.dispatch import Dispatcher
 from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
 
 TEMPLATE = "notify-parent-consented"
-
-
-class FakePlatform:
-    """Records what it sends; raises `error` instead when one is set."""
-
-    rate = 1000.0
-
-    def __init__(self, name: str, error: Exception | None = None) -> None:
-        self.name = name
-        self.error = error
-        self.sent: list[tuple[str, list[str]]] = []
-
-    async def send(
-        self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
-    ) -> None:
-        await asyncio.sleep(0)  # let a concurrent dispatcher run in between
-        if self.error is not None:
-            raise self.error
-        self.sent.append((external_id, [reply.text for reply in replies]))
-
-    async def run(self) -> None:
-        """Not used."""
-
-    async def close(self) -> None:
-        """Not used."""
 
 
 async def add_person(
@@ -69,8 +45,14 @@ async def add_person(
 
 
 async def add_row(
-    db: Database, person_id: int | None, due_at: datetime, key: str = "k", template: str = TEMPLATE
+    db: Database,
+    person_id: int | None,
+    due_at: datetime,
+    key: str = "k",
+    template: str = TEMPLATE,
+    quiet_hours: bool = False,
 ) -> None:
+    """An outbox row about the person, `key` its occasion."""
     async with db.transaction() as session:
         session.add(
             Notification(
@@ -82,6 +64,7 @@ async def add_row(
                 template=template,
                 params={},
                 due_at=due_at,
+                quiet_hours=quiet_hours,
             )
         )
 
@@ -92,12 +75,12 @@ async def row(db: Database, key: str = "k") -> Notification:
         return (await session.execute(query)).scalar_one()
 
 
-def dispatcher(db: Database, clock: FakeClock, *platforms: FakePlatform) -> Dispatcher:
+def dispatcher(db: Database, clock: FakeClock, *platforms: RecordingPlatform) -> Dispatcher:
     return Dispatcher(db, {p.name: p for p in platforms}, notifications.render, clock)
 
 
 async def test_due_row_is_sent_in_the_persons_language(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)], locale="en")
     await add_row(db, pid, clock.now)
 
@@ -111,7 +94,7 @@ async def test_due_row_is_sent_in_the_persons_language(db: Database, clock: Fake
 
 
 async def test_sent_exactly_once_when_run_twice(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
     d = dispatcher(db, clock, tg)
@@ -125,7 +108,7 @@ async def test_sent_exactly_once_when_run_twice(db: Database, clock: FakeClock) 
 
 
 async def test_sent_exactly_once_when_run_concurrently(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     for i in range(5):
         await add_row(db, pid, clock.now, key=f"k{i}")
@@ -140,7 +123,7 @@ async def test_two_instances_on_one_database_send_each_row_once(
     db: Database, db_url: str, clock: FakeClock
 ) -> None:
     """Two bot processes sharing the database (each with its own engine and dispatcher)."""
-    tg_a, tg_b = FakePlatform("telegram"), FakePlatform("telegram")
+    tg_a, tg_b = RecordingPlatform("telegram"), RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     for i in range(10):
         await add_row(db, pid, clock.now, key=f"k{i}")
@@ -158,7 +141,7 @@ async def test_two_instances_on_one_database_send_each_row_once(
 
 
 async def test_wake_sends_soon_and_drain_waits_for_it(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
     d = dispatcher(db, clock, tg)
@@ -168,7 +151,9 @@ async def test_wake_sends_soon_and_drain_waits_for_it(db: Database, clock: FakeC
 
 
 async def test_blocked_recipient_is_failed_and_not_retried(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram", RecipientUnavailable("Forbidden: bot was blocked by the user"))
+    tg = RecordingPlatform(
+        "telegram", RecipientUnavailable("Forbidden: bot was blocked by the user")
+    )
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
     d = dispatcher(db, clock, tg)
@@ -187,7 +172,7 @@ async def test_blocked_recipient_is_failed_and_not_retried(db: Database, clock: 
 async def test_retry_later_puts_the_row_back_for_the_asked_delay(
     db: Database, clock: FakeClock
 ) -> None:
-    tg = FakePlatform("telegram", RetryLater("Too Many Requests: retry after 25", after=25))
+    tg = RecordingPlatform("telegram", RetryLater("Too Many Requests: retry after 25", after=25))
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
     d = dispatcher(db, clock, tg)
@@ -210,7 +195,7 @@ async def test_retry_later_puts_the_row_back_for_the_asked_delay(
 
 
 async def test_unexpected_error_is_retried_with_back_off(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram", RuntimeError("connection reset"))
+    tg = RecordingPlatform("telegram", RuntimeError("connection reset"))
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
 
@@ -223,7 +208,7 @@ async def test_unexpected_error_is_retried_with_back_off(db: Database, clock: Fa
 
 
 async def test_one_failing_row_does_not_stop_the_others(db: Database, clock: FakeClock) -> None:
-    class Picky(FakePlatform):
+    class Picky(RecordingPlatform):
         async def send(
             self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
         ) -> None:
@@ -246,7 +231,7 @@ async def test_one_failing_row_does_not_stop_the_others(db: Database, clock: Fak
 
 
 async def test_person_without_linked_account_is_failed(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [])
     await add_row(db, pid, clock.now, key="nobody")
     await add_row(db, None, clock.now, key="no-person")
@@ -263,7 +248,7 @@ async def test_person_without_linked_account_is_failed(db: Database, clock: Fake
 async def test_account_only_on_a_platform_that_is_not_running(
     db: Database, clock: FakeClock
 ) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("vk", "7", clock.now)])
     await add_row(db, pid, clock.now)
     await dispatcher(db, clock, tg).run_once()
@@ -272,7 +257,7 @@ async def test_account_only_on_a_platform_that_is_not_running(
 
 
 async def test_most_recently_seen_account_is_used(db: Database, clock: FakeClock) -> None:
-    tg, vk = FakePlatform("telegram"), FakePlatform("vk")
+    tg, vk = RecordingPlatform("telegram"), RecordingPlatform("vk")
     vk_recent = await add_person(
         db, [("telegram", "100", clock.now - timedelta(days=2)), ("vk", "200", clock.now)]
     )
@@ -289,7 +274,7 @@ async def test_most_recently_seen_account_is_used(db: Database, clock: FakeClock
 
 
 async def test_future_row_waits_for_the_clock(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now + timedelta(minutes=10))
     d = dispatcher(db, clock, tg)
@@ -307,7 +292,7 @@ async def test_future_row_waits_for_the_clock(db: Database, clock: FakeClock) ->
 
 async def test_unknown_template_is_retried_not_lost(db: Database, clock: FakeClock) -> None:
     """A row the code cannot render (say, a template removed in a newer version) stays visible."""
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now, template="no-such-template")
     await dispatcher(db, clock, tg).run_once()
@@ -318,7 +303,7 @@ async def test_unknown_template_is_retried_not_lost(db: Database, clock: FakeClo
 
 
 async def test_many_rows_are_sent_across_batches(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     async with db.transaction() as session:
         for i in range(7):
@@ -336,7 +321,7 @@ async def test_many_rows_are_sent_across_batches(db: Database, clock: FakeClock)
     assert len(tg.sent) == 7
 
 
-class SlowPlatform(FakePlatform):
+class SlowPlatform(RecordingPlatform):
     """Each send takes `seconds` of the clock; `during` runs inside the `nth` send (a second
     instance working meanwhile, say)."""
 
@@ -385,7 +370,7 @@ async def test_a_slow_chat_does_not_hold_up_the_others(db: Database, clock: Fake
     """One recipient's send hangs until everyone else has been served: sends run side by side."""
     everyone_else = asyncio.Event()
 
-    class OneSlowChat(FakePlatform):
+    class OneSlowChat(RecordingPlatform):
         async def send(
             self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
         ) -> None:
@@ -405,7 +390,7 @@ async def test_a_slow_chat_does_not_hold_up_the_others(db: Database, clock: Fake
 
 
 async def test_one_persons_rows_go_out_in_order(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram")
+    tg = RecordingPlatform("telegram")
     pid = await add_person(db, [("telegram", "42", clock.now)])
     for i in range(6):
         await add_row(db, pid, clock.now + timedelta(seconds=i), key=f"k{i}")
@@ -420,7 +405,7 @@ async def test_one_persons_rows_go_out_in_order(db: Database, clock: FakeClock) 
 
 
 async def test_a_permanent_refusal_is_recorded_not_retried(db: Database, clock: FakeClock) -> None:
-    tg = FakePlatform("telegram", DeliveryRefused("Bad Request: message is too long"))
+    tg = RecordingPlatform("telegram", DeliveryRefused("Bad Request: message is too long"))
     pid = await add_person(db, [("telegram", "42", clock.now)])
     await add_row(db, pid, clock.now)
     await dispatcher(db, clock, tg).run_once()
@@ -435,7 +420,7 @@ async def test_the_outbox_row_is_the_platforms_dedup_key(db: Database, clock: Fa
     """Every try of one row hands the platform the same key (VK turns it into `random_id`)."""
     keys: list[str | None] = []
 
-    class Flaky(FakePlatform):
+    class Flaky(RecordingPlatform):
         async def send(
             self, external_id: str, replies: Sequence[Reply], dedup_key: str | None = None
         ) -> None:

@@ -38,7 +38,8 @@ from bot.db import Database
 from handlers import build_router, notifications
 from handlers.common import MENU
 from scheduler.dispatch import Dispatcher
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
 from tests.unit.html_check import html_problems
 
 CODE = re.compile(r"<b>([A-Z2-9]{4}-[A-Z2-9]{4})</b>")
@@ -97,7 +98,7 @@ async def register(
 ) -> list[Reply]:
     """Run the whole registration; the replies to the last answer."""
     await chat.send("/start")
-    await chat.press("c:yes")
+    await chat.press("consent:y")
     await chat.send(name)
     await chat.press(f"role:{role}")
     return await answer_any_questionnaire(chat, await chat.press(f"age:{age}"))
@@ -113,13 +114,13 @@ async def answer_any_questionnaire(chat: Chat, replies: list[Reply]) -> list[Rep
         offered = payloads(replies)
         if any(p.startswith("menu:") for p in offered):
             return replies
-        number = [p for p in offered if p.startswith("qn:")]
-        ticks = [p for p in offered if p.startswith("qf:") and p != "qf:done"]
+        number = [p for p in offered if p.startswith("capacity:")]
+        ticks = [p for p in offered if p.startswith("toggle:") and p != "forms-done"]
         if number:
             replies = await chat.press(number[0])
         elif ticks:
             await chat.press(ticks[0])
-            replies = await chat.press("qf:done")
+            replies = await chat.press("forms-done")
         elif not offered:
             replies = await chat.send("Подготовка к олимпиаде по математике")
         else:
@@ -168,10 +169,10 @@ async def test_adult_registration(core: Core, db: Database) -> None:
 
     replies = await chat.send("/start")
     assert "Согласие на обработку персональных данных" in replies[0].text
-    assert payloads(replies) == ["c:yes", "c:no", "lang:en"]
+    assert payloads(replies) == ["consent:y", "consent:n", "lang:en"]
     assert await all_rows(db, Person) == []  # nothing before consent
 
-    replies = await chat.press("c:yes")
+    replies = await chat.press("consent:y")
     assert [r.text for r in replies] == [ru("consent-thanks"), ru("ask-name")]
 
     replies = await chat.send("  Анна   Иванова ")
@@ -210,7 +211,7 @@ async def test_adult_registration(core: Core, db: Database) -> None:
 async def test_agree_pressed_twice_at_once_registers_one_person(core: Core, db: Database) -> None:
     chat = Chat(core)
     await chat.send("/start")
-    first, second = await asyncio.gather(chat.press("c:yes"), chat.press("c:yes"))
+    first, second = await asyncio.gather(chat.press("consent:y"), chat.press("consent:y"))
     assert first[0].text == ru("consent-thanks")
     assert second[0].text == ru("refusal-stale-button")
     assert len(await all_rows(db, Person)) == 1
@@ -222,8 +223,8 @@ async def test_language_switch_during_consent(core: Core, db: Database) -> None:
     await chat.send("/start")
     replies = await chat.press("lang:en")
     assert "Consent to personal data processing" in replies[0].text
-    assert payloads(replies) == ["c:yes", "c:no", "lang:ru"]
-    replies = await chat.press("c:yes")
+    assert payloads(replies) == ["consent:y", "consent:n", "lang:ru"]
+    replies = await chat.press("consent:y")
     assert replies[0].text == texts.t("consent-thanks", "en")
     person = await person_of(db)
     assert person is not None and person.locale == "en"
@@ -241,7 +242,7 @@ async def test_platform_language_picks_the_locale(core: Core) -> None:
 async def test_decline_stores_nothing(core: Core, db: Database, clock: FakeClock) -> None:
     chat = Chat(core)
     await chat.send("/start")
-    replies = await chat.press("c:no")
+    replies = await chat.press("consent:n")
     assert replies[0].text == ru("consent-declined")
     assert payloads(replies) == ["menu:start"]
 
@@ -277,8 +278,8 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     parent = Chat(core, user="2")
     replies = await parent.send(f"/parent {code}")
     assert "Петя Сидоров" in replies[0].text
-    assert payloads(replies) == ["pc:yes", "pc:no"]
-    replies = await parent.press("pc:yes")
+    assert payloads(replies) == ["parent:y", "parent:n"]
+    replies = await parent.press("parent:y")
     assert replies[0].text == ru("parent-ask-name")
     replies = await parent.send("Мария Петровна Сидорова")
     assert replies[0].text == ru("parent-thanks", child="Петя Сидоров")
@@ -308,25 +309,15 @@ async def test_child_is_told_when_the_parent_consents(
 ) -> None:
     """The outbox row written with the consent reaches the child's own chat."""
 
-    class Recorder:
-        name = "console"
-        rate = 1000.0
-
-        def __init__(self) -> None:
-            self.sent: list[tuple[str, str]] = []
-
-        async def send(self, external_id: str, replies: list[Reply], **_: object) -> None:
-            self.sent += [(external_id, reply.text) for reply in replies]
-
     code = parent_code(await register(Chat(core, user="1"), name="Петя Сидоров", age="teen"))
     parent = Chat(core, user="2")
     await parent.send(f"/parent {code}")
-    await parent.press("pc:yes")
+    await parent.press("parent:y")
     await parent.send("Мария Сидорова")
 
-    console = Recorder()
-    await Dispatcher(db, {"console": console}, notifications.render, clock).run_once()  # type: ignore[dict-item]
-    assert console.sent == [("1", ru("notify-parent-consented"))]
+    console = RecordingPlatform()
+    await Dispatcher(db, {"console": console}, notifications.render, clock).run_once()
+    assert console.to("1") == [ru("notify-parent-consented")]
 
 
 async def test_parent_code_typed_after_the_command(core: Core, db: Database) -> None:
@@ -335,7 +326,7 @@ async def test_parent_code_typed_after_the_command(core: Core, db: Database) -> 
     assert (await parent.send("/parent"))[0].text == ru("parent-ask-code")
     assert (await parent.send("ZZZZ-ZZZZ"))[0].text == ru("parent-code-invalid")
     replies = await parent.send(code.lower().replace("-", " "))
-    assert payloads(replies) == ["pc:yes", "pc:no"]
+    assert payloads(replies) == ["parent:y", "parent:n"]
 
 
 async def test_parent_code_by_telegram_deep_link(core: Core) -> None:
@@ -343,14 +334,14 @@ async def test_parent_code_by_telegram_deep_link(core: Core) -> None:
     code = parent_code(await register(Chat(core), name="Петя Сидоров", age="teen"))
     replies = await Chat(core, user="2", platform="telegram").send(f"/start {code}")
     assert "Петя Сидоров" in replies[0].text
-    assert payloads(replies) == ["pc:yes", "pc:no"]
+    assert payloads(replies) == ["parent:y", "parent:n"]
 
 
 async def test_parent_declines(core: Core, db: Database) -> None:
     code = parent_code(await register(Chat(core), name="Петя Сидоров", age="teen"))
     parent = Chat(core, user="2")
     await parent.send(f"/parent {code}")
-    replies = await parent.press("pc:no")
+    replies = await parent.press("parent:n")
     assert replies[0].text == ru("parent-declined")
     minor = await person_of(db)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
@@ -363,7 +354,7 @@ async def test_minor_cannot_consent_as_own_parent(core: Core, db: Database) -> N
     child = Chat(core)
     code = parent_code(await register(child, name="Петя Сидоров", age="teen"))
     await child.send(f"/parent {code}")
-    await child.press("pc:yes")
+    await child.press("parent:y")
     await child.send("Мария Сидорова")
     minor = await person_of(db)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
@@ -388,8 +379,8 @@ async def test_forget_erases_and_mydata_then_shows_only_the_account(
 
     replies = await chat.send("/forget")
     assert replies[0].text == ru("forget-confirm")
-    assert payloads(replies) == ["forget:yes", "forget:no"]
-    replies = await chat.press("forget:yes")
+    assert payloads(replies) == ["forget:y", "forget:n"]
+    replies = await chat.press("forget:y")
     assert replies[0].text == ru("forget-done")
 
     (person,) = await all_rows(db, Person)
@@ -411,7 +402,7 @@ async def test_forget_erases_and_mydata_then_shows_only_the_account(
 
     # Coming back starts from the consent again.
     replies = await chat.send("/start")
-    assert payloads(replies)[:2] == ["c:yes", "c:no"]
+    assert payloads(replies)[:2] == ["consent:y", "consent:n"]
 
 
 @pytest.mark.parametrize("locale", ["ru", "en"])
@@ -459,7 +450,7 @@ async def test_forget_no_keeps_everything(core: Core, db: Database) -> None:
     await register(chat)
     await chat.send("/forget")
     before = await snapshot(db)
-    replies = await chat.press("forget:no")
+    replies = await chat.press("forget:n")
     assert replies[0].text == ru("forget-cancelled")
     person = await person_of(db)
     assert person is not None and person.name == "Анна Иванова"
@@ -474,14 +465,14 @@ async def test_forget_unlinks_every_account_and_voids_pending_messages(
     code = parent_code(await register(child, name="Петя Сидоров", age="teen"))
     parent = Chat(core, user="9")
     await parent.send(f"/parent {code}")
-    await parent.press("pc:yes")
+    await parent.press("parent:y")
     await parent.send("Мария Сидорова")
     link_code = CODE.search(joined(await child.send("/link")))
     assert link_code
     await Chat(core, user="2", platform="vk").send(f"/link {link_code.group(1)}")
 
     await child.send("/forget")
-    await child.press("forget:yes")
+    await child.press("forget:y")
 
     assert all(a.person_id is None for a in await all_rows(db, Account))
     (note,) = await all_rows(db, Notification)
@@ -498,11 +489,11 @@ async def test_forget_works_for_anyone_who_consented(core: Core, db: Database, s
         await register(chat, age="teen")
     else:
         await chat.send("/start")
-        await chat.press("c:yes")
+        await chat.press("consent:y")
         await chat.send("Анна Иванова")
     replies = await chat.send("/forget")
-    assert payloads(replies) == ["forget:yes", "forget:no"]
-    await chat.press("forget:yes")
+    assert payloads(replies) == ["forget:y", "forget:n"]
+    await chat.press("forget:y")
     (person,) = await all_rows(db, Person)
     assert person.name is None and person.status == PersonStatus.ERASED
 
@@ -583,10 +574,10 @@ async def _at_stage(core: Core, stage: str) -> Chat:
         await chat.send("/start")
     elif stage == "ask_name":
         await chat.send("/start")
-        await chat.press("c:yes")
+        await chat.press("consent:y")
     elif stage == "ask_role":
         await chat.send("/start")
-        await chat.press("c:yes")
+        await chat.press("consent:y")
         await chat.send("Анна Иванова")
     elif stage == "registered":
         await register(chat)
@@ -601,23 +592,23 @@ STALE = "refusal-stale-button"
 FORGED: dict[str, list[tuple[str, str]]] = {
     "fresh": [
         ("age:adult", STALE),
-        ("c:yes", STALE),
-        ("forget:yes", STALE),
-        ("pc:yes", STALE),
+        ("consent:y", STALE),
+        ("forget:y", STALE),
+        ("parent:y", STALE),
         ("lang:xx", STALE),
         ("menu:stats", "refusal-unregistered"),
         ("no-such-button", STALE),
         ("", STALE),
     ],
     "consent": [("age:adult", STALE), ("c:maybe", STALE), ("lang:en:extra", STALE)],
-    "ask_name": [("c:yes", STALE), ("role:mentor", STALE)],  # c:yes: agree pressed twice
+    "ask_name": [("consent:y", STALE), ("role:mentor", STALE)],  # c:yes: agree pressed twice
     "ask_role": [("role:admin", STALE), ("role:mentee:mentor", STALE), ("age:adult", STALE)],
     "registered": [
         ("menu:stats", "refusal-curator-only"),
-        ("forget:yes", STALE),
+        ("forget:y", STALE),
         ("age:child", STALE),
-        ("c:yes", STALE),
-        ("tz:0", STALE),
+        ("consent:y", STALE),
+        ("zone:0", STALE),
         ("lang:xx", STALE),
         ("menu", STALE),
         ("menu:nosuch", STALE),
@@ -643,7 +634,7 @@ async def test_forged_and_stale_buttons_are_refused_and_change_nothing(
 
 async def test_stale_button_repeats_the_pending_question(core: Core) -> None:
     chat = await _at_stage(core, "ask_name")
-    replies = await chat.press("c:yes")
+    replies = await chat.press("consent:y")
     assert [r.text for r in replies] == [ru("refusal-stale-button"), ru("ask-name")]
 
 
@@ -733,9 +724,9 @@ async def test_timezone_by_city_by_typing_and_by_button(core: Core, db: Database
     assert "Asia/Novosibirsk (UTC+07:00)" in replies[0].text
     assert "16:00" in replies[0].text  # 09:00 UTC on the test clock
     replies = await chat.send("/timezone")
-    assert payloads(replies) == ["tz:0", "tz:1", "tz:2", "tz:3"]
+    assert payloads(replies) == ["zone:0", "zone:1", "zone:2", "zone:3"]
     assert (await chat.send("Атлантида"))[0].text == ru("timezone-invalid")
-    replies = await chat.press("tz:3")
+    replies = await chat.press("zone:3")
     assert "Asia/Vladivostok" in replies[0].text
     person = await person_of(db)
     assert person is not None and person.timezone == "Asia/Vladivostok"
@@ -772,11 +763,11 @@ async def test_stats_for_staff(core: Core, db: Database, staff_role: Role) -> No
     await register(Chat(core, user="3"), name="Петя Сидоров", age="child")
     midway = Chat(core, user="4")
     await midway.send("/start")
-    await midway.press("c:yes")
+    await midway.press("consent:y")
     gone = Chat(core, user="5")
     await register(gone, name="Ушедший Человек", role="both")
     await gone.send("/forget")
-    await gone.press("forget:yes")
+    await gone.press("forget:y")
 
     async with db.transaction() as session:
         acc = await people.find_account(session, "console", "1")
@@ -801,7 +792,7 @@ async def test_restart_mid_flow_resumes_the_question(
 ) -> None:
     before = Chat(core)
     await before.send("/start")
-    await before.press("c:yes")
+    await before.press("consent:y")
     await before.send("Анна Иванова")
 
     db2 = Database(db_url)  # a new process: new engine, new core, same file

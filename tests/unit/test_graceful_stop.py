@@ -12,32 +12,30 @@ from bot.app import App
 from bot.core.conversation import Reply
 from bot.core.models import NotificationStatus
 from bot.db import Database
-from tests.unit.conftest import FakeClock, make_settings
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
+from tests.unit.conftest import make_settings
 from tests.unit.test_dispatch import add_person, add_row, row
 
 
-class SlowPlatform:
+class SlowPlatform(RecordingPlatform):
     """A platform whose sends wait until the test lets them through."""
 
-    name = "telegram"
-
     def __init__(self) -> None:
+        super().__init__("telegram")
         self.sending = asyncio.Event()
         self.release = asyncio.Event()
-        self.sent: list[str] = []
 
     async def send(
-        self, external_id: str, replies: Sequence[Reply], in_place_of: str | None = None
+        self,
+        external_id: str,
+        replies: Sequence[Reply],
+        in_place_of: str | None = None,
+        dedup_key: str | None = None,
     ) -> None:
         self.sending.set()
         await self.release.wait()
-        self.sent.append(external_id)
-
-    async def run(self) -> None:
-        """Not used."""
-
-    async def close(self) -> None:
-        """Nothing to release."""
+        await super().send(external_id, replies)
 
 
 async def test_stop_finishes_a_send_the_tick_started(
@@ -58,7 +56,7 @@ async def test_stop_finishes_a_send_the_tick_started(
     platform.release.set()
     await stopping
 
-    assert platform.sent == ["42"]
+    assert [chat for chat, _ in platform.sent] == ["42"]
     assert (await row(db)).status == NotificationStatus.SENT
 
 

@@ -30,13 +30,13 @@ __all__ = ["core"]
 async def _mentor_at(setup: Setup, state: str) -> None:
     """Bring the mentor to one of the plan's questions."""
     pid = setup.programme_id
-    await setup.mentor.press(f"ma:{pid}")
+    await setup.mentor.press(f"ms-add:{pid}")
     if state in ("ms_date", "ms_format", "ms_desc"):
         await setup.mentor.send("Собрать шасси")
     if state in ("ms_format", "ms_desc"):
         await setup.mentor.send("10.12")
     if state == "ms_desc":
-        await setup.mentor.press("mf:-")
+        await setup.mentor.press("ms-no-format")
 
 
 PLAN_STATES = ("ms_title", "ms_date", "ms_format", "ms_desc")
@@ -51,9 +51,9 @@ async def test_cancel_from_every_programme_question(core: Core, db: Database, st
     setup = await programme_setup(core, db)
     chat = setup.mentee if state == "replace_reason" else setup.mentor
     if state == "end_reason":
-        await chat.press(f"pq:{setup.programme_id}")
+        await chat.press(f"end:{setup.programme_id}")
     elif state == "replace_reason":
-        await chat.press(f"pr:{setup.programme_id}")
+        await chat.press(f"replace:{setup.programme_id}")
     else:
         await _mentor_at(setup, state)
     assert await state_of(db) == [state]
@@ -79,13 +79,13 @@ async def test_cancel_from_every_step_of_forming_a_pair(
     await register(Chat(core, user="5"), name="Вася Новый")
     curator = setup.curator
     moves = [
-        ("press", "pf:new"),
-        ("press", f"pf:me:{await person_id(db, '5')}"),
-        ("press", "pf:next"),
-        ("press", f"pf:mr:{await person_id(db, '2')}"),
-        ("press", "pf:fm:goal"),
-        ("press", "pf:pt:other"),
-        ("press", "pf:tm:3"),
+        ("press", "pair-new"),
+        ("press", f"pair-mentee:{await person_id(db, '5')}"),
+        ("press", "pair-next"),
+        ("press", f"pair-mentor:{await person_id(db, '2')}"),
+        ("press", "pair-form:goal"),
+        ("press", "pair-type:other"),
+        ("press", "pair-term:3"),
         ("send", "Подготовиться к олимпиаде"),
     ]
     reached = {"pf_mentee": 1, "pf_mentor": 3, "pf_form": 4, "pf_type": 5, "pf_term": 6}
@@ -101,7 +101,13 @@ async def test_cancel_from_every_step_of_forming_a_pair(
 async def test_old_buttons_of_another_flow_keep_the_question(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
     await _mentor_at(setup, "ms_title")
-    for payload in ("pf:ok", "mf:workshop", "md:-", "qn:1", "forget:yes"):
+    for payload in (
+        "pair-confirm:y",
+        "ms-format:workshop",
+        "ms-no-description",
+        "capacity:1",
+        "forget:y",
+    ):
         before = await snapshot(db)
         replies = await setup.mentor.press(payload)
         assert [r.text for r in replies] == [STALE, ru("ms-ask-title")], payload
@@ -143,7 +149,7 @@ async def test_emoji_and_markup_in_a_title_are_kept_as_typed(core: Core, db: Dat
     assert "🚀 &lt;b&gt;Запуск&lt;/b&gt; &amp; тест" in replies[0].text
     (item,) = await rows(db, Milestone)
     assert item.title == "🚀 <b>Запуск</b> & тест"
-    replies = await setup.mentor.press(f"mp:d:{setup.programme_id}")
+    replies = await setup.mentor.press(f"ms-pick:done:{setup.programme_id}")
     labels = [b.label for r in replies for row in r.buttons for b in row]
     assert all(len(label) <= 40 for label in labels)
 
@@ -153,7 +159,7 @@ async def test_bad_reasons_are_refused_and_nothing_ends(
     core: Core, db: Database, typed: str
 ) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.press(f"end:{setup.programme_id}")
     replies = await setup.mentee.send(typed)
     assert replies[0].text == ru("q-text-invalid", max=500)
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
@@ -163,14 +169,14 @@ async def test_a_reason_typed_long_after_the_question_ends_nothing(
     core: Core, db: Database, clock: FakeClock
 ) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.press(f"end:{setup.programme_id}")
     clock.advance(hours=5)
     replies = await setup.mentee.send("Спасибо!")
     assert replies[0].text == ru("programme-reason-expired")
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
     assert await state_of(db) == []
     # Asked again, the answer counts.
-    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.press(f"end:{setup.programme_id}")
     clock.advance(minutes=20)
     replies = await setup.mentee.send("Переезжаю в другой город")
     assert replies[0].text == ru("programme-ended-you")
@@ -178,6 +184,6 @@ async def test_a_reason_typed_long_after_the_question_ends_nothing(
 
 async def test_plan_with_no_items_cannot_be_sent_for_agreement(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    replies = await setup.mentor.press(f"pa:{setup.programme_id}")
+    replies = await setup.mentor.press(f"plan-send:{setup.programme_id}")
     assert replies[0].text == STALE
-    assert "pa:" not in " ".join(payloads(await setup.mentor.send("/plan")))
+    assert "plan-send:" not in " ".join(payloads(await setup.mentor.send("/plan")))

@@ -37,7 +37,7 @@ __all__ = ["core"]
 
 async def forget(chat: Chat) -> None:
     await chat.send("/forget")
-    await chat.press("forget:yes")
+    await chat.press("forget:y")
 
 
 async def test_mentee_of_a_pair_withdraws_consent(
@@ -84,7 +84,7 @@ async def test_mentor_with_two_pairs_withdraws_consent(
     assert any("отозвал согласие" in text for text in sent.to("6"))
     assert sent.to("2") == []
     # The proposed pair's agreement can no longer be answered.
-    assert (await other.press(f"agr:y:{second}"))[0].text == STALE
+    assert (await other.press(f"agree:y:{second}"))[0].text == STALE
 
 
 async def test_mentee_of_a_group_leaves_and_the_group_goes_on(
@@ -92,7 +92,7 @@ async def test_mentee_of_a_group_leaves_and_the_group_goes_on(
 ) -> None:
     setup = await programme_setup(core, db, mentees=2)
     await dispatch(db, clock)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
 
     await forget(setup.mentees[0])
 
@@ -105,7 +105,7 @@ async def test_mentee_of_a_group_leaves_and_the_group_goes_on(
     assert sent.to("3") == []
     # The remaining mentee's answer is now enough.
     (request,) = await rows(db, ProgrammeRequest)
-    replies = await setup.mentees[1].press(f"rq:y:{request.id}")
+    replies = await setup.mentees[1].press(f"request:y:{request.id}")
     assert replies[0].text == ru("request-accepted-you")
     (request,) = await rows(db, ProgrammeRequest)
     assert request.status == RequestStatus.ACCEPTED
@@ -115,7 +115,7 @@ async def test_mentee_withdraws_before_accepting_the_agreement(
     core: Core, db: Database, clock: FakeClock
 ) -> None:
     setup = await programme_setup(core, db, accept=False)
-    await setup.mentor.press(f"agr:y:{setup.programme_id}")
+    await setup.mentor.press(f"agree:y:{setup.programme_id}")
     await dispatch(db, clock)
 
     await forget(setup.mentee)
@@ -164,9 +164,9 @@ async def test_an_extension_moves_the_term_end_notice(
     setup = await programme_setup(core, db)
     first_end = (await programme(db, setup.programme_id)).ends_on
     assert first_end is not None
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
-    await setup.mentee.press(f"rq:y:{request.id}")
+    await setup.mentee.press(f"request:y:{request.id}")
     await dispatch(db, clock)
     clock.now = datetime(first_end.year, first_end.month, first_end.day, 12, 0, tzinfo=UTC)
     assert not any("заканчивается срок" in text for _, text in (await dispatch(db, clock)).sent)
@@ -183,7 +183,7 @@ async def test_no_term_end_notice_after_the_programme_ended(
     setup = await programme_setup(core, db)
     ends_on = (await programme(db, setup.programme_id)).ends_on
     assert ends_on is not None
-    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.press(f"end:{setup.programme_id}")
     await setup.mentee.send("Переезжаю в другой город")
     await dispatch(db, clock)
     clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 12, 0, tzinfo=UTC)

@@ -37,7 +37,8 @@ from bot.core.services import people
 from bot.db import Database
 from handlers import build_router, notifications
 from scheduler.dispatch import Dispatcher
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
 from tests.unit.test_flows import Chat, payloads, register, snapshot
 
 
@@ -94,17 +95,17 @@ class Setup:
 
 async def form(core: Core, db: Database, curator: Chat, mentor: Chat, mentees: list[Chat]) -> int:
     """The curator forms a programme through the buttons; its id."""
-    await curator.press("pf:new")
+    await curator.press("pair-new")
     for chat in mentees:
-        await curator.press(f"pf:me:{await person_id(db, chat.user)}")
-    await curator.press("pf:next")
-    await curator.press(f"pf:mr:{await person_id(db, mentor.user)}")
-    await curator.press("pf:fm:virtual")
-    await curator.press("pf:pt:other")
-    await curator.press("pf:tm:6")
+        await curator.press(f"pair-mentee:{await person_id(db, chat.user)}")
+    await curator.press("pair-next")
+    await curator.press(f"pair-mentor:{await person_id(db, mentor.user)}")
+    await curator.press("pair-form:virtual")
+    await curator.press("pair-type:other")
+    await curator.press("pair-term:6")
     await curator.send("Собрать робота к соревнованиям")
-    replies = await curator.press("pf:ok")
-    found = [p for p in payloads(replies) if p.startswith("pg:")]
+    replies = await curator.press("pair-confirm:y")
+    found = [p for p in payloads(replies) if p.startswith("programme:")]
     assert found, replies[0].text
     return int(found[0].split(":")[1])
 
@@ -131,7 +132,7 @@ async def programme_setup(
     pid = await form(core, db, curator, mentor, chats)
     if accept:
         for chat in [mentor, *chats]:
-            await chat.press(f"agr:y:{pid}")
+            await chat.press(f"agree:y:{pid}")
     return Setup(curator, mentor, chats, pid)
 
 
@@ -148,11 +149,11 @@ async def rows(db: Database, model: type) -> list[Any]:
 
 
 async def add_milestone(mentor: Chat, pid: int, title: str, when: str) -> list[Reply]:
-    await mentor.press(f"ma:{pid}")
+    await mentor.press(f"ms-add:{pid}")
     await mentor.send(title)
     await mentor.send(when)
-    await mentor.press("mf:-")
-    return await mentor.press("md:-")
+    await mentor.press("ms-no-format")
+    return await mentor.press("ms-no-description")
 
 
 async def milestone_id(db: Database, title: str) -> int:
@@ -160,29 +161,29 @@ async def milestone_id(db: Database, title: str) -> int:
     return found
 
 
-class Recorder:
-    """A platform that records what the dispatcher sends, by external id."""
-
-    name = "console"
-
-    rate = 1000.0
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-
-    async def send(self, external_id: str, replies: list[Reply], **_: object) -> None:
-        self.sent += [(external_id, reply.text) for reply in replies]
-
-    def to(self, user: str) -> list[str]:
-        return [text for who, text in self.sent if who == user]
-
-
-async def dispatch(db: Database, clock: FakeClock) -> Recorder:
+async def dispatch(db: Database, clock: FakeClock) -> RecordingPlatform:
     """Send everything due now; what went to whom."""
-    console = Recorder()
-    dispatcher = Dispatcher(db, {"console": console}, notifications.render, clock)  # type: ignore[dict-item]
+    console = RecordingPlatform()
+    dispatcher = Dispatcher(db, {"console": console}, notifications.render, clock)
     await dispatcher.run_once()
     return console
+
+
+# ---------------------------------------------------------------------------------------------
+# Buttons in messages sent before their prefixes were renamed
+
+
+async def test_buttons_sent_under_the_old_prefixes_still_work(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db, accept=False)
+    pid = setup.programme_id
+    await setup.mentor.press(f"agr:y:{pid}")  # the agreement message's Accept
+    replies = await setup.mentee.press(f"agr:y:{pid}")
+    assert replies[0].text == ru("agreement-active")
+    replies = await setup.mentee.press(f"pg:{pid}")  # Open the programme, under any notice
+    assert f"№{pid}" in replies[0].text
+    await add_milestone(setup.mentor, pid, "Собрать шасси", "10.12")
+    replies = await setup.mentee.press(f"ms:done:{await milestone_id(db, 'Собрать шасси')}")
+    assert replies[0].text == ru("ms-done", title="Собрать шасси")  # a reminder's Done
 
 
 # ---------------------------------------------------------------------------------------------
@@ -191,24 +192,24 @@ async def dispatch(db: Database, clock: FakeClock) -> Recorder:
 
 FORGED_NUMBERS = ["²", "1²", "99999999999999999999999999", "-1", "01x", "١"]
 NUMERIC_PAYLOADS = [
-    "pg:{n}",
-    "agr:y:{n}",
-    "agr:f:{n}",
-    "rq:y:{n}",
+    "programme:{n}",
+    "agree:y:{n}",
+    "agreement:{n}",
+    "request:y:{n}",
     "plan:{n}",
-    "ma:{n}",
-    "mp:d:{n}",
+    "ms-add:{n}",
+    "ms-pick:done:{n}",
     "ms:done:{n}",
-    "ms:snz:{n}:1",
-    "mc:{n}",
-    "pa:{n}",
-    "pk:{n}",
-    "px:{n}",
-    "pq:{n}",
-    "pr:{n}",
-    "pd:{n}",
-    "rm:{n}",
-    "pl:{n}",
+    "snooze:{n}:1",
+    "ms-tell:{n}",
+    "plan-send:{n}",
+    "plan-agree:{n}",
+    "extend:{n}",
+    "end:{n}",
+    "replace:{n}",
+    "complete:{n}",
+    "reminders:{n}",
+    "pairs:{n}",
 ]
 
 
@@ -232,13 +233,18 @@ async def test_forged_numbers_while_forming_a_pair(core: Core, db: Database) -> 
     await register(curator, name="Ольга Куратова")
     await grant(db, "1", Role.CURATOR)
     await register(Chat(core, user="3"), name="Петя Учеников")
-    await curator.press("pf:new")
-    for payload in ("pf:me:²", "pf:me:99999999999999999999999", "pf:mp:²", "pf:mp:99999999999"):
+    await curator.press("pair-new")
+    for payload in (
+        "pair-mentee:²",
+        "pair-mentee:99999999999999999999999",
+        "pair-mentees:²",
+        "pair-mentees:99999999999",
+    ):
         replies = await curator.press(payload)
         assert replies[0].text != ru("error-internal"), payload
-    await curator.press(f"pf:me:{await person_id(db, '3')}")
-    await curator.press("pf:next")
-    for payload in ("pf:mr:²", "pf:mr:99999999999999999999999"):
+    await curator.press(f"pair-mentee:{await person_id(db, '3')}")
+    await curator.press("pair-next")
+    for payload in ("pair-mentor:²", "pair-mentor:99999999999999999999999"):
         replies = await curator.press(payload)
         assert replies[0].text != ru("error-internal"), payload
 
@@ -251,16 +257,16 @@ async def test_typed_term_with_odd_digits_is_refused(core: Core, db: Database) -
     await register(mentor, name="Иван Наставников", role="mentor")
     mentee = Chat(core, user="3")
     await register(mentee, name="Петя Учеников")
-    await curator.press("pf:new")
-    await curator.press(f"pf:me:{await person_id(db, '3')}")
-    await curator.press("pf:next")
-    await curator.press(f"pf:mr:{await person_id(db, '2')}")
-    await curator.press("pf:fm:virtual")
-    await curator.press("pf:pt:other")
+    await curator.press("pair-new")
+    await curator.press(f"pair-mentee:{await person_id(db, '3')}")
+    await curator.press("pair-next")
+    await curator.press(f"pair-mentor:{await person_id(db, '2')}")
+    await curator.press("pair-form:virtual")
+    await curator.press("pair-type:other")
     for typed in ("²", "6²", "99999999999999999999999"):
         replies = await curator.send(typed)
         assert replies[0].text == ru("pf-term-invalid", max=36), typed
-    assert (await curator.press("pf:tm:²"))[0].text == STALE
+    assert (await curator.press("pair-term:²"))[0].text == STALE
     replies = await curator.send("6")
     assert replies[0].text == ru("pf-ask-goals")
 
@@ -269,7 +275,10 @@ async def test_typed_term_with_odd_digits_is_refused(core: Core, db: Database) -
 # Buttons pressed by someone with no profile (never registered, or erased)
 
 
-@pytest.mark.parametrize("payload", ["rq:y:1", "rq:n:1", "ms:done:1", "pk:1", "pg:1", "mc:1"])
+@pytest.mark.parametrize(
+    "payload",
+    ["request:y:1", "request:n:1", "ms:done:1", "plan-agree:1", "programme:1", "ms-tell:1"],
+)
 async def test_programme_buttons_from_someone_without_a_profile(
     core: Core, db: Database, payload: str
 ) -> None:
@@ -281,11 +290,11 @@ async def test_programme_buttons_from_someone_without_a_profile(
 
 async def test_request_button_pressed_after_forget(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
     await setup.mentee.send("/forget")
-    await setup.mentee.press("forget:yes")
-    replies = await setup.mentee.press(f"rq:y:{request.id}")
+    await setup.mentee.press("forget:y")
+    replies = await setup.mentee.press(f"request:y:{request.id}")
     assert replies[0].text == STALE
     (request,) = await rows(db, ProgrammeRequest)
     assert request.status != RequestStatus.ACCEPTED
@@ -314,7 +323,7 @@ async def test_changing_the_reminder_schedule_keeps_the_day_and_overdue_reminder
     before = {(n.template, n.person_id) for n in _pending(await rows(db, Notification), ms)}
     assert ("ms-day", await person_id(db, "3")) in before
 
-    await setup.mentor.press(f"rm:{setup.programme_id}:731")
+    await setup.mentor.press(f"reminders:{setup.programme_id}:731")
 
     after = {(n.template, n.person_id) for n in _pending(await rows(db, Notification), ms)}
     assert before <= after  # day, overdue, 3 and 1 days before, the curator's alert: all kept
@@ -330,7 +339,7 @@ async def test_moving_an_item_back_to_its_first_date_keeps_its_reminders(
     ms = await milestone_id(db, "Собрать шасси")
     first = len(_pending(await rows(db, Notification), ms))
     for when in ("15.12", "10.12"):
-        await setup.mentor.press(f"ms:mv:{ms}")
+        await setup.mentor.press(f"ms:move:{ms}")
         await setup.mentor.send(when)
     assert len(_pending(await rows(db, Notification), ms)) == first
 
@@ -361,7 +370,7 @@ async def test_a_date_after_the_programme_ends_is_refused(core: Core, db: Databa
     ends_on = (await programme(db, setup.programme_id)).ends_on
     assert ends_on is not None
     for typed in ("31.12.9999", "25.12.2100", "через 100 лет"):
-        await setup.mentor.press(f"ma:{setup.programme_id}")
+        await setup.mentor.press(f"ms-add:{setup.programme_id}")
         await setup.mentor.send("Собрать шасси")
         replies = await setup.mentor.send(typed)
         assert replies[0].text == ru("ms-date-after-end", date=format_date(ends_on, "ru")), typed
@@ -374,7 +383,7 @@ async def test_moving_an_item_that_was_done_meanwhile_is_refused(core: Core, db:
     setup = await programme_setup(core, db)
     await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "10.12")
     ms = await milestone_id(db, "Собрать шасси")
-    await setup.mentor.press(f"ms:mv:{ms}")
+    await setup.mentor.press(f"ms:move:{ms}")
     await setup.mentee.press(f"ms:done:{ms}")  # while the mentor is typing the new date
     replies = await setup.mentor.send("15.12")
     assert replies[0].text == ru("ms-not-available")
@@ -401,22 +410,22 @@ async def test_done_pressed_twice_counts_once(core: Core, db: Database) -> None:
 async def test_forged_plan_agreement_never_sent_is_refused(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
     await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "10.12")
-    replies = await setup.mentee.press(f"pk:{setup.programme_id}")
+    replies = await setup.mentee.press(f"plan-agree:{setup.programme_id}")
     assert replies[0].text == STALE
     assert (await programme(db, setup.programme_id)).plan_agreed_at is None
     # Once the mentor sends it, the same button works.
-    await setup.mentor.press(f"pa:{setup.programme_id}")
-    replies = await setup.mentee.press(f"pk:{setup.programme_id}")
+    await setup.mentor.press(f"plan-send:{setup.programme_id}")
+    replies = await setup.mentee.press(f"plan-agree:{setup.programme_id}")
     assert replies[0].text == ru("plan-agreed-you")
     assert (await programme(db, setup.programme_id)).plan_agreed_at is not None
 
 
 async def test_second_extension_while_one_is_pending_is_refused(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
-    replies = await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
+    replies = await setup.mentor.press(f"extend:{setup.programme_id}:3")
     assert replies[0].text == ru("request-extend-pending")
-    replies = await setup.mentee.press(f"px:{setup.programme_id}:6")
+    replies = await setup.mentee.press(f"extend:{setup.programme_id}:6")
     assert replies[0].text == ru("request-extend-pending")
     assert len(await rows(db, ProgrammeRequest)) == 1
 
@@ -424,25 +433,25 @@ async def test_second_extension_while_one_is_pending_is_refused(core: Core, db: 
 async def test_group_extension_needs_every_other_member(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, mentees=2)
     start = await programme(db, setup.programme_id)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
 
-    replies = await setup.mentees[0].press(f"rq:y:{request.id}")
+    replies = await setup.mentees[0].press(f"request:y:{request.id}")
     assert replies[0].text == ru("request-accepted-waiting")
     assert (await programme(db, setup.programme_id)).term_months == start.term_months
-    assert (await setup.mentees[0].press(f"rq:y:{request.id}"))[0].text == STALE
+    assert (await setup.mentees[0].press(f"request:y:{request.id}"))[0].text == STALE
 
-    replies = await setup.mentees[1].press(f"rq:y:{request.id}")
+    replies = await setup.mentees[1].press(f"request:y:{request.id}")
     assert replies[0].text == ru("request-accepted-you")
     assert (await programme(db, setup.programme_id)).term_months == start.term_months + 3
 
 
 async def test_group_extension_declined_by_one_member(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, mentees=2)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
-    await setup.mentees[0].press(f"rq:y:{request.id}")
-    replies = await setup.mentees[1].press(f"rq:n:{request.id}")
+    await setup.mentees[0].press(f"request:y:{request.id}")
+    replies = await setup.mentees[1].press(f"request:n:{request.id}")
     assert replies[0].text == ru("request-declined-you")
     (request,) = await rows(db, ProgrammeRequest)
     assert request.status == RequestStatus.DECLINED
@@ -451,18 +460,18 @@ async def test_group_extension_declined_by_one_member(core: Core, db: Database) 
 
 async def test_request_answered_after_the_programme_ended(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
-    await setup.curator.press(f"pq:{setup.programme_id}")
+    await setup.curator.press(f"end:{setup.programme_id}")
     await setup.curator.send("Подберём другого наставника")
-    assert (await setup.mentee.press(f"rq:y:{request.id}"))[0].text == STALE
+    assert (await setup.mentee.press(f"request:y:{request.id}"))[0].text == STALE
     assert (await programme(db, setup.programme_id)).term_months == 6
 
 
 async def test_agreement_accepted_after_another_member_declined(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, accept=False)
-    await setup.mentee.press(f"agr:n:{setup.programme_id}")
-    replies = await setup.mentor.press(f"agr:y:{setup.programme_id}")
+    await setup.mentee.press(f"agree:n:{setup.programme_id}")
+    replies = await setup.mentor.press(f"agree:y:{setup.programme_id}")
     assert replies[0].text == STALE
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.DECLINED
 
@@ -476,7 +485,7 @@ async def test_director_without_curators_gets_the_replacement_request(
 ) -> None:
     setup = await programme_setup(core, db, staff=Role.DIRECTOR)
     await dispatch(db, clock)
-    await setup.mentee.press(f"pr:{setup.programme_id}")
+    await setup.mentee.press(f"replace:{setup.programme_id}")
     await setup.mentee.send("Не совпадаем по расписанию")
     sent = await dispatch(db, clock)
     assert any("Не совпадаем по расписанию" in text for text in sent.to("1"))
@@ -497,10 +506,10 @@ async def test_nobody_erased_is_sent_anything(core: Core, db: Database) -> None:
     """The curator who formed a pair withdrew consent: no rows are written for them."""
     setup = await programme_setup(core, db)
     await setup.curator.send("/forget")
-    await setup.curator.press("forget:yes")
-    await setup.mentor.press(f"px:{setup.programme_id}:3")
+    await setup.curator.press("forget:y")
+    await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
-    await setup.mentee.press(f"rq:y:{request.id}")
+    await setup.mentee.press(f"request:y:{request.id}")
     curator = await person_id_erased(db)
     written = [
         n
@@ -526,26 +535,26 @@ async def test_a_sent_overdue_reminder_is_not_sent_again_after_a_change(
     assert any("прошёл" in text or "просрочен" in text for text in first.to("3"))
     assert any("просрочен" in text for text in first.to("1"))
 
-    await setup.mentor.press(f"rm:{setup.programme_id}:1")
+    await setup.mentor.press(f"reminders:{setup.programme_id}:1")
     await setup.mentee.send("/timezone Владивосток")
     clock.advance(days=1)
     again = await dispatch(db, clock)
-    assert not any("Собрать шасси" in text for _, text in again.sent), again.sent
+    assert not any("Собрать шасси" in text for _, texts in again.sent for text in texts), again.sent
 
 
 async def test_group_plan_is_agreed_only_when_every_mentee_agrees(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, mentees=2)
     pid = setup.programme_id
     await add_milestone(setup.mentor, pid, "Собрать шасси", "через неделю")
-    await setup.mentor.press(f"pa:{pid}")
-    assert (await setup.mentor.press(f"pa:{pid}"))[0].text == ru("plan-already-sent")
+    await setup.mentor.press(f"plan-send:{pid}")
+    assert (await setup.mentor.press(f"plan-send:{pid}"))[0].text == ru("plan-already-sent")
 
-    replies = await setup.mentees[0].press(f"pk:{pid}")
+    replies = await setup.mentees[0].press(f"plan-agree:{pid}")
     assert replies[0].text == ru("plan-agreed-waiting")
     assert (await programme(db, pid)).plan_agreed_at is None
-    assert (await setup.mentees[0].press(f"pk:{pid}"))[0].text == STALE  # once is enough
+    assert (await setup.mentees[0].press(f"plan-agree:{pid}"))[0].text == STALE  # once is enough
 
-    replies = await setup.mentees[1].press(f"pk:{pid}")
+    replies = await setup.mentees[1].press(f"plan-agree:{pid}")
     assert replies[0].text == ru("plan-agreed-you")
     assert (await programme(db, pid)).plan_agreed_at is not None
 
@@ -554,20 +563,20 @@ async def test_extension_stops_at_the_longest_term(core: Core, db: Database) -> 
     setup = await programme_setup(core, db)  # six months
     pid = setup.programme_id
     for _ in range(10):  # +3 months each, accepted: 6 → 36
-        await setup.mentor.press(f"px:{pid}:3")
+        await setup.mentor.press(f"extend:{pid}:3")
         requests = [r for r in await rows(db, ProgrammeRequest) if r.status == "pending"]
         if not requests:
             break
-        await setup.mentee.press(f"rq:y:{requests[0].id}")
+        await setup.mentee.press(f"request:y:{requests[0].id}")
     assert (await programme(db, pid)).term_months == 36
-    assert (await setup.mentor.press(f"px:{pid}"))[0].text == ru(
+    assert (await setup.mentor.press(f"extend:{pid}"))[0].text == ru(
         "programme-extend-too-long", max=36
     )
 
 
 async def test_a_command_leaves_the_question_under_way(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentor.press(f"ma:{setup.programme_id}")  # "what is the item called?"
+    await setup.mentor.press(f"ms-add:{setup.programme_id}")  # "what is the item called?"
     await setup.mentor.send("/profile")
     replies = await setup.mentor.send("Собрать шасси")
     assert replies[0].text == ru("refusal-unknown")  # not taken as the item's title
@@ -576,7 +585,7 @@ async def test_a_command_leaves_the_question_under_way(core: Core, db: Database)
 
 async def test_help_and_language_keep_the_question_under_way(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db)
-    await setup.mentor.press(f"ma:{setup.programme_id}")
+    await setup.mentor.press(f"ms-add:{setup.programme_id}")
     await setup.mentor.send("/help")
     replies = await setup.mentor.send("Собрать шасси")
     # The title was taken: the next question is the date.
@@ -588,12 +597,12 @@ async def test_long_plans_page_through_the_items(core: Core, db: Database) -> No
     pid = setup.programme_id
     for day in range(1, 7):
         await add_milestone(setup.mentor, pid, f"Пункт {day}", f"0{day}.12")
-    first = await setup.mentee.press(f"mp:d:{pid}")
+    first = await setup.mentee.press(f"ms-pick:done:{pid}")
     assert payloads(first)[:4] == [f"ms:done:{i}" for i in range(1, 5)]
-    assert f"mp:d:{pid}:1" in payloads(first)
-    second = await setup.mentee.press(f"mp:d:{pid}:1")
+    assert f"ms-pick:done:{pid}:1" in payloads(first)
+    second = await setup.mentee.press(f"ms-pick:done:{pid}:1")
     assert payloads(second)[:2] == ["ms:done:5", "ms:done:6"]
-    assert f"mp:d:{pid}:0" in payloads(second)
+    assert f"ms-pick:done:{pid}:0" in payloads(second)
     assert second[0].replace
 
 

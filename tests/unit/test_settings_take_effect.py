@@ -21,14 +21,14 @@ import pytest
 
 from bot.app import App
 from bot.config import Settings
-from bot.core import outbox
 from bot.core.engine import Core
 from bot.core.models import Notification, NotificationStatus
 from bot.db import Database
 from handlers import build_router
+from tests.fakes.platform import RecordingPlatform
 from tests.unit.conftest import FakeClock
 from tests.unit.test_cli import run_bot
-from tests.unit.test_dispatch import TEMPLATE, FakePlatform, add_person, row
+from tests.unit.test_dispatch import add_person, add_row, row
 from tests.unit.test_flows import Chat, person_of, register
 from tests.unit.test_graceful_stop import SlowPlatform
 from tests.unit.test_review_programme import add_milestone, programme_setup, rows
@@ -59,14 +59,10 @@ async def test_quiet_hours_hold_a_notification_until_the_window_ends(
 ) -> None:
     clock.now = datetime(2026, 11, 24, 14, 0, tzinfo=MOSCOW).astimezone(UTC)
     app = App(changed(settings, QUIET_HOURS=window) if window else settings, clock=clock)
-    telegram = FakePlatform("telegram")
+    telegram = RecordingPlatform("telegram")
     app.platforms[telegram.name] = telegram
     person = await add_person(db, [("telegram", "42", clock.now)])
-    async with db.transaction() as session:
-        await outbox.schedule(
-            session, person_id=person, template=TEMPLATE, due_at=clock.now, key="k",
-            quiet_hours=True,
-        )  # fmt: skip
+    await add_row(db, person, clock.now, quiet_hours=True)
     try:
         await app.dispatcher.run_once()
         if held_until is None:
@@ -156,15 +152,12 @@ async def test_scheduler_tick_sends_what_fell_due_without_being_woken(
     try:
         await app.dispatcher.drain()
         person = await add_person(db, [("telegram", "42", clock.now)])
-        async with db.transaction() as session:
-            await outbox.schedule(
-                session, person_id=person, template=TEMPLATE, due_at=clock.now, key="k"
-            )
+        await add_row(db, person, clock.now)
         # Well within the default tick of 5 s: only the setting makes it this quick.
         await asyncio.wait_for(platform.sending.wait(), timeout=3)
     finally:
         await app.stop()
-    assert platform.sent == ["42"]
+    assert [chat for chat, _ in platform.sent] == ["42"]
 
 
 # ---------------------------------------------------------------------------------------------

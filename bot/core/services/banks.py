@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,20 +22,38 @@ from bot.core.models import (
     Role,
 )
 
-# The questionnaire's answers, in the order they are asked and shown.
-QUESTIONNAIRE_FIELDS = (
-    "requests",
-    "interests",
-    "competences",
-    "experience",
-    "capacity",
-    "forms",
-    "availability",
-)
 OPEN_STATUSES = (ProgrammeStatus.PROPOSED, ProgrammeStatus.ACTIVE)
 MAX_TEXT = 500
 MAX_CAPACITY = 20
 PAGE = 8
+
+
+@dataclass(frozen=True)
+class Question:
+    """One questionnaire item: the profile field it fills, who is asked it, how it is answered."""
+
+    field: str
+    roles: frozenset[Role]
+    kind: Literal["text", "number", "forms"]
+
+
+# The questionnaire, in the order it is asked and shown: the one list of its fields.
+QUESTIONNAIRE = (
+    Question("requests", frozenset({Role.MENTEE}), "text"),
+    Question("interests", frozenset({Role.MENTEE}), "text"),
+    Question("competences", frozenset({Role.MENTOR}), "text"),
+    Question("experience", frozenset({Role.MENTOR}), "text"),
+    Question("capacity", frozenset({Role.MENTOR}), "number"),
+    Question("forms", frozenset({Role.MENTEE, Role.MENTOR}), "forms"),
+    Question("availability", frozenset({Role.MENTOR}), "text"),
+)
+QUESTIONNAIRE_FIELDS = tuple(q.field for q in QUESTIONNAIRE)
+TEXT_FIELDS = tuple(q.field for q in QUESTIONNAIRE if q.kind == "text")
+
+
+def questions_for(roles: set[Role] | frozenset[Role]) -> list[Question]:
+    """The questions a person with these roles answers."""
+    return [q for q in QUESTIONNAIRE if q.roles & roles]
 
 
 async def profile_of(session: AsyncSession, person_id: int) -> Profile:

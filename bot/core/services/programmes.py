@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
 
@@ -27,6 +26,7 @@ from bot.core.models import (
     Role,
     Subject,
 )
+from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, consent
 
 AGREEMENT_VERSION = "2026-11"
@@ -35,32 +35,24 @@ DEFAULT_REMIND_AT = time(10, 0)  # local time of day of the term's end notice (R
 TERM_ENDED = "programme-term-ended"  # the purpose of the end-of-term notice
 
 
-@dataclass
-class PairError(Exception):
-    """Why a pair cannot be formed: a locale key and its parameters."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
 async def check_candidate(session: AsyncSession, person_id: int, role: MemberRole) -> Person:
-    """The person, if they may join a pair in `role`; otherwise a `PairError` saying why."""
+    """The person, if they may join a pair in `role`; otherwise a `Refusal` saying why."""
     person = await session.get(Person, person_id)
     if person is None or person.status == PersonStatus.ERASED:
-        raise PairError("pair-error-no-consent", {"name": "—"})
+        raise Refusal("pair-error-no-consent", name="—")
     name = person.name or "—"
     if not await consent.active(session, person.id):
-        raise PairError("pair-error-no-consent", {"name": name})
+        raise Refusal("pair-error-no-consent", name=name)
     minor = person.age_group is not None and AgeGroup(person.age_group).is_minor
     if minor and not await consent.has_parent_consent(session, person.id):
-        raise PairError("pair-error-no-parent-consent", {"name": name})
+        raise Refusal("pair-error-no-parent-consent", name=name)
     if person.status != PersonStatus.ACTIVE:
-        raise PairError("pair-error-not-registered", {"name": name})
+        raise Refusal("pair-error-not-registered", name=name)
     needed = Role.MENTOR if role == MemberRole.MENTOR else Role.MENTEE
     if needed not in person.role_set:
-        raise PairError(f"pair-error-not-{needed.value}", {"name": name})
+        raise Refusal(f"pair-error-not-{needed.value}", name=name)
     if role == MemberRole.MENTEE and await banks.in_open_programme(session, person.id, role):
-        raise PairError("pair-error-mentee-busy", {"name": name})
+        raise Refusal("pair-error-mentee-busy", name=name)
     return person
 
 
@@ -70,10 +62,8 @@ async def check_capacity(session: AsyncSession, mentor: Person, extra: int) -> N
     capacity = profile.capacity if profile and profile.capacity else 0
     taken = await banks.mentees_taken(session, mentor.id)
     if taken + extra > capacity:
-        raise PairError(
-            "pair-error-capacity",
-            {"name": mentor.name or "—", "capacity": capacity, "taken": taken},
-        )
+        name = mentor.name or "—"
+        raise Refusal("pair-error-capacity", name=name, capacity=capacity, taken=taken)
 
 
 async def form(
@@ -90,9 +80,9 @@ async def form(
 ) -> Programme:
     """Form a pair or group and send each member the agreement to accept."""
     if not mentee_ids or mentor_id in mentee_ids or len(set(mentee_ids)) != len(mentee_ids):
-        raise PairError("pair-error-members")
+        raise Refusal("pair-error-members")
     if not 1 <= term_months <= MAX_TERM_MONTHS:
-        raise PairError("pair-error-term", {"max": MAX_TERM_MONTHS})
+        raise Refusal("pair-error-term", max=MAX_TERM_MONTHS)
     mentor = await check_candidate(session, mentor_id, MemberRole.MENTOR)
     for mentee_id in mentee_ids:
         await check_candidate(session, mentee_id, MemberRole.MENTEE)
@@ -240,9 +230,9 @@ async def answer_agreement(
     """Record a member's answer; returns `active`, `waiting` or `declined`."""
     member = await membership(session, programme.id, person_id)
     if member is None or programme.status != ProgrammeStatus.PROPOSED:
-        raise PairError("refusal-stale-button")
+        raise StaleButton()
     if member.agreement != AgreementStatus.PENDING:
-        raise PairError("refusal-stale-button")
+        raise StaleButton()
     member.agreement = AgreementStatus.ACCEPTED if accept else AgreementStatus.DECLINED
     member.responded_at = now
     if not accept:

@@ -1,0 +1,347 @@
+"""Every button's payload, one small class per action (see `bot.core.payload`).
+
+A route is registered for a class (`@router.button(OpenProgramme)`); the router parses the
+payload and hands the handler a typed value, or answers a malformed one as a stale button.
+`legacy` keeps buttons in messages sent before a prefix was renamed working.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from bot.config import SUPPORTED_LOCALES
+from bot.core.models import ActivityFormat, AgeGroup, Form, PairType
+from bot.core.payload import OneOf, Payload
+from bot.core.services.banks import QUESTIONNAIRE_FIELDS
+
+# What the buttons offer.
+CAPACITY_CHOICES = (1, 2, 3, 5)
+ZONE_SHORTCUTS = ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok")
+EXTEND_CHOICES = (1, 3, 6)
+TERMS = (3, 6, 9, 12)
+SNOOZE_DAYS = (1, 3)
+# Reminder schedules a programme can use: days before the due date (the day itself always).
+REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
+BankRole = Literal["mentor", "mentee"]
+BankAct = Literal["open", "list", "filters", "forms"]
+MilestoneAct = Literal["done", "move", "delete"]
+
+
+# --- everyone ------------------------------------------------------------------------------
+
+
+class Menu(Payload, prefix="menu"):
+    """A command from the /help or /settings menu."""
+
+    command: str
+
+
+class Language(Payload, prefix="lang"):
+    """Speak this language."""
+
+    code: Annotated[str, OneOf(SUPPORTED_LOCALES)]
+
+
+class ConsentAnswer(Payload, prefix="consent"):
+    """Agree or decline to the processing of one's data."""
+
+    agree: bool
+
+
+class RoleChoice(Payload, prefix="role"):
+    """Register as a mentee, a mentor or both."""
+
+    choice: Literal["mentee", "mentor", "both"]
+
+
+class AgeChoice(Payload, prefix="age"):
+    """One's age group."""
+
+    group: AgeGroup
+
+
+class ZoneShortcut(Payload, prefix="zone"):
+    """One of the commonest time zones."""
+
+    index: Annotated[int, OneOf(range(len(ZONE_SHORTCUTS)))]
+
+
+class ForgetAnswer(Payload, prefix="forget"):
+    """Really withdraw consent and erase one's data, or not."""
+
+    erase: bool
+
+
+class ParentAnswer(Payload, prefix="parent"):
+    """A parent agrees or declines in a minor's name."""
+
+    agree: bool
+
+
+# --- the questionnaire ---------------------------------------------------------------------
+
+
+class Capacity(Payload, prefix="capacity"):
+    """How many mentees a mentor takes."""
+
+    places: Annotated[int, OneOf(CAPACITY_CHOICES)]
+
+
+class ToggleForm(Payload, prefix="toggle"):
+    """Tick or untick a form of mentoring."""
+
+    form: Form
+
+
+class FormsDone(Payload, prefix="forms-done"):
+    """The forms are chosen."""
+
+
+class EditAnswer(Payload, prefix="edit"):
+    """Change one answer of the questionnaire."""
+
+    field: Annotated[str, OneOf(QUESTIONNAIRE_FIELDS)]
+
+
+# --- a programme ---------------------------------------------------------------------------
+
+
+class OpenProgramme(Payload, prefix="programme", legacy=("pg",)):
+    """A programme's card."""
+
+    programme_id: int
+
+
+class AgreementAnswer(Payload, prefix="agree", legacy=("agr",)):
+    """Accept or decline the agreement of a programme."""
+
+    accept: bool
+    programme_id: int
+
+
+class AgreementFile(Payload, prefix="agreement"):
+    """The agreement as a file."""
+
+    programme_id: int
+
+
+class Reminders(Payload, prefix="reminders"):
+    """Choose when plan reminders go out (no preset: show the choices)."""
+
+    programme_id: int
+    preset: Annotated[str, OneOf(REMINDER_PRESETS)] | None = None
+
+
+class Complete(Payload, prefix="complete"):
+    """The mentor closes a programme whose plan is done."""
+
+    programme_id: int
+
+
+class EndEarly(Payload, prefix="end"):
+    """End a programme early (the reason is asked next)."""
+
+    programme_id: int
+
+
+class Extend(Payload, prefix="extend"):
+    """Propose a longer term (no months: show the choices)."""
+
+    programme_id: int
+    months: Annotated[int, OneOf(EXTEND_CHOICES)] | None = None
+
+
+class AskReplacement(Payload, prefix="replace"):
+    """A mentee asks for another mentor (the reason is asked next)."""
+
+    programme_id: int
+
+
+class RequestAnswer(Payload, prefix="request", legacy=("rq",)):
+    """Accept or decline another member's proposal."""
+
+    accept: bool
+    request_id: int
+
+
+# --- pairs (staff) -------------------------------------------------------------------------
+
+
+class PairList(Payload, prefix="pairs"):
+    """A page of the list of programmes."""
+
+    page: int
+
+
+class NewPair(Payload, prefix="pair-new"):
+    """Start forming a pair or group."""
+
+
+class Replacement(Payload, prefix="pair-replace"):
+    """Form a pair with another mentor, from a mentee's request."""
+
+    request_id: int
+
+
+class PickMentee(Payload, prefix="pair-mentee"):
+    """Add a mentee to the pair being formed."""
+
+    person_id: int
+
+
+class MenteePage(Payload, prefix="pair-mentees"):
+    """Another page of mentees."""
+
+    page: int
+
+
+class ToMentor(Payload, prefix="pair-next"):
+    """The mentees are chosen: on to the mentor."""
+
+
+class PickMentor(Payload, prefix="pair-mentor"):
+    """The mentor of the pair being formed."""
+
+    person_id: int
+
+
+class PickForm(Payload, prefix="pair-form"):
+    """The pair's form of mentoring."""
+
+    form: Form
+
+
+class PickPairType(Payload, prefix="pair-type"):
+    """The pair's type."""
+
+    pair_type: PairType
+
+
+class PickTerm(Payload, prefix="pair-term"):
+    """The pair's term in months."""
+
+    months: Annotated[int, OneOf(TERMS)]
+
+
+class ConfirmPair(Payload, prefix="pair-confirm"):
+    """Form the pair as summed up, or drop it."""
+
+    confirm: bool
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+class OpenPlan(Payload, prefix="plan"):
+    """A programme's plan."""
+
+    programme_id: int
+
+
+class AddMilestone(Payload, prefix="ms-add"):
+    """The mentor adds a plan item."""
+
+    programme_id: int
+
+
+class PickActivity(Payload, prefix="ms-format"):
+    """The new item's format of work."""
+
+    activity: ActivityFormat
+
+
+class SkipActivity(Payload, prefix="ms-no-format"):
+    """The new item has no particular format."""
+
+
+class ActivityPage(Payload, prefix="ms-formats"):
+    """The other page of formats."""
+
+    page: Annotated[int, OneOf((0, 1))]
+
+
+class SkipDescription(Payload, prefix="ms-no-description"):
+    """The new item has no description."""
+
+
+class PickMilestones(Payload, prefix="ms-pick"):
+    """A page of open items to mark done, move or delete (no page: the first, as a new message)."""
+
+    act: MilestoneAct
+    programme_id: int
+    page: int | None = None
+
+
+class MilestoneAction(Payload, prefix="ms"):
+    """Mark one item done, move it or delete it."""
+
+    act: MilestoneAct
+    milestone_id: int
+
+
+class Snooze(Payload, prefix="snooze"):
+    """Remind of an item again in a few days."""
+
+    milestone_id: int
+    days: Annotated[int, OneOf(SNOOZE_DAYS)]
+
+
+class TellCurator(Payload, prefix="ms-tell"):
+    """Tell the curator an item is done."""
+
+    milestone_id: int
+
+
+class SendPlan(Payload, prefix="plan-send"):
+    """The mentor sends the plan to the mentees to agree."""
+
+    programme_id: int
+
+
+class AgreePlan(Payload, prefix="plan-agree", legacy=("pk",)):
+    """A mentee agrees to the plan."""
+
+    programme_id: int
+
+
+# --- the banks (staff) ---------------------------------------------------------------------
+
+
+def free_only_for_mentors(role: BankRole, free: bool) -> bool:
+    """Only mentors have free places to filter by."""
+    return role == "mentor" or not free
+
+
+class BankHome(Payload, prefix="bank"):
+    """The banks' figures."""
+
+
+class BankList(Payload, prefix="bank-list"):
+    """A bank's list (`list`), with its filters above it (`open`), the filters alone
+    (`filters`) or the form chooser (`forms`); the whole view is in the payload."""
+
+    act: BankAct
+    role: BankRole
+    form: Form | None
+    free: bool
+    unmatched: bool
+    page: int
+
+    def valid(self) -> bool:
+        """Only mentors have free places to filter by."""
+        return free_only_for_mentors(self.role, self.free)
+
+
+class BankCard(Payload, prefix="bank-card"):
+    """A person's card, with the way back to the view it was opened from."""
+
+    person_id: int
+    role: BankRole
+    form: Form | None
+    free: bool
+    unmatched: bool
+    page: int
+
+    def valid(self) -> bool:
+        """Only mentors have free places to filter by."""
+        return free_only_for_mentors(self.role, self.free)
