@@ -1,4 +1,4 @@
-"""Adversarial review of the programme flows: forged payloads, stale states, races, reminders.
+"""The programme flows under odd input: forged payloads, stale states, races, reminders.
 
 Everything is driven through `Core` as the platforms would drive it. `Programme` sets up a
 curator, a mentor and one or more mentees, forms the pair through the curator's buttons and
