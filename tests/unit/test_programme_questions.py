@@ -12,7 +12,7 @@ from bot.db import Database
 from handlers import build_router
 from tests.unit.conftest import FakeClock
 from tests.unit.test_flows import Chat, payloads, register, snapshot
-from tests.unit.test_review_programme import (
+from tests.unit.test_programme_edge_cases import (
     STALE,
     Setup,
     add_milestone,

@@ -20,7 +20,7 @@ from bot.core.models import (
 from bot.db import Database
 from tests.unit.conftest import FakeClock
 from tests.unit.test_flows import Chat, register
-from tests.unit.test_review_programme import (
+from tests.unit.test_programme_edge_cases import (
     STALE,
     add_milestone,
     core,

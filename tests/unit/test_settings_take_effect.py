@@ -31,7 +31,7 @@ from tests.unit.test_cli import run_bot
 from tests.unit.test_dispatch import add_person, add_row, row
 from tests.unit.test_flows import Chat, person_of, register
 from tests.unit.test_graceful_stop import SlowPlatform
-from tests.unit.test_review_programme import add_milestone, programme_setup, rows
+from tests.unit.test_programme_edge_cases import add_milestone, programme_setup, rows
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 
