@@ -26,13 +26,7 @@ class SlowPlatform(RecordingPlatform):
         self.sending = asyncio.Event()
         self.release = asyncio.Event()
 
-    async def send(
-        self,
-        external_id: str,
-        replies: Sequence[Reply],
-        in_place_of: str | None = None,
-        dedup_key: str | None = None,
-    ) -> None:
+    async def send(self, external_id: str, replies: Sequence[Reply], **_: object) -> None:
         self.sending.set()
         await self.release.wait()
         await super().send(external_id, replies)
