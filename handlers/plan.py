@@ -355,7 +355,7 @@ async def milestone_action(ctx: Context) -> Replies:
             "ms-done-notice",
             ctx.now,
             key=f"ms:{milestone.id}:done",
-            params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
+            params={"milestone_id": milestone.id, "by_id": ctx.person.id},
             exclude=ctx.person.id,
             include_curator=False,
         )
@@ -432,7 +432,7 @@ async def tell_curator(ctx: Context) -> Replies:
             template="ms-curator-notice",
             due_at=ctx.now,
             key=f"ms:{milestone.id}:curator-notice:{person_id}",
-            params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
+            params={"milestone_id": milestone.id, "by_id": ctx.person.id},
         )
     ctx.notified = True
     return [ctx.reply("ms-curator-told", help_hint(ctx))]

@@ -307,7 +307,7 @@ async def close(
         await outbox.void(session, f"ms:{milestone_id}:")
     await outbox.void(session, term_end_prefix(programme.id))
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
-    params = {"by": by.name or "—", "reason": reason or ""} if notice is None else {}
+    params = {"by_id": by.id} if notice is None else {}  # names and reason are read when sent
     await notify(
         session,
         programme,

@@ -140,7 +140,7 @@ async def resolve(
         f"request-{outcome}",
         now,
         key=f"req:{request.id}:{outcome}",
-        params={"request_id": request.id, "by": by.name or "—"},
+        params={"request_id": request.id, "by_id": by.id},
         exclude=by.id,
         include_curator=request.kind == RequestKind.EXTEND,
     )
