@@ -19,7 +19,7 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestStatus,
 )
-from bot.core.services import programmes
+from bot.core.services import programmes, proposals
 from handlers.notifications import help_button, renderer, shown_name
 
 T = TypeVar("T")
@@ -184,7 +184,7 @@ async def request_notice(
     if request is None:
         return None
     programme = await session.get(Programme, request.programme_id)
-    if programme is None:
+    if programme is None or request.status == RequestStatus.WITHDRAWN:
         return None
     locale = person.locale
     details = request.details
@@ -204,7 +204,7 @@ async def request_notice(
         programme,
         by_id=row.params.get("by_id", request.proposed_by),  # an outcome names who answered
         months=int(details.get("months", 0)),
-        reason=str(details.get("reason", "")),
+        reason=str(details.get(proposals.REASON, "")),
         change=change,
         kind=texts.t(f"request-kind-{request.kind}", locale),
     )

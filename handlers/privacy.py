@@ -8,7 +8,7 @@ from datetime import datetime
 from bot.core import timezones
 from bot.core.conversation import File, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.services import consent, mydata, programmes
+from bot.core.services import erasure, mydata
 from handlers.common import help_hint
 
 router = Router()
@@ -56,10 +56,8 @@ async def forget_answer(ctx: Context) -> Replies:
         return [ctx.reply("forget-cancelled", help_hint(ctx))]
     if ctx.args != ["yes"]:
         return await ctx.router.stale(ctx)
-    # Nobody is left waiting on a person who is gone: their programmes end, or go on without them.
-    await programmes.leave_all(ctx.session, ctx.person, ctx.now)
-    ctx.notified = True
-    await consent.withdraw_and_erase(ctx.session, ctx.person, ctx.now)
+    await erasure.forget(ctx.session, ctx.person, ctx.now)
+    ctx.notified = True  # the others in the person's programmes are told
     ctx.state, ctx.data = None, {}
     return [ctx.reply("forget-done", [[ctx.button("btn-start", "menu:start")]])]
 

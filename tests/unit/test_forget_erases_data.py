@@ -1,28 +1,37 @@
-"""/forget leaves no name behind in notices: they name people when they are sent.
+"""/forget erases what the person typed everywhere it lives, and notices name people at send time.
 
 Outbox rows carry person ids, never names or reasons: a notice waiting when its author withdraws
-consent goes out naming "a participant".
+consent goes out naming "a participant". Reasons the person typed (ending a programme, asking for
+another mentor) are erased, and a request still waiting for an answer is withdrawn.
 """
 
 from __future__ import annotations
 
 import json
 
+from bot.core import outbox
 from bot.core.engine import Core
 from bot.core.models import (
     Notification,
+    Person,
+    Programme,
     ProgrammeRequest,
+    RequestStatus,
 )
 from bot.db import Database
 from tests.unit.conftest import FakeClock
+from tests.unit.test_flows import Chat, register
 from tests.unit.test_review_programme import (
+    STALE,
     add_milestone,
     core,
     dispatch,
     milestone_id,
+    person_id,
     programme_setup,
     rows,
     ru,
+    set_capacity,
 )
 from tests.unit.test_withdrawal_mid_programme import forget
 
@@ -30,6 +39,7 @@ __all__ = ["core"]
 
 MENTEE = "Петя Учеников"
 END_REASON = "Уезжаю зимовать на Шпицберген"
+REPLACE_REASON = "Наставник путает ксилофон с ксероксом"
 SOMEONE = ru("person-erased")
 
 
@@ -67,6 +77,28 @@ async def test_outbox_rows_carry_ids_and_notices_name_people_when_sent(
     assert ended in sent.to("2") and ended in sent.to("1")
 
 
+async def test_a_notice_waiting_when_its_author_forgets_names_nobody(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentee.press(f"pq:{setup.programme_id}")
+    await setup.mentee.send(END_REASON)
+
+    await forget(setup.mentee)
+
+    (programme,) = await rows(db, Programme)
+    assert programme.close_reason is None
+    sent = await dispatch(db, clock)
+    ended = ru(
+        "programme-ended",
+        by=SOMEONE,
+        names=f"Иван Наставников · {SOMEONE}",
+        reason=ru("reason-erased"),
+    )
+    assert ended in sent.to("2") and ended in sent.to("1")
+    assert not any(MENTEE in text or END_REASON in text for _, text in sent.sent)
+
+
 async def test_a_done_notice_from_a_mentee_who_left_the_group_names_nobody(
     core: Core, db: Database, clock: FakeClock
 ) -> None:
@@ -83,3 +115,87 @@ async def test_a_done_notice_from_a_mentee_who_left_the_group_names_nobody(
     done = ru("ms-done-notice", by=SOMEONE, title="Собрать шасси", names=names)
     assert done in sent.to("2") and done in sent.to("4")
     assert not any(MENTEE in text for _, text in sent.sent)
+
+
+async def test_a_request_waiting_for_the_curator_is_withdrawn(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    await dispatch(db, clock)
+    await setup.mentee.press(f"pr:{setup.programme_id}")
+    await setup.mentee.send(REPLACE_REASON)
+    (request,) = await rows(db, ProgrammeRequest)
+
+    await forget(setup.mentee)
+
+    (request,) = await rows(db, ProgrammeRequest)
+    assert request.status == RequestStatus.WITHDRAWN
+    assert REPLACE_REASON not in json.dumps(request.details, ensure_ascii=False)
+    sent = await dispatch(db, clock)
+    # The curator hears that a mentee left, and nothing of a request nobody stands behind.
+    assert sent.to("1") == [ru("programme-member-left", names="Иван Наставников · Маша Ученикова")]
+    assert (await setup.curator.press(f"pf:rep:{request.id}"))[0].text == STALE
+
+
+async def test_reasons_of_answered_requests_are_erased_too(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    other = Chat(core, user="5")
+    await register(other, name="Сергей Другой", role="mentor")
+    await set_capacity(db, "5", 3)
+    await setup.mentee.press(f"pr:{setup.programme_id}")
+    await setup.mentee.send(REPLACE_REASON)
+    (request,) = await rows(db, ProgrammeRequest)
+    await setup.curator.press(f"pf:rep:{request.id}")
+    await setup.curator.press(f"pf:mr:{await person_id(db, '5')}")
+    await setup.curator.press("pf:ok")
+    (request,) = await rows(db, ProgrammeRequest)
+    assert request.status == RequestStatus.ACCEPTED
+
+    await forget(setup.mentee)
+
+    (request,) = await rows(db, ProgrammeRequest)
+    assert request.status == RequestStatus.ACCEPTED
+    assert REPLACE_REASON not in json.dumps(request.details, ensure_ascii=False)
+
+
+async def test_a_curator_who_forgets_takes_the_reasons_they_typed_along(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await setup.curator.press(f"pq:{setup.programme_id}")
+    await setup.curator.send(END_REASON)
+    await dispatch(db, clock)
+
+    await forget(setup.curator)
+
+    (programme,) = await rows(db, Programme)
+    assert programme.close_reason is None
+    curator = next(p for p in await rows(db, Person) if p.id == programme.created_by)
+    assert curator.name is None
+    params = _outbox_text(await rows(db, Notification))
+    assert "Ольга" not in params and END_REASON not in params
+
+
+async def test_names_in_rows_written_before_this_release_are_erased(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    mentor = await person_id(db, "2")
+    async with db.transaction() as session:  # as the previous release wrote a programme's end
+        old = {"programme_id": setup.programme_id, "by": MENTEE, "reason": END_REASON}
+        await outbox.schedule(
+            session,
+            person_id=mentor,
+            template="programme-ended",
+            due_at=clock(),
+            key="old",
+            params=old,
+        )
+    await dispatch(db, clock)
+
+    await forget(setup.mentee)
+
+    (row,) = [n for n in await rows(db, Notification) if n.idempotency_key == "old"]
+    assert row.params == {"programme_id": setup.programme_id}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import dates, outbox, quiet_hours, timezones
@@ -354,6 +354,13 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
                 now,
                 notice="programme-ended-withdrawn",
             )
+
+
+async def erase_close_reasons(session: AsyncSession, person_id: int) -> None:
+    """Forget the reasons this person typed when ending programmes (they withdrew consent)."""
+    await session.execute(
+        update(Programme).where(Programme.closed_by == person_id).values(close_reason=None)
+    )
 
 
 def term_end_prefix(programme_id: int) -> str:

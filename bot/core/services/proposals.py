@@ -72,6 +72,7 @@ async def pending_request(
 
 
 ACCEPTED_BY = "accepted_by"  # a request's details key: who has agreed so far
+REASON = "reason"  # a request's details key: why, in its author's words
 
 
 async def open_request(
@@ -144,3 +145,16 @@ async def resolve(
         exclude=by.id,
         include_curator=request.kind == RequestKind.EXTEND,
     )
+
+
+async def withdraw_all(session: AsyncSession, person_id: int, now: datetime) -> None:
+    """The person withdrew consent: every request of theirs still waiting is withdrawn (nobody is
+    asked to answer it any more), and the reasons they typed are erased from all their requests.
+    """
+    query = select(ProgrammeRequest).where(ProgrammeRequest.proposed_by == person_id)
+    for request in (await session.execute(query)).scalars():
+        if request.status == RequestStatus.PENDING:
+            request.status, request.resolved_at = RequestStatus.WITHDRAWN, now
+            await outbox.void(session, f"req:{request.id}:")
+        if REASON in request.details:
+            request.details = {k: v for k, v in request.details.items() if k != REASON}
