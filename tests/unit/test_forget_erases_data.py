@@ -8,15 +8,21 @@ another mentor) are erased, and a request still waiting for an answer is withdra
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from bot.core import outbox
 from bot.core.engine import Core
 from bot.core.models import (
     Notification,
     Person,
+    Profile,
     Programme,
     ProgrammeRequest,
     RequestStatus,
+    Role,
 )
 from bot.db import Database
 from tests.unit.conftest import FakeClock
@@ -26,6 +32,8 @@ from tests.unit.test_review_programme import (
     add_milestone,
     core,
     dispatch,
+    form,
+    grant,
     milestone_id,
     person_id,
     programme_setup,
@@ -40,6 +48,7 @@ __all__ = ["core"]
 MENTEE = "Петя Учеников"
 END_REASON = "Уезжаю зимовать на Шпицберген"
 REPLACE_REASON = "Наставник путает ксилофон с ксероксом"
+ANSWERS = ("Хочу разобраться в квазикристаллах", "ксилофонистика, бортничество")
 SOMEONE = ru("person-erased")
 
 
@@ -176,6 +185,45 @@ async def test_a_curator_who_forgets_takes_the_reasons_they_typed_along(
     assert curator.name is None
     params = _outbox_text(await rows(db, Notification))
     assert "Ольга" not in params and END_REASON not in params
+
+
+def _keep_deleted_bytes(dbapi_connection: Any, _record: Any) -> None:
+    """Act as an SQLite built without SECURE_DELETE (Debian's has it; many others do not)."""
+    dbapi_connection.cursor().execute("PRAGMA secure_delete=OFF")
+
+
+async def test_nothing_typed_is_left_in_the_database_files(
+    core: Core, db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    event.listen(db.engine.sync_engine, "connect", _keep_deleted_bytes, insert=True)
+    name = "Zyxwvutsrq Qwertyuiop"
+    curator, mentor, mentee = Chat(core, user="1"), Chat(core, user="2"), Chat(core, user="3")
+    await register(curator, name="Ольга Куратова")
+    await grant(db, "1", Role.CURATOR)
+    await register(mentor, name="Иван Наставников", role="mentor")
+    await set_capacity(db, "2", 3)
+    await register(mentee, name=name)
+    mentee_id = await person_id(db, "3")
+    async with db.transaction() as session:  # answers of its own, to look for afterwards
+        profile = await session.get(Profile, mentee_id)
+        assert profile is not None
+        profile.requests, profile.interests = ANSWERS
+    for reason, action in ((END_REASON, "pq"), (REPLACE_REASON, "pr")):
+        pid = await form(core, db, curator, mentor, [mentee])
+        for chat in (mentor, mentee):
+            await chat.press(f"agr:y:{pid}")
+        await mentee.press(f"{action}:{pid}")
+        await mentee.send(reason)
+        await dispatch(db, clock)
+
+    await forget(mentee)
+    await dispatch(db, clock)
+
+    files = [tmp_path / "t.sqlite3", tmp_path / "t.sqlite3-wal"]
+    content = b"".join(f.read_bytes() for f in files if f.exists())
+    for secret in (name, *ANSWERS, END_REASON, REPLACE_REASON):
+        for trace in (secret.encode(), json.dumps(secret).strip('"').encode()):
+            assert trace not in content, secret
 
 
 async def test_names_in_rows_written_before_this_release_are_erased(

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
 from bot.core.services import consent, programmes, proposals
+from bot.db import wipe_after_commit
 
 
 async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
@@ -17,7 +18,8 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     Nobody is left waiting on them: their programmes end or go on without them, and their
     requests still waiting for an answer are withdrawn. What they typed goes: name and answers,
     reasons for ending a programme or asking for another mentor. Plan items stay: they are the
-    pair's plan, written by the mentor for everyone in it.
+    pair's plan, written by the mentor for everyone in it. Once the transaction commits, the old
+    copies SQLite keeps in its write-ahead log are wiped too.
     """
     await programmes.leave_all(session, person, now)
     await proposals.withdraw_all(session, person.id, now)
@@ -25,6 +27,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)
+    wipe_after_commit(session)
 
 
 async def _scrub_old_notices(session: AsyncSession, name: str) -> None:
