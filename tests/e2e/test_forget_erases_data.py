@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from bot.core import texts
 from bot.core.models import ProgrammeStatus
 from tests.e2e import programme_steps as steps
-from tests.e2e.harness import Chat, Harness
+from tests.e2e.harness import Harness
 from tests.e2e.test_lifecycle import programme
 
 WITHDRAWN = "отозвал согласие"  # from programme-ended-withdrawn (locales/ru/review.ftl)
@@ -60,16 +60,6 @@ def _traces(value: str) -> list[bytes]:
     return [value.encode(), json.dumps(value).strip('"').encode()]
 
 
-async def _accept(cur: Chat, men: Chat, tee: Chat) -> None:
-    """Both accept the agreement of the pair just formed."""
-    await men.expect("Соглашение о сотрудничестве")
-    await tee.expect("Соглашение о сотрудничестве")
-    await men.click("Принимаю", "когда соглашение примут все")
-    await tee.click("Принимаю", "программа началась")
-    await men.expect("началась")
-    await cur.expect("началась")
-
-
 async def test_nothing_typed_survives_in_the_database_files(
     harness: Harness, platform: str
 ) -> None:
@@ -78,7 +68,7 @@ async def test_nothing_typed_survives_in_the_database_files(
     tee = await steps.mentee(harness, platform, 9002, NAME, **TYPED)
     # A first pair, ended early by the mentee with a typed reason that names no one else.
     await steps.form_pair(cur, NAME, "Иван Наставников")
-    await _accept(cur, men, tee)
+    await steps.accept(steps.Pair(cur, men, tee))
     await tee.say("/programme")
     await tee.click("Прекратить досрочно", "Почему программа прекращается")
     await tee.say(END_REASON, "Программа прекращена")
@@ -86,7 +76,7 @@ async def test_nothing_typed_survives_in_the_database_files(
     assert NAME in (await cur.expect(END_REASON)).text
     # A second pair, where the mentee asks the curator for another mentor.
     await steps.form_pair(cur, NAME, "Иван Наставников")
-    await _accept(cur, men, tee)
+    await steps.accept(steps.Pair(cur, men, tee))
     choice = await tee.say("/programme", "несколько программ")
     await tee.click(next(b for b in choice.buttons if b.startswith("№2")), "Программа №2")
     await tee.click("Попросить другого наставника", "Почему вам нужен другой наставник")
