@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +20,7 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestStatus,
 )
-from bot.core.services import programmes
+from bot.core.services import programmes, proposals
 from handlers.buttons import (
     SNOOZE_DAYS,
     AgreePlan,
@@ -30,47 +31,75 @@ from handlers.buttons import (
     RequestAnswer,
     Snooze,
 )
-from handlers.notifications import help_button, renderer
+from handlers.notifications import help_button, renderer, shown_name
 
+T = TypeVar("T")
 REMINDERS = ("ms-before", "ms-day", "ms-overdue", "ms-snoozed")
 
 
-async def _names(session: AsyncSession, programme: Programme) -> str:
-    return " · ".join(p.name or "—" for _, p in await programmes.members(session, programme.id))
+async def _names(session: AsyncSession, programme: Programme, locale: str) -> str:
+    members = await programmes.members(session, programme.id)
+    return " · ".join(shown_name(p, locale) for _, p in members)
 
 
 def _open_button(locale: str, programme_id: int) -> list[Button]:
     return [Button(texts.t("btn-open-programme", locale), OpenProgramme(programme_id).pack())]
 
 
-def _notice(text: Markup, locale: str, programme_id: int) -> list[Reply]:
-    """A piece of news with Open the programme and Help."""
-    return [Reply(text, [_open_button(locale, programme_id), *help_button(locale)])]
+async def _text(
+    session: AsyncSession, row: Notification, person: Person, programme: Programme, **params: Any
+) -> Markup:
+    """The row's template in the recipient's language. The programme's people and whoever acted
+    (`by_id`) are looked up now, so nobody who has withdrawn consent is named."""
+    by_id = params.pop("by_id", row.params.get("by_id"))
+    by = await session.get(Person, int(by_id)) if by_id else None
+    locale = person.locale
+    names = await _names(session, programme, locale)
+    return texts.t(row.template, locale, names=names, by=shown_name(by, locale), **params)
 
 
-async def _programme(session: AsyncSession, row: Notification) -> Programme | None:
-    """The programme a notification is about."""
-    return await session.get(Programme, int(row.params.get("programme_id", 0)))
+async def _news(
+    session: AsyncSession, row: Notification, person: Person, programme: Programme, **params: Any
+) -> list[Reply]:
+    """A piece of news about a programme, with Open the programme and Help."""
+    text = await _text(session, row, person, programme, **params)
+    return [Reply(text, [_open_button(person.locale, programme.id), *help_button(person.locale)])]
+
+
+async def _about(session: AsyncSession, row: Notification, model: type[T], key: str) -> T | None:
+    """The row of `model` whose id the notification carries under `key`."""
+    return await session.get(model, int(row.params.get(key, 0)))
+
+
+async def _programme(
+    session: AsyncSession, row: Notification, *, active: bool = False
+) -> Programme | None:
+    """The programme a notification is about (with `active`, only while it runs)."""
+    programme = await _about(session, row, Programme, "programme_id")
+    if programme is None or (active and programme.status != ProgrammeStatus.ACTIVE):
+        return None
+    return programme
 
 
 async def milestone_reminder(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """A plan reminder with Done and Snooze, only while the milestone is open and current."""
-    milestone = await session.get(Milestone, int(row.params.get("milestone_id", 0)))
+    milestone = await _about(session, row, Milestone, "milestone_id")
     if milestone is None or milestone.status != MilestoneStatus.OPEN:
         return None
     programme = await session.get(Programme, milestone.programme_id)
     if programme is None or programme.status != ProgrammeStatus.ACTIVE:
         return None
     locale = person.locale
-    text = texts.t(
-        row.template,
-        locale,
+    text = await _text(
+        session,
+        row,
+        person,
+        programme,
         title=milestone.title,
         date=dates.format_date(milestone.due_on, locale),
         days=int(row.params.get("days", 0)),
-        names=await _names(session, programme),
     )
     buttons = [
         [
@@ -97,7 +126,7 @@ async def milestone_notice(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """A milestone's news for the other side or the curator."""
-    milestone = await session.get(Milestone, int(row.params.get("milestone_id", 0)))
+    milestone = await _about(session, row, Milestone, "milestone_id")
     if milestone is None:
         return None
     if row.template == "ms-overdue-curator" and milestone.status != MilestoneStatus.OPEN:
@@ -105,16 +134,8 @@ async def milestone_notice(
     programme = await session.get(Programme, milestone.programme_id)
     if programme is None:
         return None
-    locale = person.locale
-    text = texts.t(
-        row.template,
-        locale,
-        title=milestone.title,
-        by=str(row.params.get("by", "")),
-        date=dates.format_date(milestone.due_on, locale),
-        names=await _names(session, programme),
-    )
-    return _notice(text, locale, programme.id)
+    due = dates.format_date(milestone.due_on, person.locale)
+    return await _news(session, row, person, programme, title=milestone.title, date=due)
 
 
 @renderer("programme-active")
@@ -130,15 +151,9 @@ async def programme_notice(
     programme = await _programme(session, row)
     if programme is None:
         return None
-    locale = person.locale
-    text = texts.t(
-        row.template,
-        locale,
-        names=await _names(session, programme),
-        by=str(row.params.get("by", "")),
-        reason=str(row.params.get("reason", "")),
-    )
-    return _notice(text, locale, programme.id)
+    # Read now, not when the row was written: the one who typed it may have had it erased since.
+    reason = programme.close_reason or texts.t("reason-erased", person.locale)
+    return await _news(session, row, person, programme, reason=reason)
 
 
 @renderer("programme-term-ended")
@@ -146,19 +161,13 @@ async def term_ended(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """The term is over: complete the programme or extend it (void once either happened)."""
-    programme = await _programme(session, row)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+    programme = await _programme(session, row, active=True)
+    if programme is None or programme.ends_on is None:
         return None
-    if programme.ends_on is None or programme.ends_on.isoformat() != row.params.get("ends_on"):
+    if programme.ends_on.isoformat() != row.params.get("ends_on"):
         return None
-    locale = person.locale
-    text = texts.t(
-        row.template,
-        locale,
-        names=await _names(session, programme),
-        date=dates.format_date(programme.ends_on, locale),
-    )
-    return _notice(text, locale, programme.id)
+    ends = dates.format_date(programme.ends_on, person.locale)
+    return await _news(session, row, person, programme, date=ends)
 
 
 @renderer("plan-for-agreement")
@@ -166,18 +175,15 @@ async def plan_for_agreement(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """The mentor asks to agree to the plan."""
-    programme = await _programme(session, row)
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
-        return None
-    if programme.plan_agreed_at is not None:
+    programme = await _programme(session, row, active=True)
+    if programme is None or programme.plan_agreed_at is not None:
         return None
     locale = person.locale
     buttons = [
         [Button(texts.t("btn-plan-agree-yes", locale), AgreePlan(programme.id).pack())],
         [Button(texts.t("btn-plan", locale), OpenPlan(programme.id).pack())],
     ]
-    text = texts.t("plan-for-agreement", locale, names=await _names(session, programme))
-    return [Reply(text, buttons)]
+    return [Reply(await _text(session, row, person, programme), buttons)]
 
 
 @renderer("request-extend")
@@ -189,12 +195,11 @@ async def request_notice(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """A proposal to answer (extension, plan change), a request to the curator, or its outcome."""
-    request = await session.get(ProgrammeRequest, int(row.params.get("request_id", 0)))
+    request = await _about(session, row, ProgrammeRequest, "request_id")
     if request is None:
         return None
     programme = await session.get(Programme, request.programme_id)
-    author = await session.get(Person, request.proposed_by) if request.proposed_by else None
-    if programme is None:
+    if programme is None or request.status == RequestStatus.WITHDRAWN:
         return None
     locale = person.locale
     details = request.details
@@ -207,13 +212,14 @@ async def request_notice(
             title=str(details.get("title", "")),
             date=dates.format_date(date.fromisoformat(due), locale) if due else "",
         )
-    text = texts.t(
-        row.template,
-        locale,
-        names=await _names(session, programme),
-        by=(author.name if author else None) or str(row.params.get("by", "—")),
+    text = await _text(
+        session,
+        row,
+        person,
+        programme,
+        by_id=row.params.get("by_id", request.proposed_by),  # an outcome names who answered
         months=int(details.get("months", 0)),
-        reason=str(details.get("reason", "")),
+        reason=str(details.get(proposals.REASON, "")),
         change=change,
         kind=texts.t(f"request-kind-{request.kind}", locale),
     )

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
 from bot.core.conversation import Button, Reply
-from bot.core.models import Notification, Person
+from bot.core.models import Notification, Person, PersonStatus
 from handlers.buttons import Menu
 
 Renderer = Callable[[AsyncSession, Notification, Person], Awaitable[list[Reply] | None]]
@@ -34,6 +34,14 @@ def renderer(template: str) -> Callable[[Renderer], Renderer]:
 def help_button(locale: str) -> list[list[Button]]:
     """The Help button under a notification."""
     return [[Button(texts.t("btn-help", locale), Menu("help").pack())]]
+
+
+def shown_name(person: Person | None, locale: str) -> str:
+    """A person as a notice names them, looked up when it is sent: once they have withdrawn
+    consent (or if they never gave a name) a neutral word, never an old name."""
+    if person is None or person.status == PersonStatus.ERASED or not person.name:
+        return texts.t("person-erased", locale)
+    return person.name
 
 
 async def render(

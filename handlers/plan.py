@@ -385,7 +385,7 @@ async def milestone_action(ctx: Context, payload: MilestoneAction) -> Replies:
             "ms-done-notice",
             ctx.now,
             about=(Subject.MILESTONE, milestone.id),
-            params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
+            params={"milestone_id": milestone.id, "by_id": ctx.person.id},
             exclude=ctx.person.id,
             include_curator=False,
         )
@@ -462,7 +462,7 @@ async def tell_curator(ctx: Context, payload: TellCurator) -> Replies:
             subject_id=milestone.id,
             purpose="ms-curator-notice",
             due_at=ctx.now,
-            params={"milestone_id": milestone.id, "by": ctx.person.name or "—"},
+            params={"milestone_id": milestone.id, "by_id": ctx.person.id},
         )
     return [ctx.reply("ms-curator-told", help_hint(ctx))]
 

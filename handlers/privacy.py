@@ -8,7 +8,7 @@ from datetime import datetime
 from bot.core import timezones
 from bot.core.conversation import File, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.services import consent, mydata, programmes
+from bot.core.services import erasure, mydata
 from handlers.buttons import ForgetAnswer, Menu
 from handlers.common import help_hint
 
@@ -58,9 +58,7 @@ async def forget_answer(ctx: Context, answer: ForgetAnswer) -> Replies:
     if not answer.erase or ctx.person is None:
         await ctx.finish()
         return [ctx.reply("forget-cancelled", help_hint(ctx))]
-    # Nobody is left waiting on a person who is gone: their programmes end, or go on without them.
-    await programmes.leave_all(ctx.session, ctx.person, ctx.now)
-    await consent.withdraw_and_erase(ctx.session, ctx.person, ctx.now)
+    await erasure.forget(ctx.session, ctx.person, ctx.now)
     ctx.state, ctx.data = None, {}
     return [ctx.reply("forget-done", [[ctx.button("btn-start", Menu("start"))]])]
 

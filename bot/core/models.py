@@ -449,6 +449,7 @@ class RequestStatus(enum.StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # its author withdrew consent before anyone answered
 
 
 class ProgrammeRequest(Base):

@@ -75,13 +75,19 @@ async def accepted_pair(harness: Harness, platform: str, base: int = 9000) -> Pa
     men = await mentor(harness, platform, base + 1, "Иван Наставников")
     tee = await mentee(harness, platform, base + 2, "Петя Учеников")
     await form_pair(cur, "Петя Учеников", "Иван Наставников")
-    await men.expect("Соглашение о сотрудничестве")
-    await tee.expect("Соглашение о сотрудничестве")
-    await men.click("Принимаю", "когда соглашение примут все")
-    await tee.click("Принимаю", "программа началась")
-    await men.expect("началась")
-    await cur.expect("началась")
-    return Pair(cur, men, tee)
+    pair = Pair(cur, men, tee)
+    await accept(pair)
+    return pair
+
+
+async def accept(pair: Pair) -> None:
+    """Mentor and mentee accept the agreement of the pair just formed; everyone hears it began."""
+    await pair.mentor.expect("Соглашение о сотрудничестве")
+    await pair.mentee.expect("Соглашение о сотрудничестве")
+    await pair.mentor.click("Принимаю", "когда соглашение примут все")
+    await pair.mentee.click("Принимаю", "программа началась")
+    await pair.mentor.expect("началась")
+    await pair.curator.expect("началась")
 
 
 async def add_milestone(chat: Chat, title: str, when: str, activity: str | None = None) -> None:

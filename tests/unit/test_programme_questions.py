@@ -10,7 +10,7 @@ from bot.core.engine import Core
 from bot.core.models import ConversationState, Milestone, Programme, ProgrammeStatus
 from bot.db import Database
 from handlers import build_router
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.unit.test_flows import Chat, payloads, register, snapshot
 from tests.unit.test_programme_edge_cases import (
     STALE,

@@ -25,8 +25,8 @@ from bot.core.engine import Core
 from bot.core.models import Notification, NotificationStatus
 from bot.db import Database
 from handlers import build_router
+from tests.fakes.clock import FakeClock
 from tests.fakes.platform import RecordingPlatform
-from tests.unit.conftest import FakeClock
 from tests.unit.test_cli import run_bot
 from tests.unit.test_dispatch import add_person, add_row, row
 from tests.unit.test_flows import Chat, person_of, register

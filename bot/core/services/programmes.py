@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import dates, outbox, quiet_hours, timezones
@@ -303,7 +303,7 @@ async def close(
         await outbox.void(session, Subject.MILESTONE, milestone_id)
     await outbox.void(session, Subject.PROGRAMME, programme.id, purposes=(TERM_ENDED,))
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
-    params = {"by": by.name or "—", "reason": reason or ""} if notice is None else {}
+    params = {"by_id": by.id} if notice is None else {}  # names and reason are read when sent
     await notify(
         session,
         programme,
@@ -349,6 +349,13 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
                 now,
                 notice="programme-ended-withdrawn",
             )
+
+
+async def erase_close_reasons(session: AsyncSession, person_id: int) -> None:
+    """Forget the reasons this person typed when ending programmes (they withdrew consent)."""
+    await session.execute(
+        update(Programme).where(Programme.closed_by == person_id).values(close_reason=None)
+    )
 
 
 async def schedule_term_end(

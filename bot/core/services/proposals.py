@@ -74,6 +74,7 @@ async def pending_request(
 
 
 ACCEPTED_BY = "accepted_by"  # a request's details key: who has agreed so far
+REASON = "reason"  # a request's details key: why, in its author's words
 
 
 async def open_request(
@@ -142,7 +143,20 @@ async def resolve(
         f"request-{outcome}",
         now,
         about=(Subject.REQUEST, request.id),
-        params={"request_id": request.id, "by": by.name or "—"},
+        params={"request_id": request.id, "by_id": by.id},
         exclude=by.id,
         include_curator=request.kind == RequestKind.EXTEND,
     )
+
+
+async def withdraw_all(session: AsyncSession, person_id: int, now: datetime) -> None:
+    """The person withdrew consent: every request of theirs still waiting is withdrawn (nobody is
+    asked to answer it any more), and the reasons they typed are erased from all their requests.
+    """
+    query = select(ProgrammeRequest).where(ProgrammeRequest.proposed_by == person_id)
+    for request in (await session.execute(query)).scalars():
+        if request.status == RequestStatus.PENDING:
+            request.status, request.resolved_at = RequestStatus.WITHDRAWN, now
+            await outbox.void(session, Subject.REQUEST, request.id)
+        if REASON in request.details:
+            request.details = {k: v for k, v in request.details.items() if k != REASON}

@@ -1,4 +1,4 @@
-"""Withdrawing consent in the middle of a programme, and the programme's end date passing.
+"""Withdrawing consent in the middle of a programme.
 
 Nobody is left stuck waiting on a person who is gone, the person receives nothing more, and the
 others and the curator are told without the person's name.
@@ -11,14 +11,13 @@ from datetime import UTC, datetime
 from bot.core.engine import Core
 from bot.core.models import (
     Notification,
-    NotificationStatus,
     ProgrammeMember,
     ProgrammeRequest,
     ProgrammeStatus,
     RequestStatus,
 )
 from bot.db import Database
-from tests.unit.conftest import FakeClock
+from tests.fakes.clock import FakeClock
 from tests.unit.test_flows import Chat, register
 from tests.unit.test_programme_edge_cases import (
     STALE,
@@ -51,7 +50,7 @@ async def test_mentee_of_a_pair_withdraws_consent(
 
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ENDED
     sent = await dispatch(db, clock)
-    notice = ru("programme-ended-withdrawn", names="Иван Наставников · —")
+    notice = ru("programme-ended-withdrawn", names=f"Иван Наставников · {ru('person-erased')}")
     assert notice in sent.to("2") and notice in sent.to("1")
     assert sent.to("3") == []
     # Every reminder of the plan is void, and no row anywhere keeps the erased name.
@@ -137,60 +136,3 @@ async def test_curator_withdrawing_consent_leaves_programmes_running(
     sent = await dispatch(db, clock)
     assert sent.to("1") == []
     assert any("Собрать шасси" in text for text in sent.to("3"))
-
-
-# ---------------------------------------------------------------------------------------------
-# The end of the term
-
-
-async def test_members_and_curator_hear_when_the_term_ends(
-    core: Core, db: Database, clock: FakeClock
-) -> None:
-    setup = await programme_setup(core, db)
-    ends_on = (await programme(db, setup.programme_id)).ends_on
-    assert ends_on is not None
-    await dispatch(db, clock)
-    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 6, 59, tzinfo=UTC)
-    assert (await dispatch(db, clock)).sent == []
-    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 7, 0, tzinfo=UTC)  # 10:00 MSK
-    sent = await dispatch(db, clock)
-    for user in ("1", "2", "3"):
-        assert any("заканчивается срок" in text for text in sent.to(user)), user
-
-
-async def test_an_extension_moves_the_term_end_notice(
-    core: Core, db: Database, clock: FakeClock
-) -> None:
-    setup = await programme_setup(core, db)
-    first_end = (await programme(db, setup.programme_id)).ends_on
-    assert first_end is not None
-    await setup.mentor.press(f"extend:{setup.programme_id}:3")
-    (request,) = await rows(db, ProgrammeRequest)
-    await setup.mentee.press(f"request:y:{request.id}")
-    await dispatch(db, clock)
-    clock.now = datetime(first_end.year, first_end.month, first_end.day, 12, 0, tzinfo=UTC)
-    assert not any("заканчивается срок" in text for _, text in (await dispatch(db, clock)).sent)
-    new_end = (await programme(db, setup.programme_id)).ends_on
-    assert new_end is not None and new_end > first_end
-    clock.now = datetime(new_end.year, new_end.month, new_end.day, 12, 0, tzinfo=UTC)
-    sent = await dispatch(db, clock)
-    assert any("заканчивается срок" in text for text in sent.to("3"))
-
-
-async def test_no_term_end_notice_after_the_programme_ended(
-    core: Core, db: Database, clock: FakeClock
-) -> None:
-    setup = await programme_setup(core, db)
-    ends_on = (await programme(db, setup.programme_id)).ends_on
-    assert ends_on is not None
-    await setup.mentee.press(f"end:{setup.programme_id}")
-    await setup.mentee.send("Переезжаю в другой город")
-    await dispatch(db, clock)
-    clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 12, 0, tzinfo=UTC)
-    assert (await dispatch(db, clock)).sent == []
-    pending = [
-        n
-        for n in await rows(db, Notification)
-        if n.template == "programme-term-ended" and n.status == NotificationStatus.PENDING
-    ]
-    assert pending == []
