@@ -18,13 +18,7 @@ class RecordingPlatform:
         self.error = error
         self.sent: list[tuple[str, list[str]]] = []
 
-    async def send(
-        self,
-        external_id: str,
-        replies: Sequence[Reply],
-        in_place_of: str | None = None,
-        dedup_key: str | None = None,
-    ) -> None:
+    async def send(self, external_id: str, replies: Sequence[Reply], **_: object) -> None:
         """Record the texts (after letting other tasks run, as a network call would)."""
         await asyncio.sleep(0)
         if self.error is not None:
