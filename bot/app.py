@@ -138,7 +138,7 @@ class App:
         """Stop the scheduler, finish sends under way, close sessions and the database."""
         if self.scheduler is not None:
             self.scheduler.pause()  # no new tick; shutting it down would cancel one under way
-        await self.dispatcher.drain()
+        await self.dispatcher.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
         for platform in self.platforms.values():

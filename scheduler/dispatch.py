@@ -76,9 +76,12 @@ class Dispatcher:
         self._limits: dict[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[int]] = set()
+        self._stopping = False
 
     def wake(self) -> None:
         """Run a dispatch pass soon (after a unit of work wrote rows)."""
+        if self._stopping:
+            return
         task = asyncio.get_running_loop().create_task(self.run_once())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -90,11 +93,17 @@ class Dispatcher:
         async with self._lock:  # a pass the scheduler's tick started
             pass
 
+    async def stop(self) -> None:
+        """Shutting down: finish the batch under way, claim no more (the rest waits, pending,
+        for the next start), and wait until it is recorded."""
+        self._stopping = True
+        await self.drain()
+
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many rows were handled."""
         handled = 0
         async with self._lock:
-            while True:
+            while not self._stopping:
                 now = self.clock()
                 claim = _Claim(outbox.new_token(), now + outbox.LEASE)
                 async with self.db.transaction() as session:
@@ -111,6 +120,7 @@ class Dispatcher:
                     *(self._deliver_queue(q, claim, gate) for q in queues.values())
                 )
                 handled += len(rows)
+        return handled
 
     async def _deliver_queue(
         self, items: list[_Ready], claim: _Claim, gate: asyncio.Semaphore
