@@ -1,7 +1,9 @@
 """Console adapter: chat with the bot in a terminal as a chosen user, no token needed.
 
 Buttons are shown as numbered choices (type the number), files are saved to a folder, and
-`:user N` switches to another person (to try the parent's side, say). Same core, same database.
+`:user N` switches to another person (to try the parent's side, say). Each person keeps their own
+messages and buttons: what reaches someone else is announced in one line and shown, with its
+numbered buttons, when you switch to them. Same core, same database.
 """
 
 from __future__ import annotations
@@ -58,7 +60,13 @@ class ConsolePlatform:
         self.locale = locale
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
-        self.choices: list[Button] = []
+        self.choices_of: dict[str, list[Button]] = {}  # each person's pressable buttons
+        self.unseen: dict[str, list[Reply]] = {}  # messages to people you are not right now
+
+    @property
+    def choices(self) -> list[Button]:
+        """The current person's numbered buttons."""
+        return self.choices_of.get(self.user, [])
 
     def _print(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -88,11 +96,17 @@ class ConsolePlatform:
             await self.send(self.user, await self.handle(incoming))
 
     def _switch(self, user: str) -> None:
-        if user.isdigit():
-            self.user, self.choices = user, []
-            self._say("console-user", user=user)
-        else:
+        if not user.isdigit():
             self._say("console-user-hint")
+            return
+        self.user = user
+        self._say("console-user", user=user)
+        unseen = self.unseen.pop(user, [])
+        if unseen:
+            self._say("console-unseen", count=str(len(unseen)))
+            self._show(user, unseen, numbered_from=1)
+        elif self.choices:
+            self._show_choices(1)
 
     def _incoming(self, text: str) -> Incoming:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
@@ -108,27 +122,45 @@ class ConsolePlatform:
         in_place_of: str | None = None,
         dedup_key: str | None = None,
     ) -> None:
-        """Print replies; the buttons of all of them become the current user's numbered choices."""
-        if external_id != self.user:
-            self._say("console-to-other", user=external_id)
-        mine = external_id == self.user
-        if mine and any(reply.buttons for reply in replies):
-            self.choices = []
+        """Print replies to the current person; keep those to anyone else for when you switch to
+        them. The buttons of a whole answer become that person's numbered choices."""
+        if any(reply.buttons for reply in replies):
+            self.choices_of[external_id] = []
+        first = len(self.choices_of.get(external_id, [])) + 1
+        for reply in replies:
+            self.choices_of.setdefault(external_id, []).extend(
+                button for row in reply.buttons for button in row
+            )
+            self._save_file(external_id, reply)
+        if external_id == self.user:
+            self._show(external_id, replies, first)
+            return
+        self.unseen.setdefault(external_id, []).extend(replies)
+        self._say("console-to-other", user=external_id)
+
+    def _save_file(self, external_id: str, reply: Reply) -> None:
+        if reply.file is not None:
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path = self.files_dir / f"{external_id}-{reply.file.name}"
+            path.write_bytes(reply.file.content)
+
+    def _show(self, external_id: str, replies: Sequence[Reply], numbered_from: int) -> None:
+        """Print replies as plain text, each with its buttons numbered on from `numbered_from`."""
+        number = numbered_from
         for reply in replies:
             self._print(rendering.to_plain(reply.text))
             if reply.file is not None:
-                self.files_dir.mkdir(parents=True, exist_ok=True)
                 path = self.files_dir / f"{external_id}-{reply.file.name}"
-                path.write_bytes(reply.file.content)
                 self._say("console-file-saved", path=str(path))
-            if reply.buttons and mine:
-                first = len(self.choices) + 1
-                self.choices += [button for row in reply.buttons for button in row]
-                numbered = [
-                    f"[{i}] {b.label}" for i, b in enumerate(self.choices[first - 1 :], start=first)
-                ]
-                self._print("   ".join(numbered))
+            count = sum(len(row) for row in reply.buttons)
+            if count:
+                self._show_choices(number, number + count)
+                number += count
             self._print()
+
+    def _show_choices(self, first: int, stop: int | None = None) -> None:
+        shown = self.choices[first - 1 : (stop - 1) if stop else None]
+        self._print("   ".join(f"[{i}] {b.label}" for i, b in enumerate(shown, start=first)))
 
     async def close(self) -> None:
         """Nothing to release."""

@@ -129,7 +129,8 @@ platform-console = console
 console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help); type a number to press a button, or put an apostrophe before it to send the number as text: '4. “:user 2” switches user, “:quit” exits.
 console-user = You are now user console:{ $user }.
 console-user-hint = Give a user number, e.g. “:user 2”.
-console-to-other = ── message for console:{ $user } ──
+console-to-other = (a new message for console:{ $user } — “:user { $user }” to read it)
+console-unseen = Unread messages: { $count }.
 console-file-saved = File saved: { $path }
 
 ## Telegram command menu

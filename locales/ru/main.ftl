@@ -131,7 +131,8 @@ platform-console = консоль
 console-banner = Nastavnik в консоли, вы — пользователь console:{ $user }. Пишите сообщения и команды (/start, /help); чтобы нажать кнопку, введите её номер, а чтобы отправить число как текст, поставьте перед ним апостроф: '4. «:user 2» — сменить пользователя, «:quit» — выйти.
 console-user = Теперь вы пользователь console:{ $user }.
 console-user-hint = Укажите номер пользователя, например «:user 2».
-console-to-other = ── сообщение для console:{ $user } ──
+console-to-other = (новое сообщение для console:{ $user } — «:user { $user }», чтобы прочитать)
+console-unseen = Непрочитанных сообщений: { $count }.
 console-file-saved = Файл сохранён: { $path }
 
 ## Меню команд Telegram

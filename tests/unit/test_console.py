@@ -66,3 +66,23 @@ async def test_console_lines_show_values_as_typed(tmp_path: Path) -> None:
 
 async def _nothing(incoming: Incoming) -> list[Reply]:
     return []
+
+
+async def test_messages_to_another_person_wait_with_their_buttons(tmp_path: Path) -> None:
+    """A notice sent to the parent while you are the child: announced in one line, shown with
+    its numbered buttons when you switch to the parent, and its buttons work there."""
+    handled: list[Incoming] = []
+    platform = console(tmp_path, handled, [])
+    await platform.send("1", [Reply("Ваш код: AB12", [[Button("Помощь", "menu:help")]])])
+    await platform.send("2", [Reply("Согласие родителя", [[Button("Даю", "parent:y")]])])
+    out = platform.stdout.getvalue()  # type: ignore[attr-defined]
+    assert "Согласие родителя" not in out and ":user 2" in out
+
+    platform.stdin = io.StringIO(":user 2\n1\n:user 1\n1\n:quit\n")
+    await platform.run()
+
+    out = platform.stdout.getvalue()  # type: ignore[attr-defined]
+    assert "Непрочитанных сообщений: 1" in out
+    assert out.index("Согласие родителя") > out.index("console:2")
+    assert "[1] Даю" in out
+    assert [(i.external_id, i.payload) for i in handled] == [("2", "parent:y"), ("1", "menu:help")]
