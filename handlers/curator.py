@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from sqlalchemy import func, select
 
+from bot.core import timezones
+from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, Person, PersonRole, PersonStatus, Role
+from bot.core.models import STAFF, Person, PersonRole, PersonStatus, ProgrammeStatus, Role
+from bot.core.services import figures
 from handlers.common import help_hint
 
 router = Router()
@@ -13,7 +17,8 @@ router = Router()
 
 @router.command("stats", roles=STAFF, aliases=("статистика",))
 async def stats(ctx: Context) -> Replies:
-    """How many people are registered, waiting for a parent, mentors and mentees."""
+    """How many people are registered, waiting for a parent, mentors and mentees; pairs and
+    groups by status, mentees still without a pair, overdue plan items."""
     by_status = dict(
         (
             await ctx.session.execute(select(Person.status, func.count()).group_by(Person.status))
@@ -29,15 +34,24 @@ async def stats(ctx: Context) -> Replies:
             )
         ).all()
     )
-    return [
-        ctx.reply(
-            "stats",
-            help_hint(ctx),
-            active=by_status.get(PersonStatus.ACTIVE, 0),
-            registering=by_status.get(PersonStatus.REGISTERING, 0),
-            awaiting_parent=by_status.get(PersonStatus.AWAITING_PARENT, 0),
-            erased=by_status.get(PersonStatus.ERASED, 0),
-            mentees=by_role.get(Role.MENTEE, 0),
-            mentors=by_role.get(Role.MENTOR, 0),
-        )
-    ]
+    people = ctx.t(
+        "stats",
+        active=by_status.get(PersonStatus.ACTIVE, 0),
+        registering=by_status.get(PersonStatus.REGISTERING, 0),
+        awaiting_parent=by_status.get(PersonStatus.AWAITING_PARENT, 0),
+        erased=by_status.get(PersonStatus.ERASED, 0),
+        mentees=by_role.get(Role.MENTEE, 0),
+        mentors=by_role.get(Role.MENTOR, 0),
+    )
+    assert ctx.person is not None
+    today = timezones.to_local(ctx.now, ctx.person.timezone).date()
+    found = await figures.programme_figures(ctx.session, today)
+    lines = [people, "", ctx.t("stats-programmes")]
+    for status in ProgrammeStatus:
+        pairs, groups = found.pairs[status.value], found.groups[status.value]
+        label = ctx.t(f"stats-status-{status.value}")
+        lines.append(ctx.t("stats-line", label=label, pairs=pairs, groups=groups))
+    lines.append(
+        ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
+    )
+    return [Reply(Markup("\n").join(lines), help_hint(ctx))]

@@ -94,6 +94,22 @@ stats = <b>Programme participants</b>
     Awaiting parent's consent: { $awaiting_parent }
     Withdrew consent: { $erased }
 
+stats-programmes = <b>Pairs and groups</b>
+stats-line = { $label }: { $pairs } { $pairs ->
+        [one] pair
+       *[other] pairs
+    }, { $groups } { $groups ->
+        [one] group
+       *[other] groups
+    }
+stats-status-proposed = Awaiting the agreement
+stats-status-active = Running
+stats-status-completed = Completed
+stats-status-ended = Ended early
+stats-status-declined = Agreement declined
+stats-waiting = Mentees without a pair: { $mentees }
+    Overdue plan items: { $overdue }
+
 ## My data (labels)
 mydata-title = <b>What I store about you</b>
 mydata-only-account = I have no consent from you to process personal data, so I store only your account id and language:

@@ -96,6 +96,24 @@ stats = <b>Участники программы</b>
     Ждут согласия родителя: { $awaiting_parent }
     Отозвали согласие: { $erased }
 
+stats-programmes = <b>Пары и группы</b>
+stats-line = { $label }: { $pairs } { $pairs ->
+        [one] пара
+        [few] пары
+       *[many] пар
+    }, { $groups } { $groups ->
+        [one] группа
+        [few] группы
+       *[many] групп
+    }
+stats-status-proposed = Ждут соглашения
+stats-status-active = Идут
+stats-status-completed = Завершены
+stats-status-ended = Прекращены досрочно
+stats-status-declined = Соглашение отклонено
+stats-waiting = Наставляемых без пары: { $mentees }
+    Просроченных пунктов плана: { $overdue }
+
 ## Мои данные (подписи)
 mydata-title = <b>Что я о вас храню</b>
 mydata-only-account = Согласия на обработку персональных данных от вас нет, поэтому я храню только идентификатор аккаунта и язык:

@@ -778,8 +778,8 @@ async def test_stats_for_staff(core: Core, db: Database, staff_role: Role) -> No
     expected = ru(
         "stats", active=2, registering=1, awaiting_parent=1, erased=1, mentees=1, mentors=1
     )
-    assert replies[0].text == expected
-    assert (await curator.press("menu:stats"))[0].text == expected
+    assert replies[0].text.startswith(expected)
+    assert (await curator.press("menu:stats"))[0].text == replies[0].text
     assert "menu:stats" in payloads(await curator.send("/help"))
 
 
