@@ -124,7 +124,14 @@ def person_row(person: Person, profile: Profile | None) -> list[str]:
     for name in ("name", *banks.TEXT_FIELDS):
         if cells[name].startswith(FORMULA_START):
             cells[name] = "'" + cells[name]  # shown as text, never run as a formula
+    for question in _not_asked(person):
+        cells[question.field] = ""  # left from a former role: not this person's bank any more
     return [cells[column] for column in COLUMNS]
+
+
+def _not_asked(person: Person) -> list[banks.Question]:
+    """Questionnaire items that do not apply to the person's roles (a capacity for a mentee)."""
+    return [q for q in banks.QUESTIONNAIRE if not q.roles & person.role_set]
 
 
 def _unquoted(cell: str) -> str:
@@ -334,7 +341,18 @@ def check_record(record: Record, person: Person | None) -> tuple[Change | None, 
     fields["forms"], error = _check_forms(values["forms"])
     if error:
         errors.append(error)
+    for question in _not_asked(person):
+        del fields[question.field]
+        if values[question.field].strip():
+            errors.append(
+                f"{question.field} is asked of {_roles_text(question.roles)} only and person "
+                f"{person_id} is a {_roles_text(person.role_set)}: leave it empty"
+            )
     return (None if errors else Change(person_id, name, fields)), errors
+
+
+def _roles_text(roles: Iterable[Role]) -> str:
+    return " and ".join(role.value for role in Role if role in set(roles))
 
 
 def read_only_notes(record: Record, person: Person) -> list[str]:

@@ -382,3 +382,38 @@ def test_columns_are_the_documented_ones() -> None:
         "forms",
         "availability",
     )
+
+
+async def test_answers_that_do_not_apply_to_the_person_are_refused(
+    db: Database, db_url: str, people: dict[str, int], tmp_path: Path
+) -> None:
+    """A capacity on a mentee's row, a request on a mentor's: nothing written, each explained."""
+    mentor, mentee = people["mentor"], people["mentee"]
+    bad_file = write_file(
+        tmp_path / "misplaced.csv",
+        f"{mentee},Анна Иванова,mentee,adult,active,Запрос,,Python,,3,speed,",
+        f"{mentor},Иван Петров,mentor,adult,active,Хочу в команду,,Python,,3,virtual,",
+    )
+    before = await snapshot(db)
+
+    report = await import_file(db_url, bad_file)
+
+    assert not report.ok
+    text = "\n".join(report.errors)
+    assert f"line 2: competences is asked of mentor only and person {mentee} is a mentee" in text
+    assert f"line 2: capacity is asked of mentor only and person {mentee} is a mentee" in text
+    assert f"line 3: requests is asked of mentee only and person {mentor} is a mentor" in text
+    assert await snapshot(db) == before
+
+
+async def test_answers_left_from_a_former_role_are_not_exported(
+    db: Database, db_url: str, tmp_path: Path
+) -> None:
+    """Someone who was a mentor and is now only a mentee: the old capacity stays out of the file
+    (and the file imports back unchanged)."""
+    await add_person(db, "Вера Бывшая", (Role.MENTEE,), requests="Помощь с ЕГЭ", capacity=4)
+    path = tmp_path / "banks.csv"
+    await export_file(db_url, path)
+    (row,) = read_rows(path)
+    assert (row["requests"], row["capacity"]) == ("Помощь с ЕГЭ", "")
+    assert (await import_file(db_url, path)).ok
