@@ -54,7 +54,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         cmd.add_argument("role", choices=[Role.CURATOR.value, Role.DIRECTOR.value])
         cmd.add_argument("address", help="tg:<user id>, vk:<user id> or console:<n>")
     for name, verb in (("export", "write the banks to"), ("import", "update the banks from")):
-        cmd = sub.add_parser(name, help=f"{verb} a CSV file, e.g. {name} banks banks.csv")
+        cmd = sub.add_parser(name, help=f"{verb} a CSV or XLSX file, e.g. {name} banks banks.xlsx")
         cmd.add_argument("what", choices=["banks"])
         cmd.add_argument("file", type=Path, help="CSV file (UTF-8)")
     return parser.parse_args(argv)

@@ -1,4 +1,6 @@
-"""The banks as a CSV file: export every mentor and mentee, import edited questionnaire answers.
+"""The banks as a CSV or XLSX file: export every mentor and mentee, import edited answers.
+
+The file's extension picks the format (`.xlsx` for Excel, anything else CSV).
 
 Import only updates people who already exist (people join through the bot, with their consent).
 Every row is checked before anything is written: one bad row and nothing changes. Typed text that
@@ -14,11 +16,13 @@ import io
 import logging
 import re
 import sys
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -151,6 +155,23 @@ async def export_rows(session: AsyncSession) -> list[list[str]]:
     return [person_row(person, profile) for person, profile in result.all()]
 
 
+def is_xlsx(path: Path) -> bool:
+    """True when the file is an Excel workbook (by its extension)."""
+    return path.suffix.lower() == ".xlsx"
+
+
+def write_xlsx(path: Path, rows: Sequence[Sequence[str]], progress: Progress | None = None) -> None:
+    """Write the header and rows to the first sheet, every cell as text."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("banks")
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append(list(row))
+        if progress is not None:
+            progress.step()
+    workbook.save(path)
+
+
 def write_csv(path: Path, rows: Sequence[Sequence[str]], progress: Progress | None = None) -> None:
     """Write the header and rows as UTF-8 with a BOM (so Excel shows Cyrillic right)."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
@@ -173,7 +194,7 @@ async def export_file(url: str, path: Path, stream: IO[str] | None = None) -> in
         await db.close()
     progress = Progress(len(rows), "Writing", stream)
     try:
-        write_csv(path, rows, progress)
+        (write_xlsx if is_xlsx(path) else write_csv)(path, rows, progress)
     finally:
         progress.close()
     return len(rows)
@@ -216,23 +237,12 @@ class ImportReport:
         return not self.errors
 
 
-def read_csv(path: Path) -> list[Record]:
-    """The data rows of a banks file; `BanksFileError` when it has no usable header."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BanksFileError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise BanksFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise BanksFileError(
-            f"{path}: not UTF-8 text; in Excel save it as 'CSV UTF-8 (comma delimited)'"
-        ) from None
-    first = text.split("\n", 1)[0]
-    if not first.strip():
+def read_table(path: Path) -> list[Record]:
+    """The data rows of a banks file (CSV or XLSX); `BanksFileError` when it cannot be read or
+    has no usable header."""
+    rows = _xlsx_rows(path) if is_xlsx(path) else _csv_rows(path)
+    if not rows or not any(cell.strip() for cell in rows[0]):
         raise BanksFileError(f"{path}: empty file; expected a header row: {','.join(COLUMNS)}")
-    delimiter = ";" if first.count(";") > first.count(",") else ","  # Excel in Russian uses ;
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header = [name.strip().lower() for name in rows[0]]
     problem = _header_problem(header)
     if problem:
@@ -247,6 +257,48 @@ def read_csv(path: Path) -> list[Record]:
         else:
             records.append(Record(number, dict(zip(header, cells, strict=True))))
     return records
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """The first sheet's rows as text (trailing empty cells of a row dropped, as in CSV)."""
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise BanksFileError(f"{path}: no such file") from None
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise BanksFileError(f"{path}: not an Excel workbook that can be read ({exc})") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    width = len(COLUMNS)
+    return [row[:width] if len(row) > width and not any(row[width:]) else row for row in rows]
+
+
+def _cell_text(value: object) -> str:
+    """A cell as the CSV would hold it: whole numbers without `.0`, empty cells as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise BanksFileError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise BanksFileError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise BanksFileError(
+            f"{path}: not UTF-8 text; in Excel save it as 'CSV UTF-8 (comma delimited)'"
+        ) from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","  # Excel in Russian uses ;
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _header_problem(header: list[str]) -> str:
@@ -446,7 +498,7 @@ async def _update(session: AsyncSession, person: Person, change: Change) -> bool
 
 async def import_file(url: str, path: Path, stream: IO[str] | None = None) -> ImportReport:
     """Import a banks file into the database at `url`; writes nothing when any row is wrong."""
-    records = read_csv(path)
+    records = read_table(path)
     await _migrate(url)
     db = Database(url)
     progress = Progress(len(records), "Checking", stream)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot import banks_csv
@@ -417,3 +418,32 @@ async def test_answers_left_from_a_former_role_are_not_exported(
     (row,) = read_rows(path)
     assert (row["requests"], row["capacity"]) == ("Помощь с ЕГЭ", "")
     assert (await import_file(db_url, path)).ok
+
+
+async def test_the_banks_as_an_excel_workbook(
+    db: Database, db_url: str, people: dict[str, int], tmp_path: Path
+) -> None:
+    """`export banks FILE.xlsx` writes a workbook; edited in Excel, it imports back."""
+    path = tmp_path / "banks.xlsx"
+    assert await export_file(db_url, path) == 4
+    sheet = load_workbook(path).worksheets[0]
+    rows = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert tuple(rows[0]) == COLUMNS
+    mentor = next(row for row in rows if row[1] == "Иван Петров")
+    assert mentor[COLUMNS.index("capacity")] == "3"
+    assert (await import_file(db_url, path)).updated == 0  # a round trip changes nothing
+
+    sheet.cell(row=rows.index(mentor) + 1, column=COLUMNS.index("capacity") + 1, value=5)
+    sheet.parent.save(path)  # Excel stores a typed number as a number
+    report = await import_file(db_url, path)
+    assert report.ok and report.updated == 1
+    async with db.transaction() as session:
+        profile = await session.get(Profile, people["mentor"])
+        assert profile is not None and profile.capacity == 5
+
+
+async def test_a_file_that_is_not_a_workbook_is_explained(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "banks.xlsx"
+    path.write_text("person_id,name\n", encoding="utf-8")
+    with pytest.raises(BanksFileError, match="not an Excel workbook"):
+        await import_file(db_url, path)
