@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from bot import migrate
 from bot.config import Settings
-from bot.core.models import Role
+from bot.core import outbox
+from bot.core.models import Role, Subject, utcnow
 from bot.core.services import people
 from bot.db import Database
 
+Clock = Callable[[], datetime]
 
-async def change_role(settings: Settings, action: str, role: str, address: str) -> tuple[bool, str]:
-    """Grant or revoke `role` for the person behind `address`; (success, message for the shell)."""
+
+async def change_role(
+    settings: Settings, action: str, role: str, address: str, clock: Clock = utcnow
+) -> tuple[bool, str]:
+    """Grant or revoke `role` for the person behind `address`; (success, message for the shell).
+
+    A person granted a role is told, by the running bot, what they can do now."""
     try:
         platform, external_id = people.parse_address(address)
     except ValueError as exc:
@@ -29,6 +39,17 @@ async def change_role(settings: Settings, action: str, role: str, address: str) 
             if action == "grant":
                 changed = people.grant(person, Role(role))
                 verb = "now has" if changed else "already had"
+                if changed:
+                    now = clock()
+                    await outbox.schedule(
+                        session,
+                        to=person.id,
+                        subject=Subject.PERSON,
+                        subject_id=person.id,
+                        purpose=f"role-granted-{role}",
+                        occasion=now.isoformat(),
+                        due_at=now,
+                    )
             else:
                 changed = people.revoke(person, Role(role))
                 verb = "no longer has" if changed else "did not have"

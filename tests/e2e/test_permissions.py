@@ -23,6 +23,22 @@ async def test_stats_is_for_curators_only(harness: Harness, platform: str) -> No
     await chat.say("/stats", "только куратору")
 
 
+async def test_a_new_curator_is_told_what_they_can_do(harness: Harness, platform: str) -> None:
+    chat = harness.chat(platform, 6003)
+    await register(chat)
+    prefix = "tg" if platform == "telegram" else "vk"
+    address = f"{prefix}:6003"
+    ok, message = await change_role(harness.settings, "grant", "curator", address, harness.clock)
+    assert ok, message
+    assert await harness.dispatch_due() == 1  # the running bot's next tick
+    notice = await chat.expect("Вам дана роль куратора")
+    assert "/pairs" in notice.text and "/stats" in notice.text
+    assert "Помощь" in notice.buttons
+    ok, message = await change_role(harness.settings, "grant", "curator", address, harness.clock)
+    assert ok and "already had" in message
+    assert await harness.dispatch_due() == 0  # told once
+
+
 async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 6002)
     await chat.say("/start")
