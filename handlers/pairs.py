@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from bot.core import texts
-from bot.core.conversation import Button, Reply
+from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
     STAFF,
@@ -99,7 +99,7 @@ async def ask_mentee(ctx: Context) -> Replies:
         if e.person.id not in chosen
     ]
     people = [
-        Button((e.person.name or "—")[:40], PickMentee(e.person.id).pack())
+        Button(fit_label(e.person.name or "—"), PickMentee(e.person.id).pack())
         for e in entries[page * PAGE : (page + 1) * PAGE]
     ]
     rows = [people[i : i + 2] for i in range(0, len(people), 2)]
@@ -161,7 +161,7 @@ async def ask_mentor(ctx: Context) -> Replies:
         return [ctx.reply("pf-no-mentors", help_hint(ctx))]
     lines = [_reason(ctx, i, s) for i, s in enumerate(suggestions, start=1)]
     rows = [
-        [Button(f"{i}. {s.mentor.name or '—'}"[:40], PickMentor(s.mentor.id).pack())]
+        [Button(fit_label(f"{i}. {s.mentor.name or '—'}"), PickMentor(s.mentor.id).pack())]
         for i, s in enumerate(suggestions, start=1)
     ]
     return [ctx.reply("pf-ask-mentor", rows, lines=Markup("\n").join(lines))]

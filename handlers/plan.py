@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.core import dates, outbox, texts, timezones
-from bot.core.conversation import Button, Reply
+from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
     ActivityFormat,
@@ -79,7 +79,7 @@ async def plan_command(ctx: Context) -> Replies:
     for programme in active[:MAX_PICK]:
         names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
         label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
-        rows.append([Button(label[:40], OpenPlan(programme.id).pack())])
+        rows.append([Button(fit_label(label), OpenPlan(programme.id).pack())])
     return [ctx.reply("plan-choose", rows)]
 
 
@@ -344,7 +344,7 @@ async def pick(ctx: Context, payload: PickMilestones) -> Replies:
     rows = [
         [
             Button(
-                f"{dates.format_date(m.due_on, ctx.locale)} · {m.title}"[:40],
+                fit_label(f"{dates.format_date(m.due_on, ctx.locale)} · {m.title}"),
                 MilestoneAction(payload.act, m.id).pack(),
             )
         ]

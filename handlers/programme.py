@@ -10,7 +10,7 @@ from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
-from bot.core.conversation import Button, File, Reply
+from bot.core.conversation import Button, File, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
     AgreementStatus,
@@ -141,7 +141,7 @@ def label(ctx: Context, programme: Programme, names: list[str]) -> str:
     """A programme as a button label: number, people, status — cut to VK's 40 characters."""
     status = ctx.t(f"programme-status-{programme.status}")
     text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), status=status))
-    return text if len(text) <= 40 else text[:39] + "…"
+    return fit_label(text)
 
 
 @router.button(OpenProgramme)

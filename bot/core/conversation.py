@@ -14,6 +14,11 @@ MAX_BUTTONS = 10  # VK's inline keyboard limits, kept on every platform
 MAX_ROWS = 6
 
 
+def fit_label(text: str) -> str:
+    """A button label cut to the platforms' limit, ending with «…» when it was cut."""
+    return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class Button:
     """An inline button: a short label and a compact opaque payload such as `lang:en`.

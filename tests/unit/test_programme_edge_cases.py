@@ -614,3 +614,16 @@ async def test_mydata_lists_the_persons_programmes(core: Core, db: Database) -> 
     (entry,) = record["programmes"]
     assert entry["role"] == "mentee" and entry["agreement"] == "accepted"
     assert entry["answered_at"] is not None
+
+
+async def test_a_long_item_title_is_cut_with_an_ellipsis_on_its_button(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db)
+    title = "Подготовить презентацию проекта для городской конференции"
+    await add_milestone(setup.mentor, setup.programme_id, title, "через неделю")
+    replies = await setup.mentor.press(f"ms-pick:done:{setup.programme_id}")
+    (label,) = [
+        b.label for r in replies for row in r.buttons for b in row if "Подготовить" in b.label
+    ]
+    assert len(label) == 40 and label.endswith("…")

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from bot.core import texts
+from bot.core.conversation import MAX_LABEL_CHARS, fit_label
 from bot.platforms.rendering import split, to_plain
 
 
@@ -99,3 +100,12 @@ def test_to_plain_shows_what_a_person_typed_exactly() -> None:
 def test_to_plain_leaves_plain_text_alone() -> None:
     text = "Привет, мир — 3 > 2"
     assert to_plain(text) == text
+
+
+def test_a_long_button_label_is_cut_with_an_ellipsis() -> None:
+    title = "25.12 · Подготовить презентацию проекта для конференции"
+    label = fit_label(title)
+    assert len(label) == MAX_LABEL_CHARS and label.endswith("…")
+    assert label.startswith("25.12 · Подготовить презентацию")
+    assert fit_label("Короткая") == "Короткая"
+    assert fit_label("x" * MAX_LABEL_CHARS) == "x" * MAX_LABEL_CHARS
