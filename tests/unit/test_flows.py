@@ -281,6 +281,8 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     assert payloads(replies) == ["parent:y", "parent:n"]
     replies = await parent.press("parent:y")
     assert replies[0].text == ru("parent-ask-name")
+    assert (await parent.send("Мария"))[0].text == ru("parent-name-short")
+    assert await all_rows(db, Notification) == []  # nothing given on one word
     replies = await parent.send("Мария Петровна Сидорова")
     assert replies[0].text == ru("parent-thanks", child="Петя Сидоров")
 
