@@ -44,7 +44,7 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
 
 async def test_reminders_fire_at_local_times_and_snooze(harness: Harness, platform: str) -> None:
     pair = await steps.accepted_pair(harness, platform)
-    await pair.mentee.say("/timezone Владивосток", "Asia/Vladivostok")
+    await pair.mentee.say("/timezone Владивосток", "UTC+10 (Владивосток)")
     # 24 Nov 2026 09:00 UTC; due 1 December.
     await steps.add_milestone(pair.mentor, "Собрать шасси", "01.12")
 
