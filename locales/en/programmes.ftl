@@ -70,6 +70,11 @@ pf-reason-free = free places: { $free } of { $capacity }
 pf-ask-form = Step 3 of 6. Choose the form of mentoring:
 pf-ask-type = Step 4 of 6. Choose the pair type:
 pf-ask-term = Step 5 of 6. Programme term in months: pick a button or type a number from 1 to { $max }.
+# A programme's term in the agreement, the pair summary and the programme card.
+term-months = { $count } { $count ->
+    [one] month
+   *[other] months
+}
 pf-term-button = { $months } { $months ->
     [one] month
    *[other] months

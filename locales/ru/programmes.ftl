@@ -66,10 +66,16 @@ pf-ask-mentor = Шаг 2 из 6. Выберите наставника — са�
 pf-reason = { $index }. { $name }: { $reasons }
 pf-reason-topics = общих тем: { $count } ({ $topics })
 pf-reason-forms = общие формы: { $forms }
-pf-reason-free = свободно мест: { $free } из { $capacity }
+pf-reason-free = свободных мест: { $free } из { $capacity }
 pf-ask-form = Шаг 3 из 6. Выберите форму наставничества:
 pf-ask-type = Шаг 4 из 6. Выберите тип пары:
 pf-ask-term = Шаг 5 из 6. Срок программы в месяцах: выберите кнопку или напишите число от 1 до { $max }.
+# Срок программы в соглашении, сводке пары и карточке программы.
+term-months = { $count } { $count ->
+    [one] месяц
+    [few] месяца
+   *[many] месяцев
+}
 pf-term-button = { $months } мес.
 pf-term-invalid = Напишите число месяцев от 1 до { $max }.
 pf-ask-goals = Шаг 6 из 6. Напишите цели и задачи программы — они войдут в соглашение.
