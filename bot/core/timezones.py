@@ -119,9 +119,10 @@ def _by_city_suffix(text: str) -> str | None:
 
 def _by_offset(cleaned: str, match: re.Match[str]) -> str | None:
     """`UTC+7`, `+05:30`, `мск+4` as a zone; None for offsets no clock on Earth keeps."""
-    minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
-    if match.group(3) is not None and int(match.group(3)) >= 60:
+    extra = int(match.group(3) or 0)
+    if extra >= 60:
         return None
+    minutes = int(match.group(2)) * 60 + extra
     if match.group(1) != "+":
         minutes = -minutes
     if cleaned.startswith("мск"):
