@@ -72,9 +72,12 @@ def setup_logging(settings: Settings, to_file: bool) -> None:
         )
     else:
         logging.basicConfig(level=settings.log_level, format=fmt)
+    level = logging.getLevelName(settings.log_level)
     # Migration chatter is noise at every start; its warnings and errors still show.
-    logging.getLogger("alembic").setLevel(
-        max(logging.WARNING, logging.getLevelName(settings.log_level))
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, level))
+    # APScheduler logs every tick at INFO ("Running job ..."): shown only when debugging.
+    logging.getLogger("apscheduler").setLevel(
+        level if level <= logging.DEBUG else max(logging.WARNING, level)
     )
 
 

@@ -106,6 +106,8 @@ async def take_name(ctx: Context) -> Replies:
     name = profile.clean_name(ctx.incoming.text)
     if name is None:
         return [ctx.reply("name-invalid", max=profile.MAX_NAME)]
+    if not profile.is_full_name(name):
+        return [ctx.reply("parent-name-short")]
     code = await codes.find_valid(
         ctx.session, str(ctx.data.get("code", "")), CodePurpose.PARENT, ctx.now
     )

@@ -43,7 +43,7 @@ async def timezone(ctx: Context) -> Replies:
 async def ask_timezone(ctx: Context) -> Replies:
     """Question: a city or a UTC offset, with the commonest zones as buttons."""
     assert ctx.person is not None
-    current = timezones.describe(ctx.person.timezone, ctx.now)
+    current = timezones.describe(ctx.person.timezone, ctx.now, ctx.locale)
     labels = [ctx.button(f"btn-tz-{i}", ZoneShortcut(i)) for i in range(len(ZONE_SHORTCUTS))]
     buttons = [labels[:2], labels[2:]]
     return [ctx.reply("timezone-ask", buttons, current=current)]
@@ -72,7 +72,10 @@ async def _apply(ctx: Context, text: str) -> Replies:
     local = timezones.to_local(ctx.now, zone).strftime("%H:%M")
     return [
         ctx.reply(
-            "timezone-set", help_hint(ctx), zone=timezones.describe(zone, ctx.now), time=local
+            "timezone-set",
+            help_hint(ctx),
+            zone=timezones.describe(zone, ctx.now, ctx.locale),
+            time=local,
         )
     ]
 

@@ -26,6 +26,7 @@ async def show_my_data(ctx: Context) -> Replies:
         local=lambda iso: timezones.to_local(datetime.fromisoformat(iso), zone).strftime(
             "%d.%m.%Y %H:%M"
         ),
+        zone=lambda name: timezones.describe(name, ctx.now, ctx.locale),
     )
     content = json.dumps(record, ensure_ascii=False, indent=2).encode()
     file = File("mydata.json", content, "application/json")

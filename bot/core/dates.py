@@ -11,9 +11,14 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from bot.core.refusal import Refusal
+
 MAX_INPUT_CHARS = 64
 # How many years ahead a date without a year may land (29.02 can be up to eight years away).
 _YEAR_SEARCH = 9
+# A day and month without a year that fell this recently mean that past date (a slip, answered
+# "it has passed"), not the same day next year.
+RECENT_PAST = timedelta(days=14)
 
 RU_MONTHS_GENITIVE = (
     "января",
@@ -91,9 +96,14 @@ _WEEKDAY_WORDS = {
     ).items()
 }
 _DAYS_FROM_TODAY = {
+    "позавчера": -2,
+    "вчера": -1,
     "сегодня": 0,
     "завтра": 1,
     "послезавтра": 2,
+    "day before yesterday": -2,
+    "the day before yesterday": -2,
+    "yesterday": -1,
     "today": 0,
     "tomorrow": 1,
     "day after tomorrow": 2,
@@ -170,18 +180,33 @@ def _normalize(text: str) -> str:
     return " ".join(text.lower().replace("ё", "е").split()).strip(_STRIP)
 
 
-def _upcoming(day: int, month: int, today: date) -> date | None:
-    """The first `day.month` on or after `today`: this year, or a later one if it has passed."""
-    try:
-        date(2000, month, day)  # a leap year: rejects 31.02, 00.05 and month 13 at once
-    except ValueError:
+class NoSuchDate(Refusal):
+    """A day the month does not have (31.02, 31 April, 29.02.2027): answered as such."""
+
+    def __init__(self) -> None:
+        super().__init__("date-no-such")
+
+
+def _checked(year: int, month: int, day: int) -> date | None:
+    """The date; None for numbers no date has; `NoSuchDate` for a day its month lacks."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
-    for year in range(today.year, min(today.year + _YEAR_SEARCH, 9999) + 1):
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NoSuchDate from None
+
+
+def _upcoming(day: int, month: int, today: date) -> date | None:
+    """The first `day.month` from two weeks ago on: a recent one (passed, for the caller to
+    refuse), this year's or a later year's."""
+    _checked(2000, month, day)  # a leap year: 31.02 is no date in any year
+    for year in range(max(today.year - 1, 1), min(today.year + _YEAR_SEARCH, 9999) + 1):
         try:
             candidate = date(year, month, day)
         except ValueError:  # 29.02 outside a leap year
             continue
-        if candidate >= today:
+        if candidate >= today - RECENT_PAST:
             return candidate
     return None
 
@@ -192,10 +217,9 @@ def _make(year: str | None, month: int, day: int, today: date) -> date | None:
     number = int(year)
     if len(year) == 2:
         number += 2000
-    try:
-        return date(number, month, day)
-    except ValueError:
+    if number < 1:
         return None
+    return _checked(number, month, day)
 
 
 def _relative(text: str, today: date) -> date | None:
@@ -257,8 +281,9 @@ def _textual(text: str, today: date) -> date | None:
 def parse_date(text: str, today: date) -> date | None:
     """The date the person typed, relative to their local `today`, or None if not understood.
 
-    A day and month without a year mean the next such date (today counts); a full date in the
-    past is returned as is, for the caller to refuse.
+    A day and month without a year mean the next such date (today counts) unless it fell within
+    `RECENT_PAST`; such a date, «вчера» and a full date in the past are returned as they are, for
+    the caller to refuse. Raises `NoSuchDate` for a day its month does not have.
     """
     cleaned = _normalize(text)
     if not cleaned or len(cleaned) > MAX_INPUT_CHARS:

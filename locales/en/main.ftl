@@ -52,6 +52,7 @@ parent-needed = One step left: consent from your parent or legal guardian. Give 
 parent-ask-code = Please type the code your child gave you: 8 characters, e.g. ABCD-EFGH.
 parent-code-invalid = That code didn't work: it may contain a typo or may have expired. Ask your child to send me /start again — I will show them the current code — and send that code here. To leave, send /cancel.
 parent-ask-name = Thank you! Please type your full name — it will appear in the consent.
+parent-name-short = Please type at least your surname and given name — the consent needs both. For example: “Irina Kotova”.
 parent-declined = Understood, consent is not given. Your child will be notified. If you change your mind, send <code>/parent</code> and the code again while it is still valid.
 parent-thanks = Thank you! Consent is recorded and the registration is complete: { $child } can now take part in the mentoring programme.
 notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, send /start — I will show the code, and your parent can send it again.

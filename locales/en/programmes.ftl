@@ -70,6 +70,11 @@ pf-reason-free = free places: { $free } of { $capacity }
 pf-ask-form = Step 3 of 6. Choose the form of mentoring:
 pf-ask-type = Step 4 of 6. Choose the pair type:
 pf-ask-term = Step 5 of 6. Programme term in months: pick a button or type a number from 1 to { $max }.
+# A programme's term in the agreement, the pair summary and the programme card.
+term-months = { $count } { $count ->
+    [one] month
+   *[other] months
+}
 pf-term-button = { $months } { $months ->
     [one] month
    *[other] months
@@ -158,7 +163,8 @@ ms-ask-title = What is the plan item called? Type a title, e.g. “Robotics hack
 ms-ask-date = When is it due? Type a date, e.g. “25.12”, “25.12.2026”, “tomorrow”, “in a week”, “on Friday” or “25 December”. Today is { $today }.
 ms-ask-new-date = What date should “{ $title }” move to? It is now due { $date }. Type the new date, e.g. “25.12” or “in a week”.
 ms-date-invalid = I didn't understand that date. Type, for example, “25.12”, “25.12.2026”, “tomorrow” or “in 2 weeks”.
-ms-date-past = That date has passed. Type today's date or a later one.
+ms-date-past = That date has already passed. Type today's date or a later one; if you mean next year, type the date with the year, e.g. “20.11.2027”.
+date-no-such = There is no such date: that month has fewer days. Check the day and month, e.g. “28.02” or “30.04”.
 ms-ask-format = Choose the format of work or press “Skip”.
 ms-ask-description = Type a description — what needs to be done or prepared — or press “Skip”.
 ms-added = Item “{ $title }” added. Everyone in the programme will get reminders.

@@ -113,7 +113,7 @@ async def make_curator(harness: Harness, chat: Chat) -> None:
 
 async def test_curator_browses_the_banks(harness: Harness, platform: str) -> None:
     curator = harness.chat(platform, 7001)
-    await join(curator, "Ольга Кураторова", "Наставляемым", ("Обратная",))
+    await join(curator, "Ольга Кураторова", "Наставляемым", ("Реверсивная",))
     await make_curator(harness, curator)
     await join(harness.chat(platform, 7002), "Иван Петров", "Наставником", ("Виртуальная",))
     await join(harness.chat(platform, 7003), "Мария Смирнова", "Наставником", ("Скоростная",), "1")
@@ -155,7 +155,7 @@ async def test_curator_browses_the_banks(harness: Harness, platform: str) -> Non
     assert len(chooser.buttons) == 7  # five forms, «all forms», back
     filters = await tap(curator, chooser, "← К фильтрам", "Сейчас показаны все")
     chooser = await tap(curator, filters, "Форма: любая", "Выберите форму наставничества")
-    filters = await tap(curator, chooser, "Обратная", "Фильтры: форма «Обратная»")
+    filters = await tap(curator, chooser, "Реверсивная", "Фильтры: форма «Реверсивная»")
     empty = await curator.expect("никого не нашлось")
     assert empty.buttons == ["Сбросить фильтры", "К банкам"]
     await curator.click("К банкам", "Банки наставников и наставляемых")

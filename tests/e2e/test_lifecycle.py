@@ -95,7 +95,7 @@ async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
     await cur.click("Петя Первый", "Выбраны: Петя Первый")
     await cur.click("Маша Вторая", "Выбраны: Петя Первый, Маша Вторая")
     suggestions = await cur.click("Дальше: наставник", "Иван Наставников")
-    assert "свободно мест: 3 из 3" in suggestions.text
+    assert "свободных мест: 3 из 3" in suggestions.text
     await cur.click(next(b for b in suggestions.buttons if "Иван" in b), "форму наставничества")
     await cur.click("Ситуационная", "Выберите тип пары")
     await cur.click("Другое", "Срок")
@@ -187,7 +187,7 @@ async def test_another_button_drops_the_reason_question(harness: Harness, platfo
     await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
     file_msg = await pair.mentee.click("Скачать соглашение")  # on the card, still on screen
     assert file_msg.document_name == "agreement-1.txt"
-    await pair.mentee.say("спасибо", "Я не понял сообщение")
+    await pair.mentee.say("спасибо", "Не понял вас")
     assert (await programme(harness)).status == ProgrammeStatus.ACTIVE
     await pair.mentee.say("/programme", "идёт")
     assert not [m for m in pair.mentor.unread() if "прекращена" in m.text]

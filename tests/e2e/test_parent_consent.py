@@ -33,6 +33,8 @@ async def test_parent_consents_from_the_other_platform(
     consent = await parent.say(f"/parent {code.lower()}", "Согласие родителя")
     assert "Миша Котов" in consent.text
     await parent.click("Даю согласие", "фамилию, имя и отчество")
+    await parent.say("Ирина", "Нужны хотя бы фамилия и имя")
+    await parent.say("Котова -", "Нужны хотя бы фамилия и имя")
     await parent.say("Котова Ирина Петровна", "регистрация завершена: Миша Котов теперь может")
 
     note = await child.expect("Родитель дал согласие")

@@ -65,10 +65,10 @@ async def test_forged_and_stale_buttons_change_nothing(harness: Harness, platfor
 
 async def test_unknown_text_gets_a_way_forward(harness: Harness, platform: str) -> None:
     chat = harness.chat(platform, 6003)
-    msg = await chat.say("абракадабра", "Я не понял сообщение")
+    msg = await chat.say("абракадабра", "Не понял вас")
     assert "Начать" in msg.buttons
     await register(chat)
-    msg = await chat.say("абракадабра", "Я не понял сообщение")
+    msg = await chat.say("абракадабра", "Не понял вас")
     assert "Настройки" in msg.buttons
     await chat.say("/cancel", "нечего отменять")
 
@@ -85,7 +85,7 @@ async def test_vk_takes_words_without_a_slash(harness: Harness) -> None:
     await chat.say("Начать", "Согласие на обработку")
     await chat.say("помощь", "Что я умею")
     tg = harness.chat("telegram", 6005)
-    await tg.say("помощь", "Я не понял сообщение")
+    await tg.say("помощь", "Не понял вас")
 
 
 async def test_help_menu_buttons_run_commands(harness: Harness, platform: str) -> None:

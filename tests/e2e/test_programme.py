@@ -15,9 +15,11 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
     # The agreement is downloadable as a file by a member.
     card = await pair.mentee.say("/programme", "Программа №1")
     assert "идёт" in card.text and "соглашение принято" in card.text
+    assert "Срок: 6 месяцев" in card.text
     file_msg = await pair.mentee.click("Скачать соглашение")
     assert file_msg.document_name == "agreement-1.txt"
     assert "Петя Учеников" in file_msg.document_bytes.decode()
+    assert "действует 6 месяцев со дня" in file_msg.document_bytes.decode()
 
     # The mentor builds the plan; the mentee sees it with progress.
     await steps.add_milestone(pair.mentor, "Собрать шасси", "через неделю", "Воркшоп")
@@ -44,7 +46,7 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
 
 async def test_reminders_fire_at_local_times_and_snooze(harness: Harness, platform: str) -> None:
     pair = await steps.accepted_pair(harness, platform)
-    await pair.mentee.say("/timezone Владивосток", "Asia/Vladivostok")
+    await pair.mentee.say("/timezone Владивосток", "UTC+10 (Владивосток)")
     # 24 Nov 2026 09:00 UTC; due 1 December.
     await steps.add_milestone(pair.mentor, "Собрать шасси", "01.12")
 

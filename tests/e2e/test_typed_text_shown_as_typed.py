@@ -32,7 +32,7 @@ async def test_names_competences_and_goals_read_as_typed(harness: Harness, platf
     assert f"Выбраны: {MENTEE}." in chosen.text
     suggestions = await curator.click("Дальше: наставник", "Выберите наставника")
     assert f"1. {MENTOR}: общих тем: 2 ({COMPETENCES});" in suggestions.text
-    assert "общие формы: Виртуальная; свободно мест: 3 из 3" in suggestions.text
+    assert "общие формы: Виртуальная; свободных мест: 3 из 3" in suggestions.text
     await curator.click(f"1. {MENTOR}", "Выберите форму наставничества")
     await curator.click("Виртуальная", "Выберите тип пары")
     await curator.click("Вожатый — воспитанник", "Срок программы")
@@ -41,6 +41,7 @@ async def test_names_competences_and_goals_read_as_typed(harness: Harness, platf
     for line in (f"Наставник: {MENTOR}", f"Наставляемые: {MENTEE}", f"Цели: {GOALS}"):
         assert line in summary.text
     assert "Форма: Виртуальная" in summary.text
+    assert "Срок: 6 месяцев" in summary.text
     await curator.click("Сформировать", "сформирована")
 
     # The agreement, as a message and as a file.

@@ -395,3 +395,29 @@ def test_telegram_command_menu_is_complete_and_plain() -> None:
             assert 3 <= len(description) <= 256, (locale, name)
             assert not re.search(r"[<>&]", description), (locale, name)
     assert menu["ru"] != menu["en"]
+
+
+@pytest.mark.parametrize(
+    ("count", "ru", "en"),
+    [(1, "1 месяц", "1 month"), (2, "2 месяца", "2 months"), (5, "5 месяцев", "5 months")],
+)
+def test_term_in_months_is_a_proper_plural(count: int, ru: str, en: str) -> None:
+    for locale, expected in (("ru", ru), ("en", en)):
+        assert texts.t("term-months", locale, count=count) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "ru", "en"),
+    [
+        ("form-reverse", "Реверсивная", "Reverse"),
+        ("person-erased", "данные удалены", "data deleted"),
+    ],
+)
+def test_terms_the_centre_uses(key: str, ru: str, en: str) -> None:
+    assert texts.t(key, "ru") == ru
+    assert texts.t(key, "en") == en
+
+
+def test_not_understood_and_free_places_read_naturally() -> None:
+    assert texts.t("refusal-unknown", "ru").startswith("Не понял вас.")
+    assert texts.t("pf-reason-free", "ru", free=2, capacity=3) == "свободных мест: 2 из 3"

@@ -120,20 +120,36 @@ def test_what_cannot_be_understood_is_none(typed: str) -> None:
     assert timezones.parse(typed) is None
 
 
-def test_describe_shows_the_offset() -> None:
-    assert timezones.describe("Europe/Moscow", WINTER) == "Europe/Moscow (UTC+03:00)"
-    assert timezones.describe("Asia/Kolkata", WINTER) == "Asia/Kolkata (UTC+05:30)"
-    assert timezones.describe("America/New_York", WINTER) == "America/New_York (UTC-05:00)"
-    assert timezones.describe("America/New_York", SUMMER) == "America/New_York (UTC-04:00)"
-    assert timezones.describe("Etc/UTC", SUMMER) == "Etc/UTC (UTC+00:00)"
+def test_describe_shows_the_offset_and_the_city() -> None:
+    assert timezones.describe("Europe/Moscow", WINTER, "ru") == "UTC+3 (Москва)"
+    assert timezones.describe("Asia/Novosibirsk", WINTER, "ru") == "UTC+7 (Новосибирск)"
+    assert timezones.describe("Asia/Novosibirsk", WINTER, "en") == "UTC+7 (Novosibirsk)"
+    assert timezones.describe("Asia/Kolkata", WINTER, "en") == "UTC+5:30 (Kolkata)"
+    assert timezones.describe("America/New_York", WINTER, "en") == "UTC-5 (New York)"
+    assert timezones.describe("America/New_York", SUMMER, "en") == "UTC-4 (New York)"
+    assert timezones.describe("Etc/UTC", SUMMER, "ru") == "UTC"
 
 
-def test_parsed_offset_describes_as_what_was_typed() -> None:
+def test_parsed_offset_describes_as_what_was_typed_never_as_etc_gmt() -> None:
     """Whatever POSIX sign trick is used inside, the person sees the offset they typed."""
-    for typed, shown in [("UTC+3", "+03:00"), ("GMT-4", "-04:00"), ("мск+4", "+07:00")]:
+    for typed, shown in [
+        ("UTC+7", "UTC+7 (Новосибирск)"),
+        ("мск+4", "UTC+7 (Новосибирск)"),
+        ("UTC+3", "UTC+3 (Москва)"),
+        ("GMT-4", "UTC-4"),
+        ("UTC+5:30", "UTC+5:30 (Калькутта)"),
+        ("+05:30", "UTC+5:30 (Калькутта)"),
+        ("мск+2:30", "UTC+5:30 (Калькутта)"),
+        ("UTC+5:45", "UTC+5:45 (Катманду)"),
+    ]:
         zone = timezones.parse(typed)
-        assert zone is not None
-        assert timezones.describe(zone, WINTER).endswith(f"(UTC{shown})")
+        assert zone is not None, typed
+        assert timezones.describe(zone, WINTER, "ru") == shown, typed
+
+
+@pytest.mark.parametrize("typed", ["UTC+5:17", "UTC+5:99", "мск+2:15"])
+def test_offsets_no_zone_keeps_are_not_understood(typed: str) -> None:
+    assert timezones.parse(typed) is None
 
 
 def test_to_local_uses_the_persons_clock() -> None:

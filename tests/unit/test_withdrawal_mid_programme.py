@@ -50,7 +50,7 @@ async def test_mentee_of_a_pair_withdraws_consent(
 
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ENDED
     sent = await dispatch(db, clock)
-    notice = ru("programme-ended-withdrawn", names=f"Иван Наставников · {ru('person-erased')}")
+    notice = ru("programme-ended-withdrawn", names="Иван Наставников · данные удалены")
     assert notice in sent.to("2") and notice in sent.to("1")
     assert sent.to("3") == []
     # Every reminder of the plan is void, and no row anywhere keeps the erased name.

@@ -22,3 +22,8 @@ def clean_name(text: str | None) -> str | None:
     if sum(ch.isalpha() for ch in name) < 2:
         return None
     return name
+
+
+def is_full_name(name: str) -> bool:
+    """At least two words with letters: a surname and a given name, as a consent needs."""
+    return sum(any(ch.isalpha() for ch in word) for word in name.split()) >= 2
