@@ -144,6 +144,12 @@ class EndEarly(Payload, prefix="end"):
     programme_id: int
 
 
+class KeepAsIs(Payload, prefix="keep"):
+    """Cancel the question of a reason: the programme stays as it was."""
+
+    programme_id: int
+
+
 class Extend(Payload, prefix="extend"):
     """Propose a longer term (no months: show the choices)."""
 

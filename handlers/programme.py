@@ -34,6 +34,7 @@ from handlers.buttons import (
     Complete,
     EndEarly,
     Extend,
+    KeepAsIs,
     OpenPlan,
     OpenProgramme,
     Reminders,
@@ -104,9 +105,16 @@ async def agreement_file(ctx: Context, payload: AgreementFile) -> Replies:
 
 @router.button(AgreementAnswer)
 async def agreement_answer(ctx: Context, answer: AgreementAnswer) -> Replies:
-    """Accept or decline the agreement of a programme one belongs to."""
+    """Accept the agreement of a programme one belongs to; a decline asks the reason first."""
     programme = await _programme_for(ctx, answer.programme_id)
     assert ctx.person is not None
+    if not answer.accept:
+        member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+        pending = member is not None and member.agreement == AgreementStatus.PENDING
+        if programme.status != ProgrammeStatus.PROPOSED or not pending:
+            raise StaleButton()
+        await ctx.goto("decline_reason", programme=programme.id)
+        return await ask_reason(ctx)
     outcome = await programmes.answer_agreement(
         ctx.session,
         programme,
@@ -287,6 +295,15 @@ async def _end(ctx: Context, programme: Programme, reason: str) -> str:
     return "programme-ended-you"
 
 
+async def _decline(ctx: Context, programme: Programme, reason: str) -> str:
+    """Decline the agreement; the others and the curator are told who declined and why."""
+    assert ctx.person is not None
+    outcome = await programmes.answer_agreement(
+        ctx.session, programme, ctx.person.id, False, ctx.now, reason=reason
+    )
+    return f"agreement-{outcome}"
+
+
 async def _ask_replacement(ctx: Context, programme: Programme, reason: str) -> str:
     """Send the curator the mentee's request for another mentor."""
     assert ctx.person is not None
@@ -307,6 +324,9 @@ class ReasonQuestion:
 
 
 REASONS = {
+    "decline_reason": ReasonQuestion(
+        "agreement-ask-decline-reason", (ProgrammeStatus.PROPOSED,), _decline
+    ),
     "end_reason": ReasonQuestion("programme-ask-end-reason", banks.OPEN_STATUSES, _end),
     "replace_reason": ReasonQuestion(
         "programme-ask-replace-reason", (ProgrammeStatus.ACTIVE,), _ask_replacement
@@ -337,7 +357,16 @@ async def replace_mentor(ctx: Context, payload: AskReplacement) -> Replies:
 async def ask_reason(ctx: Context) -> Replies:
     """Ask (again) for the reason; the answer is taken only for `REASON_TTL` from now."""
     await ctx.goto(str(ctx.state), **{**ctx.data, "asked": ctx.now.isoformat()})
-    return [ctx.reply(REASONS[str(ctx.state)].prompt)]
+    cancel = KeepAsIs(int(ctx.data.get("programme", 0)))
+    return [ctx.reply(REASONS[str(ctx.state)].prompt, [[ctx.button("btn-cancel", cancel)]])]
+
+
+@router.button(KeepAsIs, states=REASONS)
+async def keep_as_is(ctx: Context, payload: KeepAsIs) -> Replies:
+    """Cancel: nothing is done, and the person is told so, with the programme to go back to."""
+    await ctx.finish()
+    buttons = [[ctx.button("btn-open-programme", OpenProgramme(payload.programme_id))]]
+    return [ctx.reply("programme-kept", [*buttons, *help_hint(ctx)])]
 
 
 async def take_reason(ctx: Context) -> Replies:

@@ -226,8 +226,10 @@ async def answer_agreement(
     accept: bool,
     now: datetime,
     remind_at: time = DEFAULT_REMIND_AT,
+    reason: str | None = None,
 ) -> str:
-    """Record a member's answer; returns `active`, `waiting` or `declined`."""
+    """Record a member's answer; returns `active`, `waiting` or `declined` (a decline keeps
+    its `reason` as the programme's close reason, erased with the decliner's data)."""
     member = await membership(session, programme.id, person_id)
     if member is None or programme.status != ProgrammeStatus.PROPOSED:
         raise StaleButton()
@@ -238,11 +240,13 @@ async def answer_agreement(
     if not accept:
         programme.status = ProgrammeStatus.DECLINED
         programme.closed_at, programme.closed_by = now, person_id
+        programme.close_reason = reason
         await notify(
             session,
             programme,
             "programme-declined",
             now,
+            params={"by_id": person_id},
             exclude=person_id,
         )
         return "declined"
