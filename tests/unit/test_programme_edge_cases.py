@@ -471,6 +471,7 @@ async def test_request_answered_after_the_programme_ended(core: Core, db: Databa
 async def test_agreement_accepted_after_another_member_declined(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, accept=False)
     await setup.mentee.press(f"agree:n:{setup.programme_id}")
+    await setup.mentee.send("Не подходит расписание")
     replies = await setup.mentor.press(f"agree:y:{setup.programme_id}")
     assert replies[0].text == STALE
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.DECLINED
