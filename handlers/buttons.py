@@ -139,7 +139,13 @@ class Complete(Payload, prefix="complete"):
 
 
 class EndEarly(Payload, prefix="end"):
-    """End a programme early (the reason is asked next)."""
+    """End a programme early (a confirmation is asked next)."""
+
+    programme_id: int
+
+
+class ConfirmEnd(Payload, prefix="end-sure"):
+    """Yes, end it early (the reason is asked next)."""
 
     programme_id: int
 

@@ -32,6 +32,7 @@ from handlers.buttons import (
     AgreementFile,
     AskReplacement,
     Complete,
+    ConfirmEnd,
     EndEarly,
     Extend,
     KeepAsIs,
@@ -336,7 +337,24 @@ REASONS = {
 
 @router.button(EndEarly)
 async def end_early(ctx: Context, payload: EndEarly) -> Replies:
-    """A member or the curator ends a programme: the reason is asked first."""
+    """A member or the curator ends a programme: asked to confirm, then for the reason."""
+    programme = await _programme_for(ctx, payload.programme_id, banks.OPEN_STATUSES)
+    await ctx.goto("end_confirm", programme=programme.id)
+    return await ask_end(ctx)
+
+
+async def ask_end(ctx: Context) -> Replies:
+    """Really end the programme early? Yes goes on to the reason; Cancel changes nothing."""
+    pid = int(ctx.data.get("programme", 0))
+    buttons = [
+        [ctx.button("btn-end-sure", ConfirmEnd(pid)), ctx.button("btn-cancel", KeepAsIs(pid))]
+    ]
+    return [ctx.reply("programme-end-confirm", buttons, id=pid)]
+
+
+@router.button(ConfirmEnd, states=["end_confirm"])
+async def confirm_end(ctx: Context, payload: ConfirmEnd) -> Replies:
+    """Confirmed: now the reason, which everyone concerned will read."""
     programme = await _programme_for(ctx, payload.programme_id, banks.OPEN_STATUSES)
     await ctx.goto("end_reason", programme=programme.id)
     return await ask_reason(ctx)
@@ -361,7 +379,7 @@ async def ask_reason(ctx: Context) -> Replies:
     return [ctx.reply(REASONS[str(ctx.state)].prompt, [[ctx.button("btn-cancel", cancel)]])]
 
 
-@router.button(KeepAsIs, states=REASONS)
+@router.button(KeepAsIs, states=[*REASONS, "end_confirm"])
 async def keep_as_is(ctx: Context, payload: KeepAsIs) -> Replies:
     """Cancel: nothing is done, and the person is told so, with the programme to go back to."""
     await ctx.finish()
@@ -457,3 +475,4 @@ ANSWER_KEYS = {
 
 for _state in REASONS:
     router.state(_state, ask_reason, take_reason)
+router.state("end_confirm", ask_end)

@@ -205,3 +205,5 @@ btn-replace-mentor-now = Find another mentor
 pf-replaced-reason = Mentor replaced at the mentee's request
 agreement-ask-decline-reason = Why do you not accept the agreement? Type the reason — the curator and the other members will see it. Changed your mind? Press Cancel: the agreement stays unanswered.
 programme-kept = Nothing has changed — everything is as it was.
+btn-end-sure = Yes, end it
+programme-end-confirm = End programme No. { $id } early? It cannot be undone. If yes, I will ask for the reason next.

@@ -48,3 +48,23 @@ async def test_declining_the_agreement_asks_why_and_tells_the_curator(
     assert programme.close_reason == "Не подходит расписание"
     await men.expect("Соглашение о сотрудничестве")
     await men.expect("Кто отклонил: Петя Учеников")
+
+
+async def test_ending_early_asks_to_confirm_before_the_reason(
+    harness: Harness, platform: str
+) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await pair.mentee.say("/programme")
+    question = await pair.mentee.click("Прекратить досрочно", "Прекратить программу №1 досрочно?")
+    kept = await pair.mentee.click("Отмена", "Ничего не изменилось")
+    assert "Открыть программу" in kept.buttons
+    programme, _ = await _programme(harness)
+    assert programme.status == ProgrammeStatus.ACTIVE
+    pair.mentee.user.press("Да, прекратить", question.raw)  # stale after the cancel
+    await pair.mentee.expect("больше не действует")
+
+    await pair.mentee.say("/programme")
+    await pair.mentee.click("Прекратить досрочно", "досрочно?")
+    await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
+    await pair.mentee.say("Переезжаю", "Программа прекращена")
+    await pair.mentor.expect("Причина: Переезжаю")

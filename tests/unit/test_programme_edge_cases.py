@@ -463,6 +463,7 @@ async def test_request_answered_after_the_programme_ended(core: Core, db: Databa
     await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
     await setup.curator.press(f"end:{setup.programme_id}")
+    await setup.curator.press(f"end-sure:{setup.programme_id}")
     await setup.curator.send("Подберём другого наставника")
     assert (await setup.mentee.press(f"request:y:{request.id}"))[0].text == STALE
     assert (await programme(db, setup.programme_id)).term_months == 6
