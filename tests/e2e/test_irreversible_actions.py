@@ -68,3 +68,12 @@ async def test_ending_early_asks_to_confirm_before_the_reason(
     await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
     await pair.mentee.say("Переезжаю", "Программа прекращена")
     await pair.mentor.expect("Причина: Переезжаю")
+
+
+async def test_forget_says_first_what_ends(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    question = await pair.mentee.say("/forget", "Отозвать согласие")
+    assert question.text.startswith("Закончится программа №1 (Иван Наставников)")
+    await pair.mentee.click("Нет, оставить", "ничего не меняю")
+    question = await pair.curator.say("/forget", "Отозвать согласие")
+    assert question.text.startswith("Сейчас у вас нет действующих программ")

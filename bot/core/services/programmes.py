@@ -318,6 +318,19 @@ async def close(
     )
 
 
+def goes_on_without(
+    programme: Programme, everyone: list[tuple[ProgrammeMember, Person]], person_id: int
+) -> bool:
+    """Whether the programme goes on if this member leaves: only an active group, for a mentee."""
+    mine = next(m for m, p in everyone if p.id == person_id)
+    mentees = [m for m, _ in everyone if m.role == MemberRole.MENTEE]
+    return (
+        programme.status == ProgrammeStatus.ACTIVE
+        and mine.role == MemberRole.MENTEE
+        and len(mentees) > 1
+    )
+
+
 async def leave_all(session: AsyncSession, person: Person, now: datetime) -> None:
     """A person is withdrawing consent: nobody is left waiting on them in any open programme.
 
@@ -328,12 +341,7 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
     for programme in await programmes_of(session, person.id):
         everyone = await members(session, programme.id)
         mine = next(m for m, p in everyone if p.id == person.id)
-        mentees = [m for m, _ in everyone if m.role == MemberRole.MENTEE]
-        if (
-            programme.status == ProgrammeStatus.ACTIVE
-            and mine.role == MemberRole.MENTEE
-            and len(mentees) > 1
-        ):
+        if goes_on_without(programme, everyone, person.id):
             await session.delete(mine)
             await session.flush()
             await notify(
