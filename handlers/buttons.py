@@ -139,7 +139,19 @@ class Complete(Payload, prefix="complete"):
 
 
 class EndEarly(Payload, prefix="end"):
-    """End a programme early (the reason is asked next)."""
+    """End a programme early (a confirmation is asked next)."""
+
+    programme_id: int
+
+
+class ConfirmEnd(Payload, prefix="end-sure"):
+    """Yes, end it early (the reason is asked next)."""
+
+    programme_id: int
+
+
+class KeepAsIs(Payload, prefix="keep"):
+    """Cancel the question of a reason: the programme stays as it was."""
 
     programme_id: int
 

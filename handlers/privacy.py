@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from markupsafe import Markup
+
 from bot.core import timezones
 from bot.core.conversation import File, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.services import erasure, mydata
+from bot.core.services import erasure, mydata, programmes
 from handlers.buttons import ForgetAnswer, Menu
 from handlers.common import help_hint
 
@@ -50,7 +52,26 @@ async def ask_confirmation(ctx: Context) -> Replies:
             ctx.button("btn-forget-no", ForgetAnswer(erase=False)),
         ]
     ]
-    return [ctx.reply("forget-confirm", buttons)]
+    return [Reply(Markup(" ").join([*await _what_ends(ctx), ctx.t("forget-confirm")]), buttons)]
+
+
+async def _what_ends(ctx: Context) -> list[Markup]:
+    """The programmes that end and the groups the person leaves, or that nothing is running."""
+    assert ctx.person is not None
+    ends: list[Markup] = []
+    leaves: list[Markup] = []
+    for programme in await programmes.programmes_of(ctx.session, ctx.person.id):
+        everyone = await programmes.members(ctx.session, programme.id)
+        others = ", ".join(p.name or "—" for _, p in everyone if p.id != ctx.person.id)
+        item = ctx.t("forget-programme", id=programme.id, names=others)
+        gone = programmes.goes_on_without(programme, everyone, ctx.person.id)
+        (leaves if gone else ends).append(item)
+    if not ends and not leaves:
+        return [ctx.t("forget-nothing-running")]
+    found = [("forget-ends", ends), ("forget-leaves", leaves)]
+    return [
+        ctx.t(key, n=len(items), list=Markup(", ").join(items)) for key, items in found if items
+    ]
 
 
 @router.button(ForgetAnswer, states=["forget_confirm"])

@@ -32,8 +32,10 @@ from handlers.buttons import (
     AgreementFile,
     AskReplacement,
     Complete,
+    ConfirmEnd,
     EndEarly,
     Extend,
+    KeepAsIs,
     OpenPlan,
     OpenProgramme,
     Reminders,
@@ -104,9 +106,16 @@ async def agreement_file(ctx: Context, payload: AgreementFile) -> Replies:
 
 @router.button(AgreementAnswer)
 async def agreement_answer(ctx: Context, answer: AgreementAnswer) -> Replies:
-    """Accept or decline the agreement of a programme one belongs to."""
+    """Accept the agreement of a programme one belongs to; a decline asks the reason first."""
     programme = await _programme_for(ctx, answer.programme_id)
     assert ctx.person is not None
+    if not answer.accept:
+        member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+        pending = member is not None and member.agreement == AgreementStatus.PENDING
+        if programme.status != ProgrammeStatus.PROPOSED or not pending:
+            raise StaleButton()
+        await ctx.goto("decline_reason", programme=programme.id)
+        return await ask_reason(ctx)
     outcome = await programmes.answer_agreement(
         ctx.session,
         programme,
@@ -287,6 +296,15 @@ async def _end(ctx: Context, programme: Programme, reason: str) -> str:
     return "programme-ended-you"
 
 
+async def _decline(ctx: Context, programme: Programme, reason: str) -> str:
+    """Decline the agreement; the others and the curator are told who declined and why."""
+    assert ctx.person is not None
+    outcome = await programmes.answer_agreement(
+        ctx.session, programme, ctx.person.id, False, ctx.now, reason=reason
+    )
+    return f"agreement-{outcome}"
+
+
 async def _ask_replacement(ctx: Context, programme: Programme, reason: str) -> str:
     """Send the curator the mentee's request for another mentor."""
     assert ctx.person is not None
@@ -307,6 +325,9 @@ class ReasonQuestion:
 
 
 REASONS = {
+    "decline_reason": ReasonQuestion(
+        "agreement-ask-decline-reason", (ProgrammeStatus.PROPOSED,), _decline
+    ),
     "end_reason": ReasonQuestion("programme-ask-end-reason", banks.OPEN_STATUSES, _end),
     "replace_reason": ReasonQuestion(
         "programme-ask-replace-reason", (ProgrammeStatus.ACTIVE,), _ask_replacement
@@ -316,7 +337,24 @@ REASONS = {
 
 @router.button(EndEarly)
 async def end_early(ctx: Context, payload: EndEarly) -> Replies:
-    """A member or the curator ends a programme: the reason is asked first."""
+    """A member or the curator ends a programme: asked to confirm, then for the reason."""
+    programme = await _programme_for(ctx, payload.programme_id, banks.OPEN_STATUSES)
+    await ctx.goto("end_confirm", programme=programme.id)
+    return await ask_end(ctx)
+
+
+async def ask_end(ctx: Context) -> Replies:
+    """Really end the programme early? Yes goes on to the reason; Cancel changes nothing."""
+    pid = int(ctx.data.get("programme", 0))
+    buttons = [
+        [ctx.button("btn-end-sure", ConfirmEnd(pid)), ctx.button("btn-cancel", KeepAsIs(pid))]
+    ]
+    return [ctx.reply("programme-end-confirm", buttons, id=pid)]
+
+
+@router.button(ConfirmEnd, states=["end_confirm"])
+async def confirm_end(ctx: Context, payload: ConfirmEnd) -> Replies:
+    """Confirmed: now the reason, which everyone concerned will read."""
     programme = await _programme_for(ctx, payload.programme_id, banks.OPEN_STATUSES)
     await ctx.goto("end_reason", programme=programme.id)
     return await ask_reason(ctx)
@@ -337,7 +375,16 @@ async def replace_mentor(ctx: Context, payload: AskReplacement) -> Replies:
 async def ask_reason(ctx: Context) -> Replies:
     """Ask (again) for the reason; the answer is taken only for `REASON_TTL` from now."""
     await ctx.goto(str(ctx.state), **{**ctx.data, "asked": ctx.now.isoformat()})
-    return [ctx.reply(REASONS[str(ctx.state)].prompt)]
+    cancel = KeepAsIs(int(ctx.data.get("programme", 0)))
+    return [ctx.reply(REASONS[str(ctx.state)].prompt, [[ctx.button("btn-cancel", cancel)]])]
+
+
+@router.button(KeepAsIs, states=[*REASONS, "end_confirm"])
+async def keep_as_is(ctx: Context, payload: KeepAsIs) -> Replies:
+    """Cancel: nothing is done, and the person is told so, with the programme to go back to."""
+    await ctx.finish()
+    buttons = [[ctx.button("btn-open-programme", OpenProgramme(payload.programme_id))]]
+    return [ctx.reply("programme-kept", [*buttons, *help_hint(ctx)])]
 
 
 async def take_reason(ctx: Context) -> Replies:
@@ -428,3 +475,4 @@ ANSWER_KEYS = {
 
 for _state in REASONS:
     router.state(_state, ask_reason, take_reason)
+router.state("end_confirm", ask_end)

@@ -206,3 +206,13 @@ parent-code-own = This code is for your parent or legal guardian — you cannot 
 forget-nothing = I store no personal data about you — only your account id and language. There is nothing to withdraw.
 mydata-programmes = Mentoring programmes
 mydata-programme = #{ $id }: { $role }, programme { $status }, { $agreement }
+forget-programme = No. { $id } ({ $names })
+forget-ends = { $n ->
+    [one] This programme will end:
+   *[other] These programmes will end:
+} { $list }.
+forget-leaves = { $n ->
+    [one] You will leave the group
+   *[other] You will leave the groups
+} { $list }.
+forget-nothing-running = You have no running programmes or groups now.

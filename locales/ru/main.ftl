@@ -210,3 +210,13 @@ parent-code-own = Этот код нужно передать родителю �
 forget-nothing = Я не храню о вас персональных данных — только идентификатор аккаунта и язык. Отзывать нечего.
 mydata-programmes = Программы наставничества
 mydata-programme = №{ $id }: { $role }, программа { $status }, { $agreement }
+forget-programme = №{ $id } ({ $names })
+forget-ends = { $n ->
+    [one] Закончится программа
+   *[other] Закончатся программы
+} { $list }.
+forget-leaves = { $n ->
+    [one] Вы выйдете из группы
+   *[other] Вы выйдете из групп
+} { $list }.
+forget-nothing-running = Сейчас у вас нет действующих программ и групп.

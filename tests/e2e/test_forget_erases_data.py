@@ -70,7 +70,8 @@ async def test_nothing_typed_survives_in_the_database_files(
     await steps.form_pair(cur, NAME, "Иван Наставников")
     await steps.accept(steps.Pair(cur, men, tee))
     await tee.say("/programme")
-    await tee.click("Прекратить досрочно", "Почему программа прекращается")
+    await tee.click("Прекратить досрочно", "досрочно?")
+    await tee.click("Да, прекратить", "Почему программа прекращается")
     await tee.say(END_REASON, "Программа прекращена")
     assert NAME in (await men.expect(END_REASON)).text
     assert NAME in (await cur.expect(END_REASON)).text

@@ -61,7 +61,8 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
 async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) -> None:
     pair = await steps.accepted_pair(harness, platform)
     await pair.mentee.say("/programme")
-    await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
+    await pair.mentee.click("Прекратить досрочно", "досрочно?")
+    await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
     await pair.mentee.say("Переезжаю в другой город", "Программа прекращена")
     await pair.mentor.expect("Причина: Переезжаю в другой город")
     await pair.curator.expect("прекращена")
@@ -79,7 +80,8 @@ async def test_curator_ends_a_pair_and_mentee_asks_for_another_mentor(
     request = await pair.curator.expect("просит заменить наставника")
     assert "Не совпадаем по расписанию" in request.text
     await pair.curator.click("Открыть программу", "Программа №1")
-    await pair.curator.click("Прекратить (куратор)", "Почему программа прекращается")
+    await pair.curator.click("Прекратить (куратор)", "досрочно?")
+    await pair.curator.click("Да, прекратить", "Почему программа прекращается")
     await pair.curator.say("Подберём другого наставника", "Программа прекращена")
     await pair.mentee.expect("Подберём другого наставника")
     await pair.mentor.expect("Подберём другого наставника")
@@ -183,9 +185,11 @@ async def test_curator_replaces_the_mentor_in_one_go(harness: Harness, platform:
 async def test_another_button_drops_the_reason_question(harness: Harness, platform: str) -> None:
     """A "thank you" typed after pressing another card's button does not end the programme."""
     pair = await steps.accepted_pair(harness, platform)
-    await pair.mentee.say("/programme", "Программа №1")
-    await pair.mentee.click("Прекратить досрочно", "Почему программа прекращается")
-    file_msg = await pair.mentee.click("Скачать соглашение")  # on the card, still on screen
+    card = await pair.mentee.say("/programme", "Программа №1")
+    await pair.mentee.click("Прекратить досрочно", "досрочно?")
+    await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
+    pair.mentee.user.press("Скачать соглашение", card.raw)  # on the card, still on screen
+    file_msg = await pair.mentee.expect()
     assert file_msg.document_name == "agreement-1.txt"
     await pair.mentee.say("спасибо", "Не понял вас")
     assert (await programme(harness)).status == ProgrammeStatus.ACTIVE

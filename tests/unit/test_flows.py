@@ -380,7 +380,7 @@ async def test_forget_erases_and_mydata_then_shows_only_the_account(
     assert record["profile"]["roles"] == ["mentee", "mentor"]
 
     replies = await chat.send("/forget")
-    assert replies[0].text == ru("forget-confirm")
+    assert replies[0].text == ru("forget-nothing-running") + " " + ru("forget-confirm")
     assert payloads(replies) == ["forget:y", "forget:n"]
     replies = await chat.press("forget:y")
     assert replies[0].text == ru("forget-done")

@@ -79,6 +79,7 @@ async def test_outbox_rows_carry_ids_and_notices_name_people_when_sent(
     assert ru("request-accepted", by=MENTEE, names=names, kind=kind) in sent.to("2")
 
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     await setup.mentee.send(END_REASON)
     params = _outbox_text(await rows(db, Notification))
     assert MENTEE not in params and END_REASON not in params
@@ -92,6 +93,7 @@ async def test_a_notice_waiting_when_its_author_forgets_names_nobody(
 ) -> None:
     setup = await programme_setup(core, db)
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     await setup.mentee.send(END_REASON)
 
     await forget(setup.mentee)
@@ -175,6 +177,7 @@ async def test_a_curator_who_forgets_takes_the_reasons_they_typed_along(
 ) -> None:
     setup = await programme_setup(core, db)
     await setup.curator.press(f"end:{setup.programme_id}")
+    await setup.curator.press(f"end-sure:{setup.programme_id}")
     await setup.curator.send(END_REASON)
     await dispatch(db, clock)
 
@@ -209,11 +212,12 @@ async def test_nothing_typed_is_left_in_the_database_files(
         profile = await session.get(Profile, mentee_id)
         assert profile is not None
         profile.requests, profile.interests = ANSWERS
-    for reason, action in ((END_REASON, "end"), (REPLACE_REASON, "replace")):
+    for reason, actions in ((END_REASON, ("end", "end-sure")), (REPLACE_REASON, ("replace",))):
         pid = await form(core, db, curator, mentor, [mentee])
         for chat in (mentor, mentee):
             await chat.press(f"agree:y:{pid}")
-        await mentee.press(f"{action}:{pid}")
+        for action in actions:
+            await mentee.press(f"{action}:{pid}")
         await mentee.send(reason)
         await dispatch(db, clock)
 

@@ -463,6 +463,7 @@ async def test_request_answered_after_the_programme_ended(core: Core, db: Databa
     await setup.mentor.press(f"extend:{setup.programme_id}:3")
     (request,) = await rows(db, ProgrammeRequest)
     await setup.curator.press(f"end:{setup.programme_id}")
+    await setup.curator.press(f"end-sure:{setup.programme_id}")
     await setup.curator.send("Подберём другого наставника")
     assert (await setup.mentee.press(f"request:y:{request.id}"))[0].text == STALE
     assert (await programme(db, setup.programme_id)).term_months == 6
@@ -471,6 +472,7 @@ async def test_request_answered_after_the_programme_ended(core: Core, db: Databa
 async def test_agreement_accepted_after_another_member_declined(core: Core, db: Database) -> None:
     setup = await programme_setup(core, db, accept=False)
     await setup.mentee.press(f"agree:n:{setup.programme_id}")
+    await setup.mentee.send("Не подходит расписание")
     replies = await setup.mentor.press(f"agree:y:{setup.programme_id}")
     assert replies[0].text == STALE
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.DECLINED

@@ -52,6 +52,7 @@ async def test_cancel_from_every_programme_question(core: Core, db: Database, st
     chat = setup.mentee if state == "replace_reason" else setup.mentor
     if state == "end_reason":
         await chat.press(f"end:{setup.programme_id}")
+        await chat.press(f"end-sure:{setup.programme_id}")
     elif state == "replace_reason":
         await chat.press(f"replace:{setup.programme_id}")
     else:
@@ -160,6 +161,7 @@ async def test_bad_reasons_are_refused_and_nothing_ends(
 ) -> None:
     setup = await programme_setup(core, db)
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     replies = await setup.mentee.send(typed)
     assert replies[0].text == ru("q-text-invalid", max=500)
     assert (await programme(db, setup.programme_id)).status == ProgrammeStatus.ACTIVE
@@ -170,6 +172,7 @@ async def test_a_reason_typed_long_after_the_question_ends_nothing(
 ) -> None:
     setup = await programme_setup(core, db)
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     clock.advance(hours=5)
     replies = await setup.mentee.send("Спасибо!")
     assert replies[0].text == ru("programme-reason-expired")
@@ -177,6 +180,7 @@ async def test_a_reason_typed_long_after_the_question_ends_nothing(
     assert await state_of(db) == []
     # Asked again, the answer counts.
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     clock.advance(minutes=20)
     replies = await setup.mentee.send("Переезжаю в другой город")
     assert replies[0].text == ru("programme-ended-you")

@@ -59,6 +59,7 @@ async def test_no_term_end_notice_after_the_programme_ended(
     ends_on = (await programme(db, setup.programme_id)).ends_on
     assert ends_on is not None
     await setup.mentee.press(f"end:{setup.programme_id}")
+    await setup.mentee.press(f"end-sure:{setup.programme_id}")
     await setup.mentee.send("Переезжаю в другой город")
     await dispatch(db, clock)
     clock.now = datetime(ends_on.year, ends_on.month, ends_on.day, 12, 0, tzinfo=UTC)

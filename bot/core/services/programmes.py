@@ -226,8 +226,10 @@ async def answer_agreement(
     accept: bool,
     now: datetime,
     remind_at: time = DEFAULT_REMIND_AT,
+    reason: str | None = None,
 ) -> str:
-    """Record a member's answer; returns `active`, `waiting` or `declined`."""
+    """Record a member's answer; returns `active`, `waiting` or `declined` (a decline keeps
+    its `reason` as the programme's close reason, erased with the decliner's data)."""
     member = await membership(session, programme.id, person_id)
     if member is None or programme.status != ProgrammeStatus.PROPOSED:
         raise StaleButton()
@@ -238,11 +240,13 @@ async def answer_agreement(
     if not accept:
         programme.status = ProgrammeStatus.DECLINED
         programme.closed_at, programme.closed_by = now, person_id
+        programme.close_reason = reason
         await notify(
             session,
             programme,
             "programme-declined",
             now,
+            params={"by_id": person_id},
             exclude=person_id,
         )
         return "declined"
@@ -314,6 +318,19 @@ async def close(
     )
 
 
+def goes_on_without(
+    programme: Programme, everyone: list[tuple[ProgrammeMember, Person]], person_id: int
+) -> bool:
+    """Whether the programme goes on if this member leaves: only an active group, for a mentee."""
+    mine = next(m for m, p in everyone if p.id == person_id)
+    mentees = [m for m, _ in everyone if m.role == MemberRole.MENTEE]
+    return (
+        programme.status == ProgrammeStatus.ACTIVE
+        and mine.role == MemberRole.MENTEE
+        and len(mentees) > 1
+    )
+
+
 async def leave_all(session: AsyncSession, person: Person, now: datetime) -> None:
     """A person is withdrawing consent: nobody is left waiting on them in any open programme.
 
@@ -324,12 +341,7 @@ async def leave_all(session: AsyncSession, person: Person, now: datetime) -> Non
     for programme in await programmes_of(session, person.id):
         everyone = await members(session, programme.id)
         mine = next(m for m, p in everyone if p.id == person.id)
-        mentees = [m for m, _ in everyone if m.role == MemberRole.MENTEE]
-        if (
-            programme.status == ProgrammeStatus.ACTIVE
-            and mine.role == MemberRole.MENTEE
-            and len(mentees) > 1
-        ):
+        if goes_on_without(programme, everyone, person.id):
             await session.delete(mine)
             await session.flush()
             await notify(
