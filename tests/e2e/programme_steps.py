@@ -27,10 +27,11 @@ async def curator(harness: Harness, platform: str, user_id: int) -> Chat:
     """A registered person with the curator role."""
     chat = harness.chat(platform, user_id)
     await register(chat, name="Ольга Куратова", role="Наставляемым")
-    ok, message = await change_role(
-        harness.settings, "grant", "curator", f"{PREFIX[platform]}:{user_id}"
-    )
+    address = f"{PREFIX[platform]}:{user_id}"
+    ok, message = await change_role(harness.settings, "grant", "curator", address, harness.clock)
     assert ok, message
+    await harness.dispatch_due()
+    await chat.expect("Вам дана роль куратора")
     return chat
 
 

@@ -105,10 +105,11 @@ async def tap(chat: Chat, msg: Msg, label: str, contains: str | None = None) -> 
 
 async def make_curator(harness: Harness, chat: Chat) -> None:
     prefix = "tg" if chat.platform == "telegram" else "vk"
-    ok, message = await change_role(
-        harness.settings, "grant", "curator", f"{prefix}:{chat.user_id}"
-    )
+    address = f"{prefix}:{chat.user_id}"
+    ok, message = await change_role(harness.settings, "grant", "curator", address, harness.clock)
     assert ok, message
+    await harness.dispatch_due()
+    await chat.expect("Вам дана роль куратора")
 
 
 async def test_curator_browses_the_banks(harness: Harness, platform: str) -> None:
