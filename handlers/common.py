@@ -89,7 +89,7 @@ def help_hint(ctx: Context) -> list[list[Button]]:
     "help", needs_registration=False, keeps_flow=True, aliases=("помощь", "справка", "меню", "menu")
 )
 async def show_help(ctx: Context) -> Replies:
-    """List what this person can do, as text and as buttons."""
+    """List what this person can do, as text and as buttons; then the question under way."""
     roles = ctx.person.role_set if ctx.registered and ctx.person else set()
     text = ctx.render(
         "help",
@@ -98,7 +98,9 @@ async def show_help(ctx: Context) -> Replies:
         is_curator=bool(roles & STAFF),
         in_flow=ctx.state is not None,
     )
-    return [Reply(text, menu_buttons(ctx))]
+    # The question under way is asked again after the help, so it can be answered from here
+    # (and on screen the buttons last shown are the question's own).
+    return [Reply(text, menu_buttons(ctx)), *await ctx.router.prompt(ctx)]
 
 
 @router.command("cancel", needs_registration=False, keeps_flow=True, aliases=("отмена",))

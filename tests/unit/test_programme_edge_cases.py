@@ -629,3 +629,20 @@ async def test_a_long_item_title_is_cut_with_an_ellipsis_on_its_button(
         b.label for r in replies for row in r.buttons for b in row if "Подготовить" in b.label
     ]
     assert len(label) == 40 and label.endswith("…")
+
+
+async def test_help_in_a_question_asks_the_question_again_after_the_help(
+    core: Core, db: Database
+) -> None:
+    """The question can be answered from where /help leaves the person, and the buttons shown
+    last (numbered last in the console) are the question's own."""
+    chat = Chat(core, user="7")
+    await chat.send("/start")
+    await chat.press("consent:y")
+    await chat.send("Анна Иванова")
+    replies = await chat.send("/help")
+    assert "Что я умею" in replies[0].text
+    assert replies[-1].text == ru("ask-role")
+    assert next(b.payload for row in replies[-1].buttons for b in row).startswith("role:")
+    await chat.press("role:mentee")  # answered from the repeated question
+    assert (await chat.send("/help"))[-1].text.startswith(ru("ask-age")[:20])
