@@ -10,15 +10,21 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from bot.config import SUPPORTED_LOCALES
-from bot.core.models import ActivityFormat, AgeGroup, Form, PairType
+from bot.core.models import ActivityFormat, AgeGroup, Form, PairType, TermUnit
 from bot.core.payload import OneOf, Payload
 from bot.core.services.banks import QUESTIONNAIRE_FIELDS
 
 # What the buttons offer.
 CAPACITY_CHOICES = (1, 2, 3, 5)
 ZONE_SHORTCUTS = ("Europe/Moscow", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok")
-EXTEND_CHOICES = (1, 3, 6)
-TERMS = (3, 6, 9, 12)
+# Extensions in the programme's own unit.
+EXTEND_CHOICES: dict[str, tuple[int, ...]] = {
+    TermUnit.DAYS: (7, 14, 21),
+    TermUnit.WEEKS: (1, 2, 4),
+    TermUnit.MONTHS: (1, 3, 6),
+}
+# Term buttons of the pair wizard: a camp shift, a term, half a year, a school year.
+TERMS = ((21, TermUnit.DAYS), (3, TermUnit.MONTHS), (6, TermUnit.MONTHS), (9, TermUnit.MONTHS))
 SNOOZE_DAYS = (1, 3)
 # Reminder schedules a programme can use: days before the due date (the day itself always).
 REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
@@ -157,10 +163,12 @@ class KeepAsIs(Payload, prefix="keep"):
 
 
 class Extend(Payload, prefix="extend"):
-    """Propose a longer term (no months: show the choices)."""
+    """Propose a longer term, in the programme's unit (no count: show the choices)."""
 
     programme_id: int
-    months: Annotated[int, OneOf(EXTEND_CHOICES)] | None = None
+    count: Annotated[int, OneOf(sorted({n for c in EXTEND_CHOICES.values() for n in c}))] | None = (
+        None
+    )
 
 
 class AskReplacement(Payload, prefix="replace"):
@@ -230,9 +238,10 @@ class PickPairType(Payload, prefix="pair-type"):
 
 
 class PickTerm(Payload, prefix="pair-term"):
-    """The pair's term in months."""
+    """The pair's term (no unit: months, as buttons sent before days and weeks said)."""
 
-    months: Annotated[int, OneOf(TERMS)]
+    count: int
+    unit: TermUnit | None = None
 
 
 class ConfirmPair(Payload, prefix="pair-confirm"):

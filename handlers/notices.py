@@ -218,7 +218,7 @@ async def request_notice(
         person,
         programme,
         by_id=row.params.get("by_id", request.proposed_by),  # an outcome names who answered
-        months=int(details.get("months", 0)),
+        term=texts.t(f"term-{programme.term_unit}", locale, count=int(details.get("count", 0))),
         reason=str(details.get(proposals.REASON, "")),
         change=change,
         kind=texts.t(f"request-kind-{request.kind}", locale),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from bot.core import texts
+from bot.core import dates, texts
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -19,6 +19,7 @@ from bot.core.models import (
     RequestKind,
     RequestStatus,
     Role,
+    TermUnit,
 )
 from bot.core.refusal import StaleButton
 from bot.core.services import banks, programmes
@@ -37,7 +38,7 @@ from handlers.buttons import (
     Replacement,
     ToMentor,
 )
-from handlers.common import help_hint, number
+from handlers.common import help_hint
 from handlers.programme import label
 
 router = Router()
@@ -220,29 +221,30 @@ async def pick_type(ctx: Context, payload: PickPairType) -> Replies:
 
 
 async def ask_term(ctx: Context) -> Replies:
-    """Step 5: the term in months."""
-    rows = [[ctx.button("pf-term-button", PickTerm(n), months=n) for n in TERMS]]
-    return [ctx.reply("pf-ask-term", rows, max=programmes.MAX_TERM_MONTHS)]
+    """Step 5: the term, in days, weeks or months."""
+    rows = [
+        [ctx.button(f"term-{unit}", PickTerm(count, unit), count=count)] for count, unit in TERMS
+    ]
+    return [ctx.reply("pf-ask-term", rows)]
 
 
 @router.button(PickTerm, states=["pf_term"], roles=STAFF)
 async def pick_term(ctx: Context, payload: PickTerm) -> Replies:
     """A term button."""
-    return await _set_term(ctx, payload.months)
+    return await _set_term(ctx, payload.count, payload.unit or TermUnit.MONTHS)
 
 
 async def type_term(ctx: Context) -> Replies:
-    """A typed term."""
-    months = number((ctx.incoming.text or "").strip())
-    if months is None:
-        return [ctx.reply("pf-term-invalid", max=programmes.MAX_TERM_MONTHS)]
-    return await _set_term(ctx, months)
+    """A typed term: «21 день», «3 недели», «6 месяцев», or a number of months."""
+    term = dates.parse_term(ctx.incoming.text or "")
+    if term is None:
+        return [ctx.reply("pf-term-invalid")]
+    return await _set_term(ctx, term[0], TermUnit(term[1]))
 
 
-async def _set_term(ctx: Context, months: int) -> Replies:
-    if not 1 <= months <= programmes.MAX_TERM_MONTHS:
-        return [ctx.reply("pf-term-invalid", max=programmes.MAX_TERM_MONTHS)]
-    await ctx.goto("pf_goals", **{**ctx.data, "term": months})
+async def _set_term(ctx: Context, count: int, unit: TermUnit) -> Replies:
+    programmes.check_term(count, unit)
+    await ctx.goto("pf_goals", **{**ctx.data, "term": count, "term_unit": unit.value})
     return await ask_goals(ctx)
 
 
@@ -260,6 +262,11 @@ async def type_goals(ctx: Context) -> Replies:
     return await ask_confirm(ctx)
 
 
+def _unit(ctx: Context) -> str:
+    """The term's unit kept in the wizard (months in a wizard begun before units)."""
+    return str(ctx.data.get("term_unit", TermUnit.MONTHS))
+
+
 async def ask_confirm(ctx: Context) -> Replies:
     """Step 7: everything chosen, with Form and Cancel."""
     mentor = await ctx.session.get(Person, int(ctx.data["mentor"]))
@@ -270,6 +277,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         form=ctx.t(f"form-{ctx.data['form']}"),
         pair_type=ctx.t(f"pair-type-{ctx.data['pair_type']}"),
         term=int(ctx.data["term"]),
+        term_unit=_unit(ctx),
         goals=str(ctx.data["goals"]),
         replaces=ctx.data.get("replaces"),
     )
@@ -304,7 +312,8 @@ async def confirm(ctx: Context, payload: ConfirmPair) -> Replies:
         mentee_ids=[int(i) for i in ctx.data["mentees"]],
         form=Form(ctx.data["form"]),
         pair_type=PairType(ctx.data["pair_type"]),
-        term_months=int(ctx.data["term"]),
+        term=int(ctx.data["term"]),
+        term_unit=TermUnit(_unit(ctx)),
         goals=str(ctx.data["goals"]),
         now=ctx.now,
     )
@@ -329,7 +338,8 @@ async def start_replacement(ctx: Context, payload: Replacement) -> Replies:
         mentees=[request.proposed_by],
         form=programme.form,
         pair_type=programme.pair_type,
-        term=programme.term_months,
+        term=programme.term,
+        term_unit=programme.term_unit,
         goals=programme.goals,
         replaces=programme.id,
         request=request.id,

@@ -21,6 +21,7 @@ from bot.core.models import (
     ProgrammeMember,
     ProgrammeStatus,
     RequestKind,
+    TermUnit,
 )
 from bot.core.refusal import StaleButton
 from bot.core.services import banks, plans, programmes, proposals
@@ -61,7 +62,8 @@ async def agreement_text(session: AsyncSession, programme: Programme, locale: st
         mentor=mentor or "—",
         mentees=", ".join(mentees),
         goals=programme.goals,
-        term=programme.term_months,
+        term=programme.term,
+        term_unit=programme.term_unit,
         form=texts.t(f"form-{programme.form}", locale),
         pair_type=texts.t(f"pair-type-{programme.pair_type}", locale),
         version=programme.agreement_version,
@@ -410,26 +412,29 @@ async def take_reason(ctx: Context) -> Replies:
 
 @router.button(Extend)
 async def extend(ctx: Context, payload: Extend) -> Replies:
-    """Propose a longer term: choose months; the other side accepts or declines."""
+    """Propose a longer term in the programme's unit; the other side accepts or declines."""
     programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
     assert ctx.person is not None
     if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
         raise StaleButton()
     if await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
-        # One proposal at a time: a double tap must not add the months twice.
+        # One proposal at a time: a double tap must not add the time twice.
         return [ctx.reply("request-extend-pending", help_hint(ctx))]
-    room = programmes.MAX_TERM_MONTHS - programme.term_months
-    choices = [n for n in EXTEND_CHOICES if n <= room]
+    unit = TermUnit(programme.term_unit)
+    room = programmes.MAX_TERM[unit] - programme.term
+    choices = [n for n in EXTEND_CHOICES[unit] if n <= room]
     if not choices:
-        return [
-            ctx.reply("programme-extend-too-long", help_hint(ctx), max=programmes.MAX_TERM_MONTHS)
+        longest = ctx.t(f"term-{unit}", count=programmes.MAX_TERM[unit])
+        return [ctx.reply("programme-extend-too-long", help_hint(ctx), max=longest)]
+    if payload.count is None:
+        terms = {n: ctx.t(f"term-{unit}", count=n) for n in choices}
+        rows = [
+            [ctx.button("btn-extend-by", Extend(programme.id, n), term=terms[n]) for n in terms]
         ]
-    if payload.months is None:
-        rows = [[ctx.button("btn-months", Extend(programme.id, n), months=n) for n in choices]]
-        return [ctx.reply("programme-extend-choose", rows)]
-    if payload.months not in choices:
+        return [ctx.reply("programme-extend-choose", rows, unit=unit.value)]
+    if payload.count not in choices:
         raise StaleButton()
-    details = {"months": payload.months}
+    details = {"count": payload.count}
     await proposals.propose(
         ctx.session, programme, RequestKind.EXTEND, ctx.person, details, ctx.now
     )

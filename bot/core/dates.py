@@ -140,9 +140,9 @@ _COUNT_WORDS = {
 }
 # A unit word to (days, months) per one of it.
 _UNITS: dict[str, tuple[int, int]] = {
-    **dict.fromkeys(("день", "дня", "дней", "day", "days"), (1, 0)),
-    **dict.fromkeys(("неделю", "недели", "недель", "week", "weeks"), (7, 0)),
-    **dict.fromkeys(("месяц", "месяца", "месяцев", "month", "months"), (0, 1)),
+    **dict.fromkeys(("день", "дня", "дней", "дн", "day", "days"), (1, 0)),
+    **dict.fromkeys(("неделю", "неделя", "недели", "недель", "нед", "week", "weeks"), (7, 0)),
+    **dict.fromkeys(("месяц", "месяца", "месяцев", "мес", "month", "months"), (0, 1)),
     **dict.fromkeys(("год", "года", "лет", "year", "years"), (0, 12)),
     "полгода": (0, 6),
 }
@@ -165,6 +165,22 @@ _DAY_MONTH = re.compile(
     rf"(?:the )?(?P<day>\d{{1,2}}){_ORDINAL} ?(?:of )?(?P<month>[a-zа-я]+)\.?{_YEAR}"
 )
 _MONTH_DAY = re.compile(rf"(?P<month>[a-z]+)\.? (?:the )?(?P<day>\d{{1,2}}){_ORDINAL}{_YEAR}")
+
+
+_TERM = re.compile(r"(?P<count>\d{1,4}) ?(?P<unit>[a-zа-я]*)")
+
+
+def parse_term(text: str) -> tuple[int, str] | None:
+    """A length such as «21 день», «3 недели», «1 год» or a bare number of months, as
+    (count, unit) with the unit `days`, `weeks` or `months`; None if it is not one."""
+    match = _TERM.fullmatch(" ".join(text.lower().replace("ё", "е").strip(_STRIP).split()))
+    if match is None or (match["unit"] and match["unit"] not in _UNITS):
+        return None
+    count = int(match["count"])
+    days, months = _UNITS[match["unit"]] if match["unit"] else (0, 1)
+    if days:
+        return (count, "weeks") if days == 7 else (count, "days")
+    return count * months, "months"
 
 
 def add_months(d: date, months: int) -> date:

@@ -352,6 +352,14 @@ class ProgrammeStatus(enum.StrEnum):
     DECLINED = "declined"  # someone declined the agreement
 
 
+class TermUnit(enum.StrEnum):
+    """The unit a programme's term is counted in (a camp shift: days; a school year: months)."""
+
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+
+
 class Programme(Base):
     """A mentoring pair or group: one mentor, one or more mentees, an agreement and a plan."""
 
@@ -360,8 +368,10 @@ class Programme(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     form: Mapped[str] = mapped_column(String(16))
-    pair_type: Mapped[str] = mapped_column(String(32))
-    term_months: Mapped[int]
+    pair_type: Mapped[str] = mapped_column(String(32))  # a key of the organisation's data
+    pair_type_note: Mapped[str | None] = mapped_column(String(100))  # the text of "other"
+    term: Mapped[int]  # how many `term_unit`s
+    term_unit: Mapped[str] = mapped_column(String(8), default=TermUnit.MONTHS)
     goals: Mapped[str] = mapped_column(String(1000))
     status: Mapped[str] = mapped_column(String(16), default=ProgrammeStatus.PROPOSED, index=True)
     reminder_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [3, 1])
@@ -426,7 +436,8 @@ class Milestone(Base):
     )
     title: Mapped[str] = mapped_column(String(200))
     due_on: Mapped[date] = mapped_column(Date)
-    format: Mapped[str | None] = mapped_column(String(32))
+    format: Mapped[str | None] = mapped_column(String(32))  # a key of the organisation's data
+    format_note: Mapped[str | None] = mapped_column(String(100))  # the text of "other"
     description: Mapped[str | None] = mapped_column(String(1000))
     status: Mapped[str] = mapped_column(String(16), default=MilestoneStatus.OPEN)
     done_at: Mapped[datetime | None]

@@ -69,17 +69,21 @@ pf-reason-forms = shared forms: { $forms }
 pf-reason-free = free places: { $free } of { $capacity }
 pf-ask-form = Step 3 of 6. Choose the form of mentoring:
 pf-ask-type = Step 4 of 6. Choose the pair type:
-pf-ask-term = Step 5 of 6. Programme term in months: pick a button or type a number from 1 to { $max }.
+pf-ask-term = Step 5 of 6. The programme's term: pick a button or type it, e.g. “21 days”, “3 weeks”, “6 months”. A bare number means months.
 # A programme's term in the agreement, the pair summary and the programme card.
+term-days = { $count } { $count ->
+    [one] day
+   *[other] days
+}
+term-weeks = { $count } { $count ->
+    [one] week
+   *[other] weeks
+}
 term-months = { $count } { $count ->
     [one] month
    *[other] months
 }
-pf-term-button = { $months } { $months ->
-    [one] month
-   *[other] months
-}
-pf-term-invalid = Please type a number of months from 1 to { $max }.
+pf-term-invalid = Please type the term as a number with a unit — days, weeks or months, e.g. “21 days”, “3 weeks” or “6 months”.
 pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they will go into the agreement.
 pf-done = Pair #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
 pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
@@ -90,7 +94,11 @@ pair-error-not-mentee = { $name }: not in the bank of mentees.
 pair-error-mentee-busy = { $name } is already in a pair or group.
 pair-error-capacity = Mentor { $name }: no free places — can take on { $capacity }, already has { $taken }.
 pair-error-members = A pair needs a mentor and at least one mentee, and they must be different people.
-pair-error-term = The term must be 1 to { $max } months.
+pair-error-term = The term must be from one day up to { $unit ->
+    [days] { $max } days
+    [weeks] { $max } weeks
+   *[months] { $max } months
+}.
 
 ## Agreement
 btn-agreement-accept = I accept
@@ -115,11 +123,12 @@ programme-plan-not-done = The programme can be completed only once every item of
 programme-ask-end-reason = Why is the programme ending? Type the reason — the members and the curator will see it. Changed your mind? Send /cancel.
 programme-ask-replace-reason = Why do you need another mentor? Type the reason — only the curator will see it. Changed your mind? Send /cancel.
 programme-replace-sent = Your request has been sent to the curator, who will get in touch.
-programme-extend-choose = How many months should the programme be extended by? Pick a button. The term will be extended once the other members agree.
-btn-months = +{ $months } { $months ->
-    [one] month
-   *[other] months
-}
+programme-extend-choose = How many { $unit ->
+    [days] days
+    [weeks] weeks
+   *[months] months
+} should the programme be extended by? Pick a button. The term will be extended once the other members agree.
+btn-extend-by = +{ $term }
 btn-extend = Extend the term
 btn-complete = Complete: plan done
 btn-end-early = End early
@@ -129,10 +138,7 @@ request-sent = Proposal sent — waiting for the other members to answer.
 request-kind-extend = extending the term
 request-kind-plan_change = changing the plan
 request-kind-replace_mentor = replacing the mentor
-request-extend = { $by } proposes extending the programme “{ $names }” by { $months } { $months ->
-    [one] month
-   *[other] months
-}. Press “Accept” or “Decline”.
+request-extend = { $by } proposes extending the programme “{ $names }” by { $term }. Press “Accept” or “Decline”.
 request-plan_change = { $by } proposes a change to the plan of “{ $names }”: { $change }. Press “Accept” or “Decline”.
 request-replace_mentor = { $by } asks to replace the mentor in “{ $names }”. Reason: { $reason }
 request-accepted = { $by } accepted the proposal for “{ $names }”: { $kind }.
@@ -205,7 +211,7 @@ btn-reminders-0 = Only on the due day
 plan-already-sent = The plan has already been sent for agreement — waiting for the mentees to answer.
 plan-agreed-waiting = Thank you, your agreement is recorded. The plan is agreed once every mentee accepts it.
 request-kind-plan_agreement = agreeing the plan
-programme-extend-too-long = The programme cannot be extended: it may last at most { $max } months. If the work goes on, the curator can form a new pair.
+programme-extend-too-long = The programme cannot be extended: it may last at most { $max }. If the work goes on, the curator can form a new pair.
 cmd-settings = Language, time zone and your data
 btn-replace-mentor-now = Find another mentor
 pf-replaced-reason = Mentor replaced at the mentee's request

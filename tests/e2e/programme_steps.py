@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.admin import change_role
 from bot.core.models import Milestone, Notification
-from tests.e2e.harness import Chat, Harness
+from tests.e2e.harness import Chat, Harness, Msg
 from tests.e2e.helpers import register
 
 PREFIX = {"telegram": "tg", "vk": "vk"}
@@ -49,13 +49,13 @@ async def mentee(harness: Harness, platform: str, user_id: int, name: str, **ans
     return chat
 
 
-async def form_pair(
+async def open_term_step(
     curator_chat: Chat,
     mentee_name: str,
     mentor_label: str,
-    goals: str = "Собрать робота к весенним соревнованиям",
-) -> str:
-    """The curator forms a pair through /pairs; returns the confirmation text."""
+    pair_type: str = "Вожатый — воспитанник",
+) -> Msg:
+    """The curator goes through /pairs up to the term question; returns that question."""
     await curator_chat.say("/pairs", "Пары и группы")
     await curator_chat.click("Сформировать пару", "Выберите наставляемого")
     await curator_chat.click(mentee_name, "Выбраны")
@@ -63,11 +63,26 @@ async def form_pair(
     label = next(b for b in suggestions.buttons if mentor_label in b)
     await curator_chat.click(label, "Выберите форму наставничества")
     await curator_chat.click("Виртуальная", "Выберите тип пары")
-    await curator_chat.click("Вожатый — воспитанник", "Срок программы")
-    await curator_chat.click("6 мес.", "цели и задачи")
-    await curator_chat.say(goals, "Проверьте пару")
-    done = await curator_chat.click("Сформировать", "сформирована")
-    return done.text
+    return await curator_chat.click(pair_type, "Срок программы")
+
+
+async def form_pair(
+    curator_chat: Chat,
+    mentee_name: str,
+    mentor_label: str,
+    goals: str = "Собрать робота к весенним соревнованиям",
+    term: str = "6 месяцев",
+) -> str:
+    """The curator forms a pair through /pairs (a term button pressed, or another term typed);
+    returns the summary the curator confirmed."""
+    question = await open_term_step(curator_chat, mentee_name, mentor_label)
+    if term in question.buttons:
+        await curator_chat.click(term, "цели и задачи")
+    else:
+        await curator_chat.say(term, "цели и задачи")
+    summary = await curator_chat.say(goals, "Проверьте пару")
+    await curator_chat.click("Сформировать", "сформирована")
+    return summary.text
 
 
 async def accepted_pair(harness: Harness, platform: str, base: int = 9000) -> Pair:
@@ -81,9 +96,11 @@ async def accepted_pair(harness: Harness, platform: str, base: int = 9000) -> Pa
     return pair
 
 
-async def accept(pair: Pair) -> None:
-    """Mentor and mentee accept the agreement of the pair just formed; everyone hears it began."""
-    await pair.mentor.expect("Соглашение о сотрудничестве")
+async def accept(pair: Pair, read_agreement: bool = True) -> None:
+    """Mentor and mentee accept the agreement of the pair just formed; everyone hears it began
+    (`read_agreement=False`: the mentor's agreement was already read by the test)."""
+    if read_agreement:
+        await pair.mentor.expect("Соглашение о сотрудничестве")
     await pair.mentee.expect("Соглашение о сотрудничестве")
     await pair.mentor.click("Принимаю", "когда соглашение примут все")
     await pair.mentee.click("Принимаю", "программа началась")

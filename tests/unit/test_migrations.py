@@ -69,3 +69,33 @@ def test_outbox_rows_of_the_previous_release_keep_their_meaning(tmp_path: Path) 
             "WHERE subject_kind = 'milestone' AND subject_id = 12 AND status = 'pending'"
         )
         assert conn.total_changes == 1
+
+
+def test_programmes_of_the_previous_release_keep_their_term_in_months(tmp_path: Path) -> None:
+    """A six-month programme stays six months, and its pending +3 extension stays +3."""
+    path = tmp_path / "m.sqlite3"
+    url = f"sqlite+aiosqlite:///{path}"
+    command.upgrade(alembic_config(url), "0003")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO people (id, locale, timezone, status, created_at) "
+            "VALUES (5, 'ru', 'Europe/Moscow', 'active', '2026-11-24 09:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO programmes (id, mentor_id, form, pair_type, term_months, goals, status, "
+            "reminder_days, agreement_version, created_at) VALUES (1, 5, 'virtual', "
+            "'volunteer_pupil', 6, 'Цели', 'active', '[3, 1]', '2026-11', '2026-11-24 09:00:00')"
+        )
+        conn.execute(
+            "INSERT INTO programme_requests (programme_id, kind, proposed_by, details, status, "
+            "created_at) VALUES (1, 'extend', 5, '{\"months\": 3}', 'pending', "
+            "'2026-11-24 09:00:00')"
+        )
+
+    upgrade_sync(url)
+
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT term, term_unit FROM programmes").fetchall() == [(6, "months")]
+        assert conn.execute("SELECT details FROM programme_requests").fetchall() == [
+            ('{"count": 3}',)
+        ]

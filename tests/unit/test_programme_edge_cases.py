@@ -93,8 +93,15 @@ class Setup:
         return self.mentees[0]
 
 
-async def form(core: Core, db: Database, curator: Chat, mentor: Chat, mentees: list[Chat]) -> int:
-    """The curator forms a programme through the buttons; its id."""
+async def form(
+    core: Core,
+    db: Database,
+    curator: Chat,
+    mentor: Chat,
+    mentees: list[Chat],
+    term: str | None = None,
+) -> int:
+    """The curator forms a programme through the buttons (or with the `term` typed); its id."""
     await curator.press("pair-new")
     for chat in mentees:
         await curator.press(f"pair-mentee:{await person_id(db, chat.user)}")
@@ -102,7 +109,7 @@ async def form(core: Core, db: Database, curator: Chat, mentor: Chat, mentees: l
     await curator.press(f"pair-mentor:{await person_id(db, mentor.user)}")
     await curator.press("pair-form:virtual")
     await curator.press("pair-type:other")
-    await curator.press("pair-term:6")
+    await (curator.send(term) if term else curator.press("pair-term:6"))
     await curator.send("Собрать робота к соревнованиям")
     replies = await curator.press("pair-confirm:y")
     found = [p for p in payloads(replies) if p.startswith("programme:")]
@@ -116,6 +123,7 @@ async def programme_setup(
     mentees: int = 1,
     accept: bool = True,
     staff: Role = Role.CURATOR,
+    term: str | None = None,
 ) -> Setup:
     """Curator (user 1), mentor (2), mentees (3, 4, …); the programme formed and accepted."""
     curator = Chat(core, user="1")
@@ -129,7 +137,7 @@ async def programme_setup(
         chat = Chat(core, user=str(3 + i))
         await register(chat, name=MENTEE_NAMES[i])
         chats.append(chat)
-    pid = await form(core, db, curator, mentor, chats)
+    pid = await form(core, db, curator, mentor, chats, term)
     if accept:
         for chat in [mentor, *chats]:
             await chat.press(f"agree:y:{pid}")
@@ -438,12 +446,12 @@ async def test_group_extension_needs_every_other_member(core: Core, db: Database
 
     replies = await setup.mentees[0].press(f"request:y:{request.id}")
     assert replies[0].text == ru("request-accepted-waiting")
-    assert (await programme(db, setup.programme_id)).term_months == start.term_months
+    assert (await programme(db, setup.programme_id)).term == start.term
     assert (await setup.mentees[0].press(f"request:y:{request.id}"))[0].text == STALE
 
     replies = await setup.mentees[1].press(f"request:y:{request.id}")
     assert replies[0].text == ru("request-accepted-you")
-    assert (await programme(db, setup.programme_id)).term_months == start.term_months + 3
+    assert (await programme(db, setup.programme_id)).term == start.term + 3
 
 
 async def test_group_extension_declined_by_one_member(core: Core, db: Database) -> None:
@@ -455,7 +463,7 @@ async def test_group_extension_declined_by_one_member(core: Core, db: Database) 
     assert replies[0].text == ru("request-declined-you")
     (request,) = await rows(db, ProgrammeRequest)
     assert request.status == RequestStatus.DECLINED
-    assert (await programme(db, setup.programme_id)).term_months == 6
+    assert (await programme(db, setup.programme_id)).term == 6
 
 
 async def test_request_answered_after_the_programme_ended(core: Core, db: Database) -> None:
@@ -466,7 +474,7 @@ async def test_request_answered_after_the_programme_ended(core: Core, db: Databa
     await setup.curator.press(f"end-sure:{setup.programme_id}")
     await setup.curator.send("Подберём другого наставника")
     assert (await setup.mentee.press(f"request:y:{request.id}"))[0].text == STALE
-    assert (await programme(db, setup.programme_id)).term_months == 6
+    assert (await programme(db, setup.programme_id)).term == 6
 
 
 async def test_agreement_accepted_after_another_member_declined(core: Core, db: Database) -> None:
@@ -570,9 +578,9 @@ async def test_extension_stops_at_the_longest_term(core: Core, db: Database) -> 
         if not requests:
             break
         await setup.mentee.press(f"request:y:{requests[0].id}")
-    assert (await programme(db, pid)).term_months == 36
+    assert (await programme(db, pid)).term == 36
     assert (await setup.mentor.press(f"extend:{pid}"))[0].text == ru(
-        "programme-extend-too-long", max=36
+        "programme-extend-too-long", max=ru("term-months", count=36)
     )
 
 

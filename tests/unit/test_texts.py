@@ -275,6 +275,7 @@ def test_rendered_text_passed_back_is_escaped_only_once() -> None:
         form=line,
         pair_type=texts.t("form-virtual", "en"),
         term=6,
+        term_unit="months",
         goals="<robot>",
         replaces=None,
     )
@@ -398,12 +399,22 @@ def test_telegram_command_menu_is_complete_and_plain() -> None:
 
 
 @pytest.mark.parametrize(
-    ("count", "ru", "en"),
-    [(1, "1 месяц", "1 month"), (2, "2 месяца", "2 months"), (5, "5 месяцев", "5 months")],
+    ("unit", "count", "ru", "en"),
+    [
+        ("months", 1, "1 месяц", "1 month"),
+        ("months", 2, "2 месяца", "2 months"),
+        ("months", 5, "5 месяцев", "5 months"),
+        ("days", 21, "21 день", "21 days"),
+        ("days", 22, "22 дня", "22 days"),
+        ("days", 11, "11 дней", "11 days"),
+        ("weeks", 1, "1 неделя", "1 week"),
+        ("weeks", 3, "3 недели", "3 weeks"),
+        ("weeks", 5, "5 недель", "5 weeks"),
+    ],
 )
-def test_term_in_months_is_a_proper_plural(count: int, ru: str, en: str) -> None:
+def test_a_term_is_a_proper_plural(unit: str, count: int, ru: str, en: str) -> None:
     for locale, expected in (("ru", ru), ("en", en)):
-        assert texts.t("term-months", locale, count=count) == expected
+        assert texts.t(f"term-{unit}", locale, count=count) == expected
 
 
 @pytest.mark.parametrize(

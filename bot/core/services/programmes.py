@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -25,14 +25,32 @@ from bot.core.models import (
     ProgrammeStatus,
     Role,
     Subject,
+    TermUnit,
 )
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, consent
 
 AGREEMENT_VERSION = "2026-11"
-MAX_TERM_MONTHS = 36
+MAX_TERM_MONTHS = 36  # about the longest a school programme runs
+# The longest term in each unit.
+MAX_TERM = {TermUnit.DAYS: 366, TermUnit.WEEKS: 156, TermUnit.MONTHS: MAX_TERM_MONTHS}
 DEFAULT_REMIND_AT = time(10, 0)  # local time of day of the term's end notice (REMINDER_TIME)
 TERM_ENDED = "programme-term-ended"  # the purpose of the end-of-term notice
+
+
+def check_term(count: int, unit: TermUnit) -> None:
+    """Refuse a term shorter than one unit or longer than the unit's limit."""
+    if not 1 <= count <= MAX_TERM[unit]:
+        raise Refusal("pair-error-term", max=MAX_TERM[unit], unit=unit.value)
+
+
+def term_end(start: date, count: int, unit: str) -> date:
+    """The day a term of `count` `unit`s that began on `start` ends."""
+    if unit == TermUnit.DAYS:
+        return start + timedelta(days=count)
+    if unit == TermUnit.WEEKS:
+        return start + timedelta(weeks=count)
+    return dates.add_months(start, count)
 
 
 async def check_candidate(session: AsyncSession, person_id: int, role: MemberRole) -> Person:
@@ -74,15 +92,15 @@ async def form(
     mentee_ids: list[int],
     form: Form,
     pair_type: PairType,
-    term_months: int,
+    term: int,
+    term_unit: TermUnit,
     goals: str,
     now: datetime,
 ) -> Programme:
     """Form a pair or group and send each member the agreement to accept."""
     if not mentee_ids or mentor_id in mentee_ids or len(set(mentee_ids)) != len(mentee_ids):
         raise Refusal("pair-error-members")
-    if not 1 <= term_months <= MAX_TERM_MONTHS:
-        raise Refusal("pair-error-term", max=MAX_TERM_MONTHS)
+    check_term(term, term_unit)
     mentor = await check_candidate(session, mentor_id, MemberRole.MENTOR)
     for mentee_id in mentee_ids:
         await check_candidate(session, mentee_id, MemberRole.MENTEE)
@@ -91,7 +109,8 @@ async def form(
         mentor_id=mentor_id,
         form=form,
         pair_type=pair_type,
-        term_months=term_months,
+        term=term,
+        term_unit=term_unit,
         goals=goals,
         status=ProgrammeStatus.PROPOSED,
         agreement_version=AGREEMENT_VERSION,
@@ -256,7 +275,7 @@ async def answer_agreement(
         programme.status = ProgrammeStatus.ACTIVE
         programme.started_at = now
         today = timezones.to_local(now, mentor.timezone).date()
-        programme.ends_on = dates.add_months(today, programme.term_months)
+        programme.ends_on = term_end(today, programme.term, programme.term_unit)
         await notify(
             session,
             programme,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, outbox
+from bot.core import outbox
 from bot.core.models import (
     Person,
     Programme,
@@ -27,6 +27,7 @@ from bot.core.services.programmes import (
     notify,
     schedule_term_end,
     staff_for,
+    term_end,
 )
 
 
@@ -131,10 +132,10 @@ async def resolve(
     request.status = RequestStatus.ACCEPTED if accept else RequestStatus.DECLINED
     request.resolved_at = now
     if accept and request.kind == RequestKind.EXTEND:
-        months = int(request.details.get("months", 0))
-        programme.term_months += months
+        count = int(request.details.get("count", 0))
+        programme.term += count
         if programme.ends_on is not None:
-            programme.ends_on = dates.add_months(programme.ends_on, months)
+            programme.ends_on = term_end(programme.ends_on, count, programme.term_unit)
             await schedule_term_end(session, programme, remind_at, now)
     outcome = "accepted" if accept else "declined"
     await notify(
