@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     quiet_hours: str = Field(default="22:00-08:00", alias="QUIET_HOURS")
     reminder_time: str = Field(default="10:00", alias="REMINDER_TIME")
     overdue_alert_days: int = Field(default=3, ge=1, le=60, alias="OVERDUE_ALERT_DAYS")
+    org_data_file: Path | None = Field(default=None, alias="ORG_DATA_FILE")  # None: shipped one
+    org_name: str = Field(default="", max_length=300, alias="ORG_NAME")
+    director_name: str = Field(default="", max_length=100, alias="DIRECTOR_NAME")
+    curator_name: str = Field(default="", max_length=100, alias="CURATOR_NAME")
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod
@@ -98,6 +102,17 @@ class Settings(BaseSettings):
         if not sep:
             raise ValueError("expected HH:MM-HH:MM, e.g. 22:00-08:00")
         _clock(start), _clock(end)
+        return value
+
+    @field_validator("org_data_file", mode="before")
+    @classmethod
+    def _org_data_checked(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        if value is not None:
+            from bot.core.organisation import load  # the data's schema is checked at start-up
+
+            load(Path(str(value)))
         return value
 
     @field_validator("reminder_time")

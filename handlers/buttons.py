@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from bot.config import SUPPORTED_LOCALES
-from bot.core.models import ActivityFormat, AgeGroup, Form, PairType, TermUnit
+from bot.core.models import AgeGroup, Form, TermUnit
 from bot.core.payload import OneOf, Payload
 from bot.core.services.banks import QUESTIONNAIRE_FIELDS
 
@@ -232,9 +232,15 @@ class PickForm(Payload, prefix="pair-form"):
 
 
 class PickPairType(Payload, prefix="pair-type"):
-    """The pair's type."""
+    """The pair's type: a key of the organisation's data, or `other`."""
 
-    pair_type: PairType
+    pair_type: str
+
+
+class PairTypePage(Payload, prefix="pair-types"):
+    """Another page of pair types."""
+
+    page: int
 
 
 class PickTerm(Payload, prefix="pair-term"):
@@ -266,9 +272,9 @@ class AddMilestone(Payload, prefix="ms-add"):
 
 
 class PickActivity(Payload, prefix="ms-format"):
-    """The new item's format of work."""
+    """The new item's format of work: a key of the organisation's data, or `other`."""
 
-    activity: ActivityFormat
+    activity: str
 
 
 class SkipActivity(Payload, prefix="ms-no-format"):
@@ -276,9 +282,9 @@ class SkipActivity(Payload, prefix="ms-no-format"):
 
 
 class ActivityPage(Payload, prefix="ms-formats"):
-    """The other page of formats."""
+    """Another page of formats."""
 
-    page: Annotated[int, OneOf((0, 1))]
+    page: int
 
 
 class SkipDescription(Payload, prefix="ms-no-description"):

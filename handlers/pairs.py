@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from bot.core import dates, texts
+from bot.core import dates, organisation, texts
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
     STAFF,
     Form,
     MemberRole,
-    PairType,
     Person,
     Programme,
     ProgrammeRequest,
@@ -23,6 +22,7 @@ from bot.core.models import (
 )
 from bot.core.refusal import StaleButton
 from bot.core.services import banks, programmes
+from handlers import org_choices
 from handlers.buttons import (
     TERMS,
     ConfirmPair,
@@ -30,6 +30,7 @@ from handlers.buttons import (
     NewPair,
     OpenProgramme,
     PairList,
+    PairTypePage,
     PickForm,
     PickMentee,
     PickMentor,
@@ -44,6 +45,7 @@ from handlers.programme import label
 router = Router()
 
 LIST_PAGE = 4  # long pair labels, one to a row
+MAX_NOTE = 100  # the words of an "other" pair type
 PAGE = 6  # names two to a row, plus navigation: within VK's ten buttons and six rows
 
 
@@ -206,17 +208,53 @@ async def pick_form(ctx: Context, payload: PickForm) -> Replies:
     return await ask_type(ctx)
 
 
+TYPE_PAGE = 8  # four rows of two and a page switch: within VK's ten buttons
+
+
 async def ask_type(ctx: Context) -> Replies:
-    """Step 4: the pair type."""
-    buttons = [ctx.button(f"pair-type-{p.value}", PickPairType(p)) for p in PairType]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    return [ctx.reply("pf-ask-type", rows)]
+    """Step 4: the pair type, from the organisation's list, or "other"."""
+    return [ctx.reply("pf-ask-type", _type_keyboard(ctx, 0))]
+
+
+def _type_keyboard(ctx: Context, page: int) -> list[list[Button]]:
+    rows, switch = org_choices.keyboard(
+        ctx, "pair_types", page, PickPairType, PairTypePage, "btn-more-pair-types", TYPE_PAGE
+    )
+    return [*rows, switch] if switch else rows
+
+
+@router.button(PairTypePage, states=["pf_type"], roles=STAFF)
+async def type_page(ctx: Context, payload: PairTypePage) -> Replies:
+    """Another page of pair types, in place."""
+    return [Reply(ctx.t("pf-ask-type"), _type_keyboard(ctx, payload.page), replace=True)]
 
 
 @router.button(PickPairType, states=["pf_type"], roles=STAFF)
 async def pick_type(ctx: Context, payload: PickPairType) -> Replies:
-    """The pair type chosen."""
-    await ctx.goto("pf_term", **{**ctx.data, "pair_type": payload.pair_type.value})
+    """The pair type chosen; "other" asks for it in words."""
+    if not organisation.current().offers("pair_types", payload.pair_type):
+        raise StaleButton()  # a button of a list the organisation has changed since
+    if payload.pair_type == organisation.OTHER:
+        await ctx.goto("pf_type_other", **ctx.data)
+        return await ask_type_other(ctx)
+    return await _set_type(ctx, payload.pair_type, None)
+
+
+async def ask_type_other(ctx: Context) -> Replies:
+    """Step 4, "other": the pair type in words."""
+    return [ctx.reply("pf-ask-type-other", max=MAX_NOTE)]
+
+
+async def type_type_other(ctx: Context) -> Replies:
+    """The pair type typed."""
+    note = banks.clean_text(ctx.incoming.text, MAX_NOTE)
+    if note is None:
+        return [ctx.reply("q-text-invalid", max=MAX_NOTE)]
+    return await _set_type(ctx, organisation.OTHER, note)
+
+
+async def _set_type(ctx: Context, pair_type: str, note: str | None) -> Replies:
+    await ctx.goto("pf_term", **{**ctx.data, "pair_type": pair_type, "pair_type_note": note})
     return await ask_term(ctx)
 
 
@@ -262,6 +300,12 @@ async def type_goals(ctx: Context) -> Replies:
     return await ask_confirm(ctx)
 
 
+def _pair_type(ctx: Context) -> str:
+    """The pair type chosen, as it reads."""
+    note = ctx.data.get("pair_type_note")
+    return organisation.shown("pair_types", str(ctx.data["pair_type"]), note, ctx.locale)
+
+
 def _unit(ctx: Context) -> str:
     """The term's unit kept in the wizard (months in a wizard begun before units)."""
     return str(ctx.data.get("term_unit", TermUnit.MONTHS))
@@ -275,7 +319,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         mentor=mentor.name if mentor else "—",
         mentees=", ".join(await _names(ctx, list(ctx.data["mentees"]))),
         form=ctx.t(f"form-{ctx.data['form']}"),
-        pair_type=ctx.t(f"pair-type-{ctx.data['pair_type']}"),
+        pair_type=_pair_type(ctx),
         term=int(ctx.data["term"]),
         term_unit=_unit(ctx),
         goals=str(ctx.data["goals"]),
@@ -311,7 +355,8 @@ async def confirm(ctx: Context, payload: ConfirmPair) -> Replies:
         mentor_id=int(ctx.data["mentor"]),
         mentee_ids=[int(i) for i in ctx.data["mentees"]],
         form=Form(ctx.data["form"]),
-        pair_type=PairType(ctx.data["pair_type"]),
+        pair_type=str(ctx.data["pair_type"]),
+        pair_type_note=ctx.data.get("pair_type_note"),
         term=int(ctx.data["term"]),
         term_unit=TermUnit(_unit(ctx)),
         goals=str(ctx.data["goals"]),
@@ -338,6 +383,7 @@ async def start_replacement(ctx: Context, payload: Replacement) -> Replies:
         mentees=[request.proposed_by],
         form=programme.form,
         pair_type=programme.pair_type,
+        pair_type_note=programme.pair_type_note,
         term=programme.term,
         term_unit=programme.term_unit,
         goals=programme.goals,
@@ -385,6 +431,7 @@ router.state("pf_mentee", ask_mentee)
 router.state("pf_mentor", ask_mentor)
 router.state("pf_form", ask_form)
 router.state("pf_type", ask_type)
+router.state("pf_type_other", ask_type_other, type_type_other)
 router.state("pf_term", ask_term, type_term)
 router.state("pf_goals", ask_goals, type_goals)
 router.state("pf_confirm", ask_confirm)

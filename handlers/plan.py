@@ -6,11 +6,10 @@ import dataclasses
 from datetime import date
 from typing import Any
 
-from bot.core import dates, outbox, texts, timezones
+from bot.core import dates, organisation, outbox, texts, timezones
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
-    ActivityFormat,
     MemberRole,
     Milestone,
     MilestoneStatus,
@@ -22,6 +21,7 @@ from bot.core.models import (
 )
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, plans, programmes, proposals
+from handlers import org_choices
 from handlers.buttons import (
     ActivityPage,
     AddMilestone,
@@ -140,7 +140,9 @@ def _line(ctx: Context, m: Milestone) -> dict[str, Any]:
         "done": m.status == MilestoneStatus.DONE,
         "date": dates.format_date(m.due_on, ctx.locale),
         "title": m.title,
-        "format": ctx.t(f"activity-{m.format}") if m.format else "",
+        "format": organisation.shown("formats", m.format, m.format_note, ctx.locale)
+        if m.format
+        else "",
         "description": m.description or "",
         "overdue": m.status == MilestoneStatus.OPEN and m.due_on < today(ctx),
     }
@@ -203,15 +205,15 @@ async def _last_day(ctx: Context) -> date:
 
 
 FORMAT_PAGE = 6
+MAX_FORMAT_NOTE = 100  # the words of an "other" format
 
 
 def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
     """Six formats a page (VK fits ten buttons), a page switch and Skip."""
-    formats = list(ActivityFormat)[page * FORMAT_PAGE : (page + 1) * FORMAT_PAGE]
-    buttons = [ctx.button(f"activity-{f.value}", PickActivity(f)) for f in formats]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    switch = ctx.button("btn-more-formats" if page == 0 else "btn-back", ActivityPage(1 - page))
-    return [*rows, [switch, ctx.button("btn-skip", SkipActivity())]]
+    rows, switch = org_choices.keyboard(
+        ctx, "formats", page, PickActivity, ActivityPage, "btn-more-formats", FORMAT_PAGE
+    )
+    return [*rows, [*switch, ctx.button("btn-skip", SkipActivity())]]
 
 
 async def ask_format(ctx: Context) -> Replies:
@@ -221,14 +223,32 @@ async def ask_format(ctx: Context) -> Replies:
 
 @router.button(ActivityPage, states=["ms_format"])
 async def format_page(ctx: Context, payload: ActivityPage) -> Replies:
-    """The other page of formats, in place."""
+    """Another page of formats, in place."""
     return [Reply(ctx.t("ms-ask-format"), _format_keyboard(ctx, payload.page), replace=True)]
 
 
 @router.button(PickActivity, states=["ms_format"])
 async def take_format(ctx: Context, payload: PickActivity) -> Replies:
-    """The format chosen."""
-    return await _to_description(ctx, payload.activity.value)
+    """The format chosen; "other" asks for it in words."""
+    if not organisation.current().offers("formats", payload.activity):
+        raise StaleButton()  # a button of a list the organisation has changed since
+    if payload.activity == organisation.OTHER:
+        await ctx.goto("ms_format_other", **ctx.data)
+        return await ask_format_other(ctx)
+    return await _to_description(ctx, payload.activity)
+
+
+async def ask_format_other(ctx: Context) -> Replies:
+    """Question: the format of work in words."""
+    return [ctx.reply("ms-ask-format-other", max=MAX_FORMAT_NOTE)]
+
+
+async def take_format_other(ctx: Context) -> Replies:
+    """The format typed."""
+    note = banks.clean_text(ctx.incoming.text, MAX_FORMAT_NOTE)
+    if note is None:
+        return [ctx.reply("q-text-invalid", max=MAX_FORMAT_NOTE)]
+    return await _to_description(ctx, organisation.OTHER, note)
 
 
 @router.button(SkipActivity, states=["ms_format"])
@@ -237,8 +257,8 @@ async def skip_format(ctx: Context, _: SkipActivity) -> Replies:
     return await _to_description(ctx, None)
 
 
-async def _to_description(ctx: Context, activity: str | None) -> Replies:
-    await ctx.goto("ms_desc", **{**ctx.data, "format": activity})
+async def _to_description(ctx: Context, activity: str | None, note: str | None = None) -> Replies:
+    await ctx.goto("ms_desc", **{**ctx.data, "format": activity, "format_note": note})
     return await ask_description(ctx)
 
 
@@ -273,6 +293,7 @@ async def _save_new(ctx: Context, description: str | None) -> Replies:
         "title": data["title"],
         "due": data["due"],
         "format": data["format"],
+        "format_note": data.get("format_note"),
         "description": description,
     }
     if programme.plan_agreed_at is not None:
@@ -288,13 +309,13 @@ async def apply_change(ctx: Context, programme: Programme, change: dict[str, Any
     """
     op = change.get("op")
     if op == "add":
-        activity = ActivityFormat(change["format"]) if change.get("format") else None
         await plans.add(
             ctx.session,
             programme,
             title=str(change["title"]),
             due_on=date.fromisoformat(str(change["due"])),
-            activity=activity,
+            activity=change.get("format"),
+            activity_note=change.get("format_note"),
             description=change.get("description"),
             policy=policy(ctx),
             now=ctx.now,
@@ -524,4 +545,5 @@ async def agree_plan(ctx: Context, payload: AgreePlan) -> Replies:
 router.state("ms_title", ask_title, take_title)
 router.state("ms_date", ask_date, take_date)
 router.state("ms_format", ask_format)
+router.state("ms_format_other", ask_format_other, take_format_other)
 router.state("ms_desc", ask_description, take_description)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import texts
+from bot.core import dates, documents, organisation, texts, timezones
 from bot.core.conversation import Button, File, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -51,22 +51,49 @@ router = Router()
 REASON_TTL = timedelta(hours=1)
 
 
-async def agreement_text(session: AsyncSession, programme: Programme, locale: str) -> Markup:
-    """The agreement (appendix 3) filled in for this programme."""
+async def agreement_text(
+    session: AsyncSession, programme: Programme, locale: str, zone: str
+) -> Markup:
+    """The agreement (appendix 3) filled in for this programme: the organisation, the parties
+    and their acceptances (on the clock of `zone`, the reader's), the term with its dates."""
     everyone = await programmes.members(session, programme.id)
     mentor = next((p.name for m, p in everyone if m.role == MemberRole.MENTOR), "—")
     mentees = [p.name or "—" for m, p in everyone if m.role == MemberRole.MENTEE]
+    started = timezones.to_local(programme.started_at, zone) if programme.started_at else None
     return texts.render(
         "agreement",
         locale,
+        org=organisation.current(),
         mentor=mentor or "—",
         mentees=", ".join(mentees),
         goals=programme.goals,
         term=programme.term,
         term_unit=programme.term_unit,
+        starts_on=dates.format_date(started.date(), locale) if started else None,
+        ends_on=dates.format_date(programme.ends_on, locale) if programme.ends_on else None,
         form=texts.t(f"form-{programme.form}", locale),
-        pair_type=texts.t(f"pair-type-{programme.pair_type}", locale),
+        pair_type=organisation.shown(
+            "pair_types", programme.pair_type, programme.pair_type_note, locale
+        ),
+        parties=[
+            {"role": m.role, "name": p.name or "—", "answer": _answer(m, locale, zone)}
+            for m, p in everyone
+        ],
         version=programme.agreement_version,
+    )
+
+
+def _answer(member: ProgrammeMember, locale: str, zone: str) -> Markup:
+    """A party's answer to the agreement, an acceptance with its date and time."""
+    if member.agreement != AgreementStatus.ACCEPTED or member.responded_at is None:
+        return texts.t(f"agreement-status-{member.agreement}", locale)
+    at = timezones.to_local(member.responded_at, zone)
+    return texts.t(
+        "agreement-accepted-at",
+        locale,
+        date=dates.format_date(at.date(), locale),
+        time=at.strftime("%H:%M"),
+        zone=timezones.describe(zone, member.responded_at, locale),
     )
 
 
@@ -94,15 +121,17 @@ async def render_agreement(
         ],
         [Button(texts.t("btn-agreement-file", locale), AgreementFile(programme.id).pack())],
     ]
-    return [Reply(await agreement_text(session, programme, locale), buttons)]
+    text = await agreement_text(session, programme, locale, person.timezone)
+    return [Reply(text, buttons)]
 
 
 @router.button(AgreementFile)
 async def agreement_file(ctx: Context, payload: AgreementFile) -> Replies:
     """The agreement of a programme as a file, for its members and staff."""
     programme = await _programme_for(ctx, payload.programme_id)
-    text = texts.plain(await agreement_text(ctx.session, programme, ctx.locale))
-    file = File(f"agreement-{programme.id}.txt", text.encode(), "text/plain")
+    zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
+    text = await agreement_text(ctx.session, programme, ctx.locale, zone)
+    file = File(f"agreement-{programme.id}.docx", documents.docx(text), documents.DOCX_MIME)
     return [Reply(ctx.t("agreement-file-caption"), file=file)]
 
 
@@ -193,7 +222,9 @@ async def card(ctx: Context, programme: Programme) -> Replies:
         done=done,
         total=total,
         form=ctx.t(f"form-{programme.form}"),
-        pair_type=ctx.t(f"pair-type-{programme.pair_type}"),
+        pair_type=organisation.shown(
+            "pair_types", programme.pair_type, programme.pair_type_note, ctx.locale
+        ),
         status=ctx.t(f"programme-status-{programme.status}"),
         ends_on=programme.ends_on.strftime("%d.%m.%Y") if programme.ends_on else "",
     )

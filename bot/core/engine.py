@@ -10,7 +10,7 @@ from functools import partial
 from weakref import WeakValueDictionary
 
 from bot.config import Settings
-from bot.core import outbox, texts
+from bot.core import organisation, outbox, texts
 from bot.core.conversation import Incoming, Reply
 from bot.core.flow import Context, Handler, Router
 from bot.core.models import utcnow
@@ -37,6 +37,12 @@ class Core:
     ) -> None:
         self.db = db
         self.settings = settings
+        organisation.configure(
+            settings.org_data_file,
+            settings.org_name.strip(),
+            settings.director_name.strip(),
+            settings.curator_name.strip(),
+        )
         self.router = router
         self.clock = clock
         self.on_notified = on_notified

@@ -297,33 +297,6 @@ class Form(enum.StrEnum):
     SPEED = "speed"
 
 
-class PairType(enum.StrEnum):
-    """Pair types (§3.4 of the regulation)."""
-
-    DIRECTOR_CURATOR = "director_curator"
-    CURATOR_EDUCATOR = "curator_educator"
-    EDUCATOR_COUNSELLOR = "educator_counsellor"
-    COUNSELLOR_VOLUNTEER = "counsellor_volunteer"
-    COUNSELLOR_PUPIL = "counsellor_pupil"
-    VOLUNTEER_PUPIL = "volunteer_pupil"
-    OTHER = "other"
-
-
-class ActivityFormat(enum.StrEnum):
-    """Formats of work from the regulation's glossary, for plan milestones."""
-
-    CASE = "case"
-    IMAGE = "image"
-    FORESIGHT = "foresight"
-    NETWORKING = "networking"
-    MEETUP = "meetup"
-    WORKSHOP = "workshop"
-    TREND = "trend"
-    HACKATHON = "hackathon"
-    FORUM = "forum"
-    NETWORK_PROJECT = "network_project"
-
-
 class Profile(Base):
     """Questionnaire answers that put a person in the bank of mentees and/or mentors."""
 

@@ -16,23 +16,13 @@ btn-accept = Accept
 btn-decline = Decline
 
 ## Forms and pair types
-pair-type-director_curator = Director — curator
-pair-type-curator_educator = Curator — educator
-pair-type-educator_counsellor = Educator — counsellor
-pair-type-counsellor_volunteer = Counsellor — volunteer
-pair-type-counsellor_pupil = Counsellor — pupil
-pair-type-volunteer_pupil = Volunteer — pupil
 pair-type-other = Other
-activity-case = Case method
-activity-image = Image-making
-activity-foresight = Foresight
-activity-networking = Networking
-activity-meetup = Meetup
-activity-workshop = Workshop
-activity-trend = Trend session
-activity-hackathon = Hackathon
-activity-forum = Forum
-activity-network_project = Network project
+activity-other = Other
+# "Other" with what the curator or mentor typed.
+org-other-noted = { $other }: { $note }
+btn-more-pair-types = More types →
+pf-ask-type-other = Type the pair type in your own words (up to { $max } characters).
+ms-ask-format-other = Type the format of work in your own words (up to { $max } characters).
 programme-status-proposed = awaiting agreement
 programme-status-active = running
 programme-status-completed = completed
@@ -40,6 +30,7 @@ programme-status-ended = ended
 programme-status-declined = declined
 agreement-status-pending = no answer yet
 agreement-status-accepted = agreement accepted
+agreement-accepted-at = accepted on { $date } at { $time }, { $zone }
 agreement-status-declined = agreement declined
 
 ## Pairs: curator

@@ -16,23 +16,13 @@ btn-accept = Принять
 btn-decline = Отклонить
 
 ## Формы и типы пар
-pair-type-director_curator = Руководитель — куратор
-pair-type-curator_educator = Куратор — воспитатель
-pair-type-educator_counsellor = Воспитатель — вожатый
-pair-type-counsellor_volunteer = Вожатый — волонтёр
-pair-type-counsellor_pupil = Вожатый — воспитанник
-pair-type-volunteer_pupil = Волонтёр — воспитанник
 pair-type-other = Другое
-activity-case = Кейс-метод
-activity-image = Имиджмейкинг
-activity-foresight = Форсайт
-activity-networking = Нетворкинг
-activity-meetup = Митап
-activity-workshop = Воркшоп
-activity-trend = Тренд-сессия
-activity-hackathon = Хакатон
-activity-forum = Форум
-activity-network_project = Сетевой проект
+activity-other = Другое
+# «Другое» с тем, что написал куратор или наставник.
+org-other-noted = { $other }: { $note }
+btn-more-pair-types = Ещё типы →
+pf-ask-type-other = Напишите тип пары своими словами (до { $max } символов).
+ms-ask-format-other = Напишите формат работы своими словами (до { $max } символов).
 programme-status-proposed = ждёт согласия
 programme-status-active = идёт
 programme-status-completed = завершена
@@ -40,6 +30,7 @@ programme-status-ended = прекращена
 programme-status-declined = отклонена
 agreement-status-pending = ответа пока нет
 agreement-status-accepted = соглашение принято
+agreement-accepted-at = принято { $date } в { $time }, { $zone }
 agreement-status-declined = соглашение отклонено
 
 ## Пары: куратор

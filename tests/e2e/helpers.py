@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 from sqlalchemy import select
 
 from bot.core.models import Account, Consent, Person
@@ -94,3 +97,9 @@ async def counts(harness: Harness) -> dict[str, int]:
             return result
     finally:
         await db.close()
+
+
+def docx_text(content: bytes | None) -> str:
+    """The paragraphs of a DOCX file the bot sent, one a line."""
+    assert content is not None, "no file"
+    return "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)

@@ -56,14 +56,19 @@ async def open_term_step(
     pair_type: str = "Вожатый — воспитанник",
 ) -> Msg:
     """The curator goes through /pairs up to the term question; returns that question."""
+    await open_type_step(curator_chat, mentee_name, mentor_label)
+    return await curator_chat.click(pair_type, "Срок программы")
+
+
+async def open_type_step(curator_chat: Chat, mentee_name: str, mentor_label: str) -> Msg:
+    """The curator goes through /pairs up to the pair type question; returns that question."""
     await curator_chat.say("/pairs", "Пары и группы")
     await curator_chat.click("Сформировать пару", "Выберите наставляемого")
     await curator_chat.click(mentee_name, "Выбраны")
     suggestions = await curator_chat.click("Дальше: наставник", "Выберите наставника")
     label = next(b for b in suggestions.buttons if mentor_label in b)
     await curator_chat.click(label, "Выберите форму наставничества")
-    await curator_chat.click("Виртуальная", "Выберите тип пары")
-    return await curator_chat.click(pair_type, "Срок программы")
+    return await curator_chat.click("Виртуальная", "Выберите тип пары")
 
 
 async def form_pair(
@@ -108,13 +113,23 @@ async def accept(pair: Pair, read_agreement: bool = True) -> None:
     await pair.curator.expect("началась")
 
 
-async def add_milestone(chat: Chat, title: str, when: str, activity: str | None = None) -> None:
-    """The mentor adds a plan item through /plan."""
+async def add_milestone(
+    chat: Chat, title: str, when: str, activity: str | None = None, other: str | None = None
+) -> None:
+    """The mentor adds a plan item through /plan (a format on a later page is paged to; with
+    `other`, "Другое" is chosen and that text typed)."""
     await chat.say("/plan", "Индивидуальный план")
     await chat.click("Добавить пункт", "Как называется пункт")
     await chat.say(title, "Когда срок")
-    await chat.say(when, "Выберите формат работы")
-    await chat.click(activity or "Пропустить", "описание")
+    question = await chat.say(when, "Выберите формат работы")
+    wanted = "Другое" if other else activity or "Пропустить"
+    while wanted not in question.buttons:
+        question = await chat.click("Другие форматы →", "Выберите формат работы")
+    if other:
+        await chat.click(wanted, "своими словами")
+        await chat.say(other, "описание")
+    else:
+        await chat.click(wanted, "описание")
     await chat.click("Пропустить", f"Пункт «{title}» добавлен")
     await chat.expect("Индивидуальный план")
 

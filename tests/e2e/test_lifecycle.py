@@ -190,7 +190,7 @@ async def test_another_button_drops_the_reason_question(harness: Harness, platfo
     await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
     pair.mentee.user.press("Скачать соглашение", card.raw)  # on the card, still on screen
     file_msg = await pair.mentee.expect()
-    assert file_msg.document_name == "agreement-1.txt"
+    assert file_msg.document_name == "agreement-1.docx"
     await pair.mentee.say("спасибо", "Не понял вас")
     assert (await programme(harness)).status == ProgrammeStatus.ACTIVE
     await pair.mentee.say("/programme", "идёт")

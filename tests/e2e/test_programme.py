@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from bot.core.models import MilestoneStatus
 from tests.e2e import programme_steps as steps
 from tests.e2e.harness import Harness
+from tests.e2e.helpers import docx_text
 
 
 async def test_full_programme_from_pair_to_completion(harness: Harness, platform: str) -> None:
@@ -17,9 +18,9 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
     assert "идёт" in card.text and "соглашение принято" in card.text
     assert "Срок: 6 месяцев" in card.text
     file_msg = await pair.mentee.click("Скачать соглашение")
-    assert file_msg.document_name == "agreement-1.txt"
-    assert "Петя Учеников" in file_msg.document_bytes.decode()
-    assert "действует 6 месяцев со дня" in file_msg.document_bytes.decode()
+    assert file_msg.document_name == "agreement-1.docx"
+    assert "Петя Учеников" in docx_text(file_msg.document_bytes)
+    assert "действует 6 месяцев со дня" in docx_text(file_msg.document_bytes)
 
     # The mentor builds the plan; the mentee sees it with progress.
     await steps.add_milestone(pair.mentor, "Собрать шасси", "через неделю", "Воркшоп")

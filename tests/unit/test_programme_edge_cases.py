@@ -108,7 +108,7 @@ async def form(
     await curator.press("pair-next")
     await curator.press(f"pair-mentor:{await person_id(db, mentor.user)}")
     await curator.press("pair-form:virtual")
-    await curator.press("pair-type:other")
+    await curator.press("pair-type:counsellor_pupil")
     await (curator.send(term) if term else curator.press("pair-term:6"))
     await curator.send("Собрать робота к соревнованиям")
     replies = await curator.press("pair-confirm:y")
@@ -270,7 +270,7 @@ async def test_typed_term_with_odd_digits_is_refused(core: Core, db: Database) -
     await curator.press("pair-next")
     await curator.press(f"pair-mentor:{await person_id(db, '2')}")
     await curator.press("pair-form:virtual")
-    await curator.press("pair-type:other")
+    await curator.press("pair-type:counsellor_pupil")
     for typed in ("²", "6²", "99999999999999999999999"):
         replies = await curator.send(typed)
         assert replies[0].text == ru("pf-term-invalid", max=36), typed

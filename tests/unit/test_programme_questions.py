@@ -85,7 +85,7 @@ async def test_cancel_from_every_step_of_forming_a_pair(
         ("press", "pair-next"),
         ("press", f"pair-mentor:{await person_id(db, '2')}"),
         ("press", "pair-form:goal"),
-        ("press", "pair-type:other"),
+        ("press", "pair-type:counsellor_pupil"),
         ("press", "pair-term:3"),
         ("send", "Подготовиться к олимпиаде"),
     ]

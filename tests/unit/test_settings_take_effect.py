@@ -4,7 +4,9 @@ Settings proven elsewhere: TELEGRAM_BOT_TOKEN and VK_GROUP_TOKEN in tests/e2e/te
 rejected one stops the bot) and tests/unit/test_cli.py (none set: the bot says what to set);
 TELEGRAM_API_BASE, VK_API_BASE and VK_GROUP_ID in every e2e test, which reaches the fake servers
 only through them (the fake VK refuses any other group); DATA_DIR also in
-tests/unit/test_installed_wheel.py and tests/e2e/test_shutdown.py.
+tests/unit/test_installed_wheel.py and tests/e2e/test_shutdown.py. ORG_DATA_FILE in
+tests/unit/test_org_data.py and tests/e2e/test_org_data.py; ORG_NAME, DIRECTOR_NAME and
+CURATOR_NAME in tests/e2e/test_agreement_document.py.
 """
 
 from __future__ import annotations

@@ -19,7 +19,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox, quiet_hours
 from bot.core.models import (
-    ActivityFormat,
     Milestone,
     MilestoneStatus,
     Notification,
@@ -161,7 +160,8 @@ async def add(
     *,
     title: str,
     due_on: date,
-    activity: ActivityFormat | None,
+    activity: str | None,
+    activity_note: str | None,
     description: str | None,
     policy: ReminderPolicy,
     now: datetime,
@@ -171,7 +171,8 @@ async def add(
         programme_id=programme.id,
         title=title,
         due_on=due_on,
-        format=activity.value if activity else None,
+        format=activity,
+        format_note=activity_note,
         description=description,
         created_at=now,
     )
