@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from sqlalchemy import func, select
 
-from bot.core import timezones
+from bot.core import organisation, timezones
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Person, PersonRole, PersonStatus, ProgrammeStatus, Role
@@ -46,7 +46,9 @@ async def stats(ctx: Context) -> Replies:
     assert ctx.person is not None
     today = timezones.to_local(ctx.now, ctx.person.timezone).date()
     found = await figures.programme_figures(ctx.session, today)
-    lines = [people, "", ctx.t("stats-programmes")]
+    org = organisation.current().name
+    heading = [ctx.t("stats-org", name=org), ""] if org else []
+    lines = [*heading, people, "", ctx.t("stats-programmes")]
     for status in ProgrammeStatus:
         pairs, groups = found.pairs[status.value], found.groups[status.value]
         label = ctx.t(f"stats-status-{status.value}")

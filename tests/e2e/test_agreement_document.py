@@ -40,6 +40,9 @@ async def test_the_agreement_file_is_a_docx_with_org_and_acceptance_times(
     assert "Наставляемый Петя Учеников: принято 24 ноября 2026 в 19:00, UTC+10" in text
     assert "<b>" not in text and "&" not in text.replace("&amp;", "")
 
+    report = await pair.curator.say("/stats", "Участники программы")
+    assert report.text.startswith(f"Организация: {ORG}")
+
 
 async def test_without_org_name_the_agreement_has_no_empty_line(
     harness: Harness, platform: str
@@ -51,3 +54,5 @@ async def test_without_org_name_the_agreement_has_no_empty_line(
     text = docx_text(file_msg.document_bytes)
     assert "Организация" not in text and "Руководитель:" not in text
     assert "Наставник Иван Наставников: принято 24 ноября 2026 в 12:00, UTC+3" in text
+    report = await pair.curator.say("/stats", "Участники программы")
+    assert "Организация" not in report.text
