@@ -208,7 +208,7 @@ async def pick_form(ctx: Context, payload: PickForm) -> Replies:
     return await ask_type(ctx)
 
 
-TYPE_PAGE = 8  # four rows of two and a page switch: within VK's ten buttons
+TYPE_PAGE = 8  # four rows of two, then the page switch and Other: ten buttons, VK's limit
 
 
 async def ask_type(ctx: Context) -> Replies:
@@ -217,10 +217,10 @@ async def ask_type(ctx: Context) -> Replies:
 
 
 def _type_keyboard(ctx: Context, page: int) -> list[list[Button]]:
-    rows, switch = org_choices.keyboard(
+    rows, last = org_choices.keyboard(
         ctx, "pair_types", page, PickPairType, PairTypePage, "btn-more-pair-types", TYPE_PAGE
     )
-    return [*rows, switch] if switch else rows
+    return [*rows, last]
 
 
 @router.button(PairTypePage, states=["pf_type"], roles=STAFF)

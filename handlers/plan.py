@@ -209,11 +209,11 @@ MAX_FORMAT_NOTE = 100  # the words of an "other" format
 
 
 def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
-    """Six formats a page (VK fits ten buttons), a page switch and Skip."""
-    rows, switch = org_choices.keyboard(
+    """Six formats a page (VK fits ten buttons), a page switch, Other and Skip."""
+    rows, last = org_choices.keyboard(
         ctx, "formats", page, PickActivity, ActivityPage, "btn-more-formats", FORMAT_PAGE
     )
-    return [*rows, [*switch, ctx.button("btn-skip", SkipActivity())]]
+    return [*rows, [*last, ctx.button("btn-skip", SkipActivity())]]
 
 
 async def ask_format(ctx: Context) -> Replies:

@@ -100,7 +100,8 @@ async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
     assert "свободных мест: 3 из 3" in suggestions.text
     await cur.click(next(b for b in suggestions.buttons if "Иван" in b), "форму наставничества")
     await cur.click("Ситуационная", "Выберите тип пары")
-    await cur.click("Другое", "Срок")
+    await cur.click("Другое", "своими словами")
+    await cur.say("Олимпиадная группа", "Срок")
     await cur.say("4", "цели")
     summary = await cur.say("Подготовка к олимпиаде", "Проверьте пару")
     assert "Петя Первый, Маша Вторая" in summary.text
