@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from bot import resources
@@ -86,7 +85,6 @@ def _entries(data: dict[str, object], kind: str, path: Path) -> tuple[Entry, ...
     return tuple(entries)
 
 
-@cache
 def load(path: Path) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
     """The pair types and formats of a data file, checked; `OrgDataError` says what is wrong."""
     try:
@@ -120,7 +118,9 @@ def shown(kind: str, key: str, note: str | None, locale: str) -> str:
     """How a stored pair type or format reads: its label, or «Другое: what was typed»."""
     if key == OTHER:
         other = texts.t(OTHER_LABELS[kind], locale)
-        return texts.plain(texts.t("org-other-noted", locale, other=other, note=note or "—"))
+        if not note:  # chosen before "other" asked for words
+            return texts.plain(other)
+        return texts.plain(texts.t("org-other-noted", locale, other=other, note=note))
     return current().label(kind, key, locale) or key
 
 

@@ -117,6 +117,7 @@ async def test_a_type_the_file_no_longer_lists_is_still_shown_by_name(
     )
     assert organisation.shown("pair_types", "gone_long_ago", None, "en") == "gone_long_ago"
     assert organisation.shown("formats", "other", "Прогулка", "en") == "Other: Прогулка"
+    assert organisation.shown("pair_types", "other", None, "ru") == "Другое"  # stored before
     assert not organisation.current().offers("pair_types", "volunteer_pupil")
     Core(db, settings, build_router(), clock)  # back to the shipped lists
     assert organisation.current().offers("pair_types", "volunteer_pupil")
