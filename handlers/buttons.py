@@ -36,6 +36,13 @@ class Menu(Payload, prefix="menu"):
     command: str
 
 
+class WizardStep(Payload, prefix="wizard"):
+    """Continue a wizard left in the middle, or start it over."""
+
+    name: str
+    again: bool
+
+
 class Language(Payload, prefix="lang"):
     """Speak this language."""
 

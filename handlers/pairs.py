@@ -84,7 +84,13 @@ async def pair_list(ctx: Context, payload: PairList) -> Replies:
 
 @router.button(NewPair, roles=STAFF)
 async def new_pair(ctx: Context, _: NewPair) -> Replies:
-    """Step 1 to 7: pick mentees, a mentor, form, type, term, goals; confirm."""
+    """Step 1 to 7: pick mentees, a mentor, form, type, term, goals; confirm (or continue the
+    pair left in the middle)."""
+    return await ctx.router.begin(ctx, "pair")
+
+
+async def begin_pair(ctx: Context) -> Replies:
+    """A new pair from step 1."""
     await ctx.goto("pf_mentee", mentees=[], page=0)
     return await ask_mentee(ctx)
 
@@ -378,3 +384,9 @@ router.state("pf_type", ask_type)
 router.state("pf_term", ask_term, type_term)
 router.state("pf_goals", ask_goals, type_goals)
 router.state("pf_confirm", ask_confirm)
+router.wizard(
+    "pair",
+    ("pf_mentee", "pf_mentor", "pf_form", "pf_type", "pf_term", "pf_goals", "pf_confirm"),
+    roles=STAFF,
+    start=begin_pair,
+)
