@@ -140,9 +140,16 @@ class Reminders(Payload, prefix="reminders"):
 
 
 class Complete(Payload, prefix="complete"):
-    """The mentor closes a programme whose plan is done."""
+    """The mentor closes a programme as done (a confirmation is asked next)."""
 
     programme_id: int
+
+
+class ConfirmComplete(Payload, prefix="complete-sure"):
+    """Yes, complete it, with this many plan items still open (as the warning said)."""
+
+    programme_id: int
+    open_items: int
 
 
 class EndEarly(Payload, prefix="end"):
@@ -295,6 +302,12 @@ class MilestoneAction(Payload, prefix="ms"):
     """Mark one item done, move it or delete it."""
 
     act: MilestoneAct
+    milestone_id: int
+
+
+class ConfirmDelete(Payload, prefix="ms-delete"):
+    """Yes, delete this plan item."""
+
     milestone_id: int
 
 

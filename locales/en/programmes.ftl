@@ -111,7 +111,7 @@ programme-completed = The programme “{ $names }” is complete: the plan is do
 programme-ended = The programme “{ $names }” has been ended. Decided by: { $by }. Reason: { $reason }
 programme-completed-you = The programme is complete — the plan is done. The other members and the curator will be notified.
 programme-ended-you = The programme has been ended. The other members and the curator will be notified.
-programme-plan-not-done = The programme can be completed only once every item of the plan is done.
+programme-plan-not-done = The plan has no items — there is nothing to complete yet. Add items in /plan, or end the programme early.
 programme-ask-end-reason = Why is the programme ending? Type the reason — the members and the curator will see it. Changed your mind? Send /cancel.
 programme-ask-replace-reason = Why do you need another mentor? Type the reason — only the curator will see it. Changed your mind? Send /cancel.
 programme-replace-sent = Your request has been sent to the curator, who will get in touch.
@@ -213,3 +213,10 @@ agreement-ask-decline-reason = Why do you not accept the agreement? Type the rea
 programme-kept = Nothing has changed — everything is as it was.
 btn-end-sure = Yes, end it
 programme-end-confirm = End programme No. { $id } early? It cannot be undone. If yes, I will ask for the reason next.
+btn-complete-sure = Yes, complete it
+programme-complete-confirm = Complete programme No. { $id } as done? It cannot be undone.{ $open ->
+    [0] { "" } Every plan item is done.
+   *[other] { "" } Plan items not done: { $open } — they will stay undone.
+}
+btn-ms-delete-sure = Yes, delete it
+ms-delete-confirm = Delete the item “{ $title }” (due { $date }) from the plan? It cannot be undone.

@@ -37,7 +37,8 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
         await pair.mentor.expect(f"отметил(а) пункт «{title}» как выполненный")
 
     await pair.mentor.say("/programme", "выполнено 2 из 2")
-    await pair.mentor.click("Завершить: план выполнен", "Программа завершена")
+    await pair.mentor.click("Завершить: план выполнен", "Все пункты плана выполнены")
+    await pair.mentor.click("Да, завершить", "Программа завершена")
     await pair.mentee.expect("завершена: план выполнен")
     await pair.curator.expect("завершена: план выполнен")
     card = await pair.mentee.say("/programme", "завершена")
