@@ -273,6 +273,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         "pair_summary",
         mentor=mentor.name if mentor else "—",
         mentees=", ".join(await _names(ctx, list(ctx.data["mentees"]))),
+        mentee_count=len(ctx.data["mentees"]),
         form=ctx.t(f"form-{ctx.data['form']}"),
         pair_type=ctx.t(f"pair-type-{ctx.data['pair_type']}"),
         term=int(ctx.data["term"]),
@@ -314,12 +315,10 @@ async def confirm(ctx: Context, payload: ConfirmPair) -> Replies:
         goals=str(ctx.data["goals"]),
         now=ctx.now,
     )
+    kind = "group" if len(ctx.data["mentees"]) > 1 else "pair"
     await ctx.finish()
-    return [
-        ctx.reply(
-            "pf-done", [[ctx.button("btn-open-pair", OpenProgramme(programme.id))]], id=programme.id
-        )
-    ]
+    button = ctx.button("btn-open-pair", OpenProgramme(programme.id), kind=kind)
+    return [ctx.reply("pf-done", [[button]], id=programme.id, kind=kind)]
 
 
 @router.button(Replacement, roles=STAFF)

@@ -61,6 +61,7 @@ async def agreement_text(session: AsyncSession, programme: Programme, locale: st
         locale,
         mentor=mentor or "—",
         mentees=", ".join(mentees),
+        mentee_count=len(mentees),
         goals=programme.goals,
         term=programme.term_months,
         form=texts.t(f"form-{programme.form}", locale),
@@ -126,6 +127,8 @@ async def agreement_answer(ctx: Context, answer: AgreementAnswer) -> Replies:
         remind_at=ctx.settings.reminder_clock,
     )
     buttons = [[ctx.button("btn-open-programme", OpenProgramme(programme.id))]]
+    if outcome == "active" and programme.mentor_id == ctx.person.id:
+        outcome = "active-mentor"  # the plan is theirs to draw up
     return [ctx.reply(f"agreement-{outcome}", buttons)]
 
 

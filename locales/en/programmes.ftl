@@ -53,7 +53,10 @@ btn-pair-form = Form a pair
 btn-pair-list = List of pairs
 btn-pair-next = Next: mentor
 btn-pair-confirm = Form the pair
-btn-open-pair = Open the pair
+btn-open-pair = { $kind ->
+    [group] Open the group
+   *[pair] Open the pair
+}
 pairs-none = No pairs yet — form the first one with the button below.
 pairs-list-title = Pairs and groups — pick one to open:
 pair-label = #{ $id } { $names } ({ $status })
@@ -81,7 +84,10 @@ pf-term-button = { $months } { $months ->
 }
 pf-term-invalid = Please type a number of months from 1 to { $max }.
 pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they will go into the agreement.
-pf-done = Pair #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
+pf-done = { $kind ->
+    [group] Group
+   *[pair] Pair
+} #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
 pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
 pair-error-no-parent-consent = { $name }: no parent's consent. A minor can be put in a pair only after a parent gives consent.
 pair-error-not-registered = { $name }: registration is not finished yet.
@@ -99,6 +105,7 @@ btn-agreement-file = Download the agreement
 btn-open-programme = Open the programme
 agreement-file-caption = The cooperation agreement between the mentor and the mentee.
 agreement-active = Thank you! Everyone accepted the agreement — the programme has started. The mentor will draw up the individual plan.
+agreement-active-mentor = Thank you! Everyone accepted the agreement — the programme has started. Draw up the individual plan: /plan, then “Add an item”.
 agreement-waiting = Thank you, your answer is recorded. The programme starts once every member accepts the agreement.
 agreement-declined = You declined the agreement. The other members and the curator will be notified, and the curator will look for another option.
 
@@ -108,7 +115,8 @@ programme-choose = You have several programmes — pick one:
 programme-active = The programme “{ $names }” has started: everyone accepted the agreement.
 programme-declined = The agreement for the programme “{ $names }” was declined, so the programme will not start. Declined by: { $by }. Reason: { $reason }
 programme-completed = The programme “{ $names }” is complete: the plan is done. Thank you for your work!
-programme-ended = The programme “{ $names }” has been ended. Decided by: { $by }. Reason: { $reason }
+programme-completed-curator = The programme “{ $names }” is complete: the plan is done.
+programme-ended = The programme “{ $names }” has been ended. Ended by: { $by }. Reason: { $reason }
 programme-completed-you = The programme is complete — the plan is done. The other members and the curator will be notified.
 programme-ended-you = The programme has been ended. The other members and the curator will be notified.
 programme-plan-not-done = The plan has no items — there is nothing to complete yet. Add items in /plan, or end the programme early.
@@ -135,12 +143,12 @@ request-extend = { $by } proposes extending the programme “{ $names }” by { 
 }. Press “Accept” or “Decline”.
 request-plan_change = { $by } proposes a change to the plan of “{ $names }”: { $change }. Press “Accept” or “Decline”.
 request-replace_mentor = { $by } asks to replace the mentor in “{ $names }”. Reason: { $reason }
-request-accepted = { $by } accepted the proposal for “{ $names }”: { $kind }.
-request-declined = { $by } declined the proposal for “{ $names }”: { $kind }.
+request-accepted = The proposal for “{ $names }” was accepted: { $kind }. Accepted by: { $by }.
+request-declined = The proposal for “{ $names }” was declined: { $kind }. Declined by: { $by }.
 request-accepted-you = Done, you accepted the proposal.
 request-declined-you = You declined the proposal. The other members will be notified.
 plan-change-add = add “{ $title }” due { $date }
-plan-change-move = move “{ $title }” to { $date }
+plan-change-move = move the item “{ $title }” to { $date }
 plan-change-delete = delete “{ $title }”
 
 ## Plan
@@ -192,7 +200,7 @@ ms-day = Due today: “{ $title }” ({ $names }).
 ms-overdue = “{ $title }” was due on { $date }. If it is done, press “Done”; if not, agree on a new date.
 ms-snoozed = Reminder: “{ $title }” is due on { $date } ({ $names }).
 ms-overdue-curator = Plan item “{ $title }” is overdue: it was due on { $date } ({ $names }).
-ms-done-notice = { $by } marked “{ $title }” as done ({ $names }).
+ms-done-notice = The item “{ $title }” is done ({ $names }). Marked by: { $by }.
 ms-curator-notice = { $by } reports: plan item “{ $title }” is done ({ $names }).
 btn-more-formats = More formats →
 btn-reminders = Reminders
