@@ -316,9 +316,12 @@ async def test_progress_bar_for_large_files_only(db: Database, db_url: str, tmp_
     assert quiet.getvalue() == ""
 
 
-def run_bot(cwd: Path, db_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_bot(
+    cwd: Path, db_file: Path, *args: str, locale: str = "ru"
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VK_"))}
     env.update(
+        DEFAULT_LOCALE=locale,
         PYTHONPATH=str(REPO),
         PYTHONIOENCODING="utf-8",
         DATABASE_URL=f"sqlite+aiosqlite:///{db_file}",
@@ -492,3 +495,5 @@ async def test_command_line_exports_in_the_default_language_or_the_one_asked(
     exported = run_bot(tmp_path, db_file, "export", "banks", "en.csv", "--locale", "en")
     assert exported.returncode == 0, exported.stderr
     assert (tmp_path / "en.csv").read_bytes().startswith(b"\xef\xbb\xbfperson_id,name,")
+    assert run_bot(tmp_path, db_file, "export", "banks", "d.csv", locale="en").returncode == 0
+    assert (tmp_path / "d.csv").read_bytes().startswith(b"\xef\xbb\xbfperson_id,name,")
