@@ -409,7 +409,8 @@ async def milestone_action(ctx: Context, payload: MilestoneAction) -> Replies:
     sure = ctx.button("btn-ms-delete-sure", ConfirmDelete(milestone.id))
     rows = [[sure, ctx.button("btn-cancel", OpenPlan(programme.id))]]
     when = dates.format_date(milestone.due_on, ctx.locale)
-    return [ctx.reply("ms-delete-confirm", rows, title=milestone.title, date=when)]
+    agreed = "yes" if programme.plan_agreed_at is not None else "no"
+    return [ctx.reply("ms-delete-confirm", rows, title=milestone.title, date=when, agreed=agreed)]
 
 
 @router.button(ConfirmDelete)

@@ -227,4 +227,7 @@ programme-complete-confirm = Complete programme No. { $id } as done? It cannot b
    *[other] { "" } Plan items not done: { $open } — they will stay undone.
 }
 btn-ms-delete-sure = Yes, delete it
-ms-delete-confirm = Delete the item “{ $title }” (due { $date }) from the plan? It cannot be undone.
+ms-delete-confirm = Delete the item “{ $title }” (due { $date }) from the plan? { $agreed ->
+    [yes] The plan is agreed, so I will propose the deletion to the other members.
+   *[no] It cannot be undone.
+}

@@ -60,6 +60,15 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
     await pair.mentee.expect("вы приняли предложение")
     await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")
 
+    # Deleting asks first, and says the deletion will be a proposal.
+    await pair.mentor.expect("принято")
+    await pair.mentor.say("/plan", "(согласован)")
+    await pair.mentor.click("Удалить", "Какой пункт удалить")
+    label = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать шасси" in b)
+    await pair.mentor.click(label, "я предложу удаление остальным участникам")
+    await pair.mentor.click("Да, удалить", "изменение отправлено")
+    await pair.mentee.expect("удалить пункт «Собрать шасси»")
+
 
 async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) -> None:
     pair = await steps.accepted_pair(harness, platform)
