@@ -105,3 +105,20 @@ async def test_the_console_speaks_the_language_of_the_person_at_the_keyboard(
     assert "You are now user console:1." in out
     assert "Give a user number" in out
     assert out.index("Теперь вы") < out.index("You are now")
+
+
+async def test_the_questionnaire_interrupted_in_the_console_continues(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    """/mydata in the middle of the questionnaire answers, then offers «Продолжить анкету»;
+    its number asks the same question again."""
+    app = App(settings)
+    stdout = io.StringIO()
+    typed = "/start\n1\nАнна Иванова\n1\n3\n/mydata\n2\n:quit\n"
+    app.add_console("1", io.StringIO(typed), stdout)
+    await app.platforms["console"].run()  # type: ignore[attr-defined]
+    out = stdout.getvalue()
+    offer = out.index("Не закончено: анкета")
+    assert "[2] Продолжить анкету" in out[offer:]
+    assert out.count("С чем вам нужна помощь наставника?") == 2
+    assert out.rindex("С чем вам нужна помощь наставника?") > offer
