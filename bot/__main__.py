@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot import redaction
-from bot.config import Settings
+from bot.config import SUPPORTED_LOCALES, Settings
 from bot.core.models import Role
 from bot.platforms.base import PlatformRejected
 
@@ -57,6 +57,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         cmd = sub.add_parser(name, help=f"{verb} a CSV or XLSX file, e.g. {name} banks banks.xlsx")
         cmd.add_argument("what", choices=["banks"])
         cmd.add_argument("file", type=Path, help="CSV file (UTF-8)")
+    sub.choices["export"].add_argument(
+        "--locale",
+        choices=SUPPORTED_LOCALES,
+        help="language of the column titles; ru also separates CSV fields with ';' "
+        "(default: DEFAULT_LOCALE)",
+    )
     return parser.parse_args(argv)
 
 
@@ -137,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command in ("export", "import"):
         from bot.banks_csv import run_cli
 
-        return run_cli(command, settings.database_url, args.file)
+        locale = getattr(args, "locale", None) or settings.default_locale
+        return run_cli(command, settings.database_url, args.file, locale)
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
         return 2

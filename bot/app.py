@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TextIO
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -89,6 +90,7 @@ class App:
             self.settings.default_locale,
             stdin,
             stdout,
+            partial(self.core.locale_of, "console"),
         )
 
     def add_configured_platforms(self) -> None:

@@ -1,6 +1,8 @@
 """The banks as a CSV or XLSX file: export every mentor and mentee, import edited answers.
 
-The file's extension picks the format (`.xlsx` for Excel, anything else CSV).
+The file's extension picks the format (`.xlsx` for Excel, anything else CSV). The column titles
+are in the export's language (English titles are the column codes); a Russian CSV separates fields
+with `;`, as Excel with Russian settings expects. Import takes either language and either separator.
 
 Import only updates people who already exist (people join through the bot, with their consent).
 Every row is checked before anything is written: one bad row and nothing changes. Typed text that
@@ -26,6 +28,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import SUPPORTED_LOCALES
+from bot.core import texts
 from bot.core.models import Form, Person, PersonRole, PersonStatus, Profile, Role
 from bot.core.services import banks
 from bot.core.services.profile import clean_name
@@ -38,6 +42,24 @@ FORM_CODES = tuple(form.value for form in Form)
 PROGRESS_ROWS = 500  # above this many rows the progress bar is drawn even when not on a terminal
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def titles(locale: str) -> list[str]:
+    """The column titles of a file in `locale`, in the order of `COLUMNS`."""
+    return [texts.plain(texts.t(f"csv-column-{column}", locale)) for column in COLUMNS]
+
+
+def delimiter(locale: str) -> str:
+    """The field separator a spreadsheet in `locale` expects (Russian Excel uses `;`)."""
+    return ";" if locale == "ru" else ","
+
+
+# Every language's title of a column (lowercase), and the column itself, name that column.
+KNOWN_TITLES = {
+    title.lower(): column
+    for locale in SUPPORTED_LOCALES
+    for title, column in zip(titles(locale), COLUMNS, strict=True)
+}
 
 
 class BanksFileError(Exception):
@@ -160,11 +182,13 @@ def is_xlsx(path: Path) -> bool:
     return path.suffix.lower() == ".xlsx"
 
 
-def write_xlsx(path: Path, rows: Sequence[Sequence[str]], progress: Progress | None = None) -> None:
-    """Write the header and rows to the first sheet, every cell as text."""
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[str]], locale: str, progress: Progress | None = None
+) -> None:
+    """Write the titles and rows to the first sheet, every cell as text."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("banks")
-    sheet.append(list(COLUMNS))
+    sheet.append(titles(locale))
     for row in rows:
         sheet.append(list(row))
         if progress is not None:
@@ -172,19 +196,25 @@ def write_xlsx(path: Path, rows: Sequence[Sequence[str]], progress: Progress | N
     workbook.save(path)
 
 
-def write_csv(path: Path, rows: Sequence[Sequence[str]], progress: Progress | None = None) -> None:
-    """Write the header and rows as UTF-8 with a BOM (so Excel shows Cyrillic right)."""
+def write_csv(
+    path: Path, rows: Sequence[Sequence[str]], locale: str, progress: Progress | None = None
+) -> None:
+    """Write the titles and rows as UTF-8 with a BOM (so Excel shows Cyrillic right), separated
+    as a spreadsheet in `locale` expects."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
+        writer = csv.writer(handle, delimiter=delimiter(locale))
+        writer.writerow(titles(locale))
         for row in rows:
             writer.writerow(row)
             if progress is not None:
                 progress.step()
 
 
-async def export_file(url: str, path: Path, stream: IO[str] | None = None) -> int:
-    """Export the banks of the database at `url` to `path`; the number of people written."""
+async def export_file(
+    url: str, path: Path, stream: IO[str] | None = None, locale: str = "en"
+) -> int:
+    """Export the banks of the database at `url` to `path` with titles in `locale`; the number
+    of people written."""
     await _migrate(url)
     db = Database(url)
     try:
@@ -194,7 +224,7 @@ async def export_file(url: str, path: Path, stream: IO[str] | None = None) -> in
         await db.close()
     progress = Progress(len(rows), "Writing", stream)
     try:
-        (write_xlsx if is_xlsx(path) else write_csv)(path, rows, progress)
+        (write_xlsx if is_xlsx(path) else write_csv)(path, rows, locale, progress)
     finally:
         progress.close()
     return len(rows)
@@ -243,7 +273,7 @@ def read_table(path: Path) -> list[Record]:
     rows = _xlsx_rows(path) if is_xlsx(path) else _csv_rows(path)
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise BanksFileError(f"{path}: empty file; expected a header row: {','.join(COLUMNS)}")
-    header = [name.strip().lower() for name in rows[0]]
+    header = [_column(name) for name in rows[0]]
     problem = _header_problem(header)
     if problem:
         raise BanksFileError(f"line 1: wrong header ({problem}); expected: {','.join(COLUMNS)}")
@@ -257,6 +287,12 @@ def read_table(path: Path) -> list[Record]:
         else:
             records.append(Record(number, dict(zip(header, cells, strict=True))))
     return records
+
+
+def _column(title: str) -> str:
+    """The column a title names, in any language (unknown titles are kept, to be reported)."""
+    name = title.strip().lower()
+    return KNOWN_TITLES.get(name, name)
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
@@ -514,12 +550,12 @@ async def import_file(url: str, path: Path, stream: IO[str] | None = None) -> Im
 # Command line
 
 
-def run_cli(action: str, url: str, path: Path) -> int:
+def run_cli(action: str, url: str, path: Path, locale: str) -> int:
     """`export banks FILE` / `import banks FILE`: print the outcome, return the exit code."""
     logging.getLogger("alembic").setLevel(logging.WARNING)  # keep the operator's output short
     if action == "export":
         try:
-            count = asyncio.run(export_file(url, path))
+            count = asyncio.run(export_file(url, path, locale=locale))
         except OSError as exc:
             print(f"Cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
             return 1

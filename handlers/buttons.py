@@ -42,6 +42,13 @@ class Menu(Payload, prefix="menu"):
     command: str
 
 
+class WizardStep(Payload, prefix="wizard"):
+    """Continue a wizard left in the middle, or start it over."""
+
+    name: str
+    again: bool
+
+
 class Language(Payload, prefix="lang"):
     """Speak this language."""
 
@@ -139,9 +146,16 @@ class Reminders(Payload, prefix="reminders"):
 
 
 class Complete(Payload, prefix="complete"):
-    """The mentor closes a programme whose plan is done."""
+    """The mentor closes a programme as done (a confirmation is asked next)."""
 
     programme_id: int
+
+
+class ConfirmComplete(Payload, prefix="complete-sure"):
+    """Yes, complete it, with this many plan items still open (as the warning said)."""
+
+    programme_id: int
+    open_items: int
 
 
 class EndEarly(Payload, prefix="end"):
@@ -303,6 +317,12 @@ class MilestoneAction(Payload, prefix="ms"):
     """Mark one item done, move it or delete it."""
 
     act: MilestoneAct
+    milestone_id: int
+
+
+class ConfirmDelete(Payload, prefix="ms-delete"):
+    """Yes, delete this plan item."""
+
     milestone_id: int
 
 

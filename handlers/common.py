@@ -6,7 +6,8 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, PersonStatus, Role
 from bot.core.refusal import Refusal, StaleButton
-from handlers.buttons import Menu
+from bot.core.services import state as flow_state
+from handlers.buttons import Menu, WizardStep
 
 router = Router()
 
@@ -100,15 +101,18 @@ async def show_help(ctx: Context) -> Replies:
     )
     # The question under way is asked again after the help, so it can be answered from here
     # (and on screen the buttons last shown are the question's own).
-    return [Reply(text, menu_buttons(ctx)), *await ctx.router.prompt(ctx)]
+    under_way = await ctx.router.prompt(ctx) or await ctx.router.offer_paused(ctx)
+    return [Reply(text, menu_buttons(ctx)), *under_way]
 
 
 @router.command("cancel", needs_registration=False, keeps_flow=True, aliases=("отмена",))
 async def cancel(ctx: Context) -> Replies:
-    """Leave whatever question the bot is waiting on."""
-    if ctx.state is None:
+    """Leave whatever question the bot is waiting on, and drop the wizards left unfinished."""
+    paused = await flow_state.paused(ctx.session, ctx.account.id)
+    if ctx.state is None and not paused:
         return [ctx.reply("cancel-nothing", help_hint(ctx))]
     await ctx.finish()
+    await flow_state.drop_paused(ctx.session, [ctx.account.id])
     return [ctx.reply("cancel-done", menu_buttons(ctx))]
 
 
@@ -117,6 +121,29 @@ async def menu(ctx: Context, payload: Menu) -> Replies:
     """A button of the /help menu runs its command, with the usual permission checks (whether
     it leaves a question under way is the command's to say)."""
     return await ctx.router.run_command(ctx, payload.command)
+
+
+@router.on_paused
+async def offer_to_continue(ctx: Context, names: list[str], again: bool) -> Replies:
+    """The wizards left in the middle, each with Continue (and Start over when begun anew)."""
+    if again:
+        (name,) = names
+        rows = [
+            [
+                ctx.button("btn-wizard-continue", WizardStep(name, again=False)),
+                ctx.button("btn-wizard-again", WizardStep(name, again=True)),
+            ]
+        ]
+        return [ctx.reply(f"wizard-begun-{name}", rows)]
+    rows = [[ctx.button(f"btn-wizard-{name}", WizardStep(name, again=False))] for name in names]
+    titles = ", ".join(str(ctx.t(f"wizard-{name}")) for name in names)
+    return [ctx.reply("wizard-paused", rows, wizards=titles)]
+
+
+@router.button(WizardStep)
+async def wizard_step(ctx: Context, payload: WizardStep) -> Replies:
+    """Continue a paused wizard at the step it was left on, or start it over."""
+    return await ctx.router.resume(ctx, payload.name, payload.again)
 
 
 @router.on_refusal("unregistered")

@@ -49,13 +49,24 @@ def _open_button(locale: str, programme_id: int) -> list[Button]:
 async def _text(
     session: AsyncSession, row: Notification, person: Person, programme: Programme, **params: Any
 ) -> Markup:
-    """The row's template in the recipient's language. The programme's people and whoever acted
+    """The row's template in the recipient's language (its `-curator` wording for the curator
+    outside the programme, where there is one). The programme's people and whoever acted
     (`by_id`) are looked up now, so nobody who has withdrawn consent is named."""
     by_id = params.pop("by_id", row.params.get("by_id"))
     by = await session.get(Person, int(by_id)) if by_id else None
     locale = person.locale
     names = await _names(session, programme, locale)
-    return texts.t(row.template, locale, names=names, by=shown_name(by, locale), **params)
+    key = row.template
+    if texts.has(f"{key}-curator", locale) and await _outside_curator(session, programme, person):
+        key = f"{key}-curator"
+    return texts.t(key, locale, names=names, by=shown_name(by, locale), **params)
+
+
+async def _outside_curator(session: AsyncSession, programme: Programme, person: Person) -> bool:
+    """True for the curator who formed the programme without being one of its members."""
+    if programme.created_by != person.id:
+        return False
+    return await programmes.membership(session, programme.id, person.id) is None
 
 
 async def _news(

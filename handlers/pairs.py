@@ -87,7 +87,13 @@ async def pair_list(ctx: Context, payload: PairList) -> Replies:
 
 @router.button(NewPair, roles=STAFF)
 async def new_pair(ctx: Context, _: NewPair) -> Replies:
-    """Step 1 to 7: pick mentees, a mentor, form, type, term, goals; confirm."""
+    """Step 1 to 7: pick mentees, a mentor, form, type, term, goals; confirm (or continue the
+    pair left in the middle)."""
+    return await ctx.router.begin(ctx, "pair")
+
+
+async def begin_pair(ctx: Context) -> Replies:
+    """A new pair from step 1."""
     await ctx.goto("pf_mentee", mentees=[], page=0)
     return await ask_mentee(ctx)
 
@@ -318,6 +324,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         "pair_summary",
         mentor=mentor.name if mentor else "—",
         mentees=", ".join(await _names(ctx, list(ctx.data["mentees"]))),
+        mentee_count=len(ctx.data["mentees"]),
         form=ctx.t(f"form-{ctx.data['form']}"),
         pair_type=_pair_type(ctx),
         term=int(ctx.data["term"]),
@@ -362,12 +369,10 @@ async def confirm(ctx: Context, payload: ConfirmPair) -> Replies:
         goals=str(ctx.data["goals"]),
         now=ctx.now,
     )
+    kind = "group" if len(ctx.data["mentees"]) > 1 else "pair"
     await ctx.finish()
-    return [
-        ctx.reply(
-            "pf-done", [[ctx.button("btn-open-pair", OpenProgramme(programme.id))]], id=programme.id
-        )
-    ]
+    button = ctx.button("btn-open-pair", OpenProgramme(programme.id), kind=kind)
+    return [ctx.reply("pf-done", [[button]], id=programme.id, kind=kind)]
 
 
 @router.button(Replacement, roles=STAFF)
@@ -435,3 +440,18 @@ router.state("pf_type_other", ask_type_other, type_type_other)
 router.state("pf_term", ask_term, type_term)
 router.state("pf_goals", ask_goals, type_goals)
 router.state("pf_confirm", ask_confirm)
+router.wizard(
+    "pair",
+    (
+        "pf_mentee",
+        "pf_mentor",
+        "pf_form",
+        "pf_type",
+        "pf_type_other",
+        "pf_term",
+        "pf_goals",
+        "pf_confirm",
+    ),
+    roles=STAFF,
+    start=begin_pair,
+)

@@ -26,6 +26,7 @@ from handlers.buttons import (
     ActivityPage,
     AddMilestone,
     AgreePlan,
+    ConfirmDelete,
     MilestoneAction,
     OpenPlan,
     OpenProgramme,
@@ -426,6 +427,19 @@ async def milestone_action(ctx: Context, payload: MilestoneAction) -> Replies:
                 date=dates.format_date(milestone.due_on, ctx.locale),
             )
         ]
+    sure = ctx.button("btn-ms-delete-sure", ConfirmDelete(milestone.id))
+    rows = [[sure, ctx.button("btn-cancel", OpenPlan(programme.id))]]
+    when = dates.format_date(milestone.due_on, ctx.locale)
+    agreed = "yes" if programme.plan_agreed_at is not None else "no"
+    return [ctx.reply("ms-delete-confirm", rows, title=milestone.title, date=when, agreed=agreed)]
+
+
+@router.button(ConfirmDelete)
+async def confirm_delete(ctx: Context, payload: ConfirmDelete) -> Replies:
+    """Deleting confirmed by the mentor: done, or proposed to the mentee once the plan is agreed."""
+    milestone, programme, role = await _milestone(ctx, payload.milestone_id)
+    if role != MemberRole.MENTOR:
+        raise StaleButton()
     change = {"op": "delete", "milestone": milestone.id, "title": milestone.title}
     if programme.plan_agreed_at is not None:
         return await _propose(ctx, programme, change)

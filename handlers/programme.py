@@ -33,6 +33,7 @@ from handlers.buttons import (
     AgreementFile,
     AskReplacement,
     Complete,
+    ConfirmComplete,
     ConfirmEnd,
     EndEarly,
     Extend,
@@ -66,6 +67,7 @@ async def agreement_text(
         org=organisation.current(),
         mentor=mentor or "—",
         mentees=", ".join(mentees),
+        mentee_count=len(mentees),
         goals=programme.goals,
         term=programme.term,
         term_unit=programme.term_unit,
@@ -156,6 +158,8 @@ async def agreement_answer(ctx: Context, answer: AgreementAnswer) -> Replies:
         remind_at=ctx.settings.reminder_clock,
     )
     buttons = [[ctx.button("btn-open-programme", OpenProgramme(programme.id))]]
+    if outcome == "active" and programme.mentor_id == ctx.person.id:
+        outcome = "active-mentor"  # the plan is theirs to draw up
     return [ctx.reply(f"agreement-{outcome}", buttons)]
 
 
@@ -255,7 +259,7 @@ async def _actions(
         )
     if programme.status == ProgrammeStatus.ACTIVE and me is not None:
         rows.append([ctx.button("btn-plan", OpenPlan(pid)), ctx.button("btn-extend", Extend(pid))])
-        if me.role == MemberRole.MENTOR and total and done == total:
+        if me.role == MemberRole.MENTOR and total:
             rows.append([ctx.button("btn-complete", Complete(pid))])
         row = [ctx.button("btn-end-early", EndEarly(pid))]
         if me.role == MemberRole.MENTEE:
@@ -305,14 +309,48 @@ def _days(ctx: Context, days: list[int]) -> str:
 
 @router.button(Complete)
 async def complete(ctx: Context, payload: Complete) -> Replies:
-    """The mentor closes a programme whose plan is all done."""
-    programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
+    """The mentor closes a programme as done: asked to confirm first."""
+    programme = await _completable(ctx, payload.programme_id)
+    await ctx.goto("complete_confirm", programme=programme.id)
+    return await ask_complete(ctx)
+
+
+async def _completable(ctx: Context, programme_id: int) -> Programme:
+    """The active programme this mentor may complete."""
+    programme = await _programme_for(ctx, programme_id, (ProgrammeStatus.ACTIVE,))
     assert ctx.person is not None
     if programme.mentor_id != ctx.person.id:
         raise StaleButton()
-    done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
-    if not total or done != total:
+    return programme
+
+
+async def _open_items(ctx: Context, programme_id: int) -> tuple[int, int]:
+    """How many plan items are still open, and how many there are."""
+    done, total = plans.progress(await plans.milestones(ctx.session, programme_id))
+    return total - done, total
+
+
+async def ask_complete(ctx: Context) -> Replies:
+    """Really complete the programme? Open plan items are counted in the question."""
+    pid = int(ctx.data.get("programme", 0))
+    open_items, total = await _open_items(ctx, pid)
+    if not total:
+        await ctx.finish()
         return [ctx.reply("programme-plan-not-done", help_hint(ctx))]
+    sure = ctx.button("btn-complete-sure", ConfirmComplete(pid, open_items))
+    buttons = [[sure, ctx.button("btn-cancel", KeepAsIs(pid))]]
+    return [ctx.reply("programme-complete-confirm", buttons, id=pid, open=open_items)]
+
+
+@router.button(ConfirmComplete, states=["complete_confirm"])
+async def confirm_complete(ctx: Context, payload: ConfirmComplete) -> Replies:
+    """Confirmed: the programme is completed, unless the plan changed since the question (then
+    it is asked again, with the new count)."""
+    programme = await _completable(ctx, payload.programme_id)
+    assert ctx.person is not None
+    if (await _open_items(ctx, programme.id))[0] != payload.open_items:
+        return await ask_complete(ctx)
+    await ctx.finish()
     await programmes.close(ctx.session, programme, ProgrammeStatus.COMPLETED, ctx.person, ctx.now)
     return [ctx.reply("programme-completed-you", help_hint(ctx))]
 
@@ -412,7 +450,7 @@ async def ask_reason(ctx: Context) -> Replies:
     return [ctx.reply(REASONS[str(ctx.state)].prompt, [[ctx.button("btn-cancel", cancel)]])]
 
 
-@router.button(KeepAsIs, states=[*REASONS, "end_confirm"])
+@router.button(KeepAsIs, states=[*REASONS, "end_confirm", "complete_confirm"])
 async def keep_as_is(ctx: Context, payload: KeepAsIs) -> Replies:
     """Cancel: nothing is done, and the person is told so, with the programme to go back to."""
     await ctx.finish()
@@ -512,3 +550,4 @@ ANSWER_KEYS = {
 for _state in REASONS:
     router.state(_state, ask_reason, take_reason)
 router.state("end_confirm", ask_end)
+router.state("complete_confirm", ask_complete)

@@ -171,3 +171,4 @@ async def edit_field(ctx: Context, edit: EditAnswer) -> Replies:
 
 for _question in banks.QUESTIONNAIRE:
     router.state(f"q_{_question.field}", prompt, take_text)
+router.wizard("questionnaire", (f"q_{q.field}" for q in banks.QUESTIONNAIRE))

@@ -36,7 +36,8 @@ async def start(ctx: Context) -> Replies:
     if person.status == PersonStatus.AWAITING_PARENT:
         return await parent_code_message(ctx)
     await ctx.finish()
-    return [ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")]
+    welcome = ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")
+    return [welcome, *await ctx.router.offer_paused(ctx)]
 
 
 async def ask_consent(ctx: Context) -> Replies:

@@ -15,7 +15,10 @@ MAX_ROWS = 6
 
 
 def fit_label(text: str) -> str:
-    """A button label cut to the platforms' limit, ending with «…» when it was cut."""
+    """A button label as plain text (no markup), cut to the platforms' limit, ending with «…»
+    when it was cut."""
+    if isinstance(text, Markup):
+        text = plain(text)
     return text if len(text) <= MAX_LABEL_CHARS else text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
 
 
@@ -24,19 +27,17 @@ class Button:
     """An inline button: a short label and a compact opaque payload such as `lang:en`.
 
     The label is plain text on every platform: one rendered from a locale (`Markup`) is turned
-    into the text a person reads here, so a name with `&` or `'` shows as typed.
+    into the text a person reads here, so a name with `&` or `'` shows as typed; a label too long
+    for VK is cut, ending with «…».
     """
 
     label: str
     payload: str
 
     def __post_init__(self) -> None:
-        if isinstance(self.label, Markup):
-            object.__setattr__(self, "label", plain(self.label))
+        object.__setattr__(self, "label", fit_label(self.label))
         if len(self.payload.encode()) > MAX_PAYLOAD_BYTES:
             raise ValueError(f"button payload over {MAX_PAYLOAD_BYTES} bytes: {self.payload!r}")
-        if len(self.label) > MAX_LABEL_CHARS:
-            raise ValueError(f"button label over {MAX_LABEL_CHARS} characters: {self.label!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,17 @@ class Core:
                 locale = texts.pick_locale(incoming.language_code, self.settings.default_locale)
                 return [Reply(texts.t("error-internal", locale))]
 
+    async def locale_of(self, platform: str, external_id: str) -> str:
+        """The language the bot speaks with this chat (the default before first contact)."""
+        async with self.db.transaction() as session:
+            account = await people.find_account(session, platform, external_id)
+            if account is None:
+                return self.settings.default_locale
+            person = account.person
+            if person is not None:
+                return person.locale
+            return account.locale or self.settings.default_locale
+
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         """Run the update's step; a `Refusal` undoes all of it and is answered on its own."""
         now = self.clock()

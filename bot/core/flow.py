@@ -27,6 +27,7 @@ Handler = Callable[["Context"], Awaitable[Replies]]
 RefusalHandler = Callable[["Context", Refusal], Awaitable[Replies]]
 P = TypeVar("P", bound=Payload)
 ButtonHandler = Callable[["Context", P], Awaitable[Replies]]
+OfferHandler = Callable[["Context", list[str], bool], Awaitable[Replies]]
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Context:
     state: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     args: list[str] = field(default_factory=list)
+    offered: bool = False  # the offer to continue paused wizards is among the replies
 
     @property
     def person(self) -> Person | None:
@@ -89,11 +91,25 @@ class Context:
         """Wait for the next answer in `state` (kept in the database)."""
         self.state, self.data = state, dict(data)
         await state_service.save(self.session, self.account.id, state, self.data)
+        wizard = self.router.wizard_of(state)
+        if wizard is not None:  # one copy of a wizard: entering it anew drops the paused one
+            await state_service.drop_paused(self.session, [self.account.id], wizard.name)
 
     async def finish(self) -> None:
         """Leave any flow: the next text is read as a fresh request."""
         self.state, self.data = None, {}
         await state_service.clear(self.session, self.account.id)
+
+    async def leave(self) -> str | None:
+        """Leave the question under way for another request; a wizard's step and answers are
+        kept aside to continue later. Returns the name of the wizard paused, if any."""
+        wizard = self.router.wizard_of(self.state)
+        if wizard is not None and self.state is not None:
+            await state_service.pause(
+                self.session, self.account.id, wizard.name, self.state, self.data
+            )
+        await self.finish()
+        return wizard.name if wizard is not None else None
 
 
 @dataclass(frozen=True)
@@ -118,6 +134,17 @@ class State:
 
 
 @dataclass(frozen=True)
+class Wizard:
+    """Questions asked one after another whose answers outlive a command in the middle:
+    `start` begins it afresh (None: it is only ever continued), `roles` may continue it."""
+
+    name: str
+    states: frozenset[str]
+    roles: frozenset[Role] = frozenset()
+    start: Handler | None = None
+
+
+@dataclass(frozen=True)
 class ButtonRoute:
     """Handles one payload class, pressed while in one of `states` (None: any time), by a
     person holding one of `roles` (empty: anyone)."""
@@ -139,6 +166,8 @@ class Router:
         self.states: dict[str, State] = {}
         self.refusals: dict[str, Handler] = {}
         self.refused: RefusalHandler | None = None
+        self.wizards: dict[str, Wizard] = {}
+        self.offer: OfferHandler | None = None
 
     def command(
         self,
@@ -199,6 +228,26 @@ class Router:
         """Register a state: how to ask its question and how to read a typed answer."""
         self.states[name] = State(name, prompt, on_text)
 
+    def wizard(
+        self,
+        name: str,
+        states: Iterable[str],
+        *,
+        roles: Iterable[Role] = (),
+        start: Handler | None = None,
+    ) -> None:
+        """Register a wizard: its states, who may continue it, and how it begins."""
+        self.wizards[name] = Wizard(name, frozenset(states), frozenset(roles), start)
+
+    def wizard_of(self, state: str | None) -> Wizard | None:
+        """The wizard a state belongs to, if any."""
+        return next((w for w in self.wizards.values() if state in w.states), None)
+
+    def on_paused(self, handler: OfferHandler) -> OfferHandler:
+        """Register the offer to continue paused wizards (`again`: the wizard was started anew)."""
+        self.offer = handler
+        return handler
+
     def on_refusal(self, reason: str) -> Callable[[Handler], Handler]:
         """Register the answer for `unregistered`, `forbidden`, `stale` or `unknown` input."""
 
@@ -222,6 +271,8 @@ class Router:
         self.states.update(other.states)
         self.refusals.update(other.refusals)
         self.refused = other.refused or self.refused
+        self.wizards.update(other.wizards)
+        self.offer = other.offer or self.offer
 
     async def run_command(self, ctx: Context, name: str) -> Replies:
         """Run a command by name, with its permission checks (for menu buttons)."""
@@ -248,6 +299,49 @@ class Router:
         state = self.states.get(ctx.state or "")
         return await state.prompt(ctx) if state else []
 
+    async def offer_paused(self, ctx: Context, names: list[str] | None = None) -> Replies:
+        """The offer to continue the wizards this person left in the middle (all, or `names`)."""
+        if names is None:
+            names = await state_service.paused(ctx.session, ctx.account.id)
+        allowed = [n for n in names if n in self.wizards and self._may(ctx, self.wizards[n])]
+        if not allowed or self.offer is None:
+            return []
+        ctx.offered = True
+        return await self.offer(ctx, allowed, False)
+
+    async def begin(self, ctx: Context, name: str) -> Replies:
+        """Start a wizard; if one was left in the middle, first ask: continue or start over."""
+        wizard = self.wizards[name]
+        if name in await state_service.paused(ctx.session, ctx.account.id) and self.offer:
+            return await self.offer(ctx, [name], True)
+        assert wizard.start is not None
+        return await wizard.start(ctx)
+
+    async def resume(self, ctx: Context, name: str, again: bool) -> Replies:
+        """Continue a paused wizard at its step (asked again), or start it over."""
+        wizard = self.wizards.get(name)
+        if wizard is None or not self._may(ctx, wizard):
+            return await self._refuse("stale", ctx)
+        if again and wizard.start is not None:
+            await state_service.drop_paused(ctx.session, [ctx.account.id], name)
+            return await wizard.start(ctx)
+        paused = await state_service.take_paused(ctx.session, ctx.account.id, name)
+        if paused is None:
+            return await self._refuse("stale", ctx)
+        await ctx.goto(paused[0], **paused[1])
+        return await self.prompt(ctx)
+
+    @staticmethod
+    def _may(ctx: Context, wizard: Wizard) -> bool:
+        return ctx.person is not None and (not wizard.roles or ctx.has_role(wizard.roles))
+
+    async def _after_leaving(self, ctx: Context, paused: str | None, replies: Replies) -> Replies:
+        """A command's answer, then (unless it asks a question of its own) the offer to
+        continue the wizard it interrupted."""
+        if paused is None or ctx.state is not None or ctx.offered:
+            return replies
+        return replies + await self.offer_paused(ctx, [paused])
+
     async def dispatch(self, ctx: Context) -> Replies:
         """Route one update: a button, a command, an awaited answer, or the fallback."""
         if ctx.incoming.payload is not None:
@@ -268,9 +362,10 @@ class Router:
             return await self._refuse("unregistered", ctx)
         if spec.roles and not ctx.has_role(spec.roles):
             return await self._refuse("forbidden", ctx)
+        paused = None
         if ctx.state is not None and not spec.keeps_flow:
-            await ctx.finish()
-        return await spec.handler(ctx)
+            paused = await ctx.leave()
+        return await self._after_leaving(ctx, paused, await spec.handler(ctx))
 
     async def _dispatch_button(self, ctx: Context, payload: str) -> Replies:
         """A foreign, malformed or out-of-place payload is a stale button, one of a route the
@@ -286,9 +381,10 @@ class Router:
         parsed = route.kind.parse(payload)
         if parsed is None:
             return await self._refuse("stale", ctx)
+        paused = None
         if ctx.state is not None and route.states is None and not route.keeps_flow:
-            await ctx.finish()  # a button of another card: the question under way is dropped
-        return await route.handler(ctx, parsed)
+            paused = await ctx.leave()  # a button of another card: the question is left
+        return await self._after_leaving(ctx, paused, await route.handler(ctx, parsed))
 
     async def answer_refusal(self, ctx: Context, refusal: Refusal) -> Replies:
         """The answer to a refused step, given in a fresh unit of work once the step's own was

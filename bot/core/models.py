@@ -197,6 +197,20 @@ class ConversationState(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class PausedWizard(Base):
+    """A wizard left for a command in the middle: its step and answers, to continue later."""
+
+    __tablename__ = "paused_wizards"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    wizard: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    paused_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class CodePurpose(enum.StrEnum):
     """What a one-time code is for."""
 

@@ -3,7 +3,8 @@
 Buttons are shown as numbered choices (type the number), files are saved to a folder, and
 `:user N` switches to another person (to try the parent's side, say). Each person keeps their own
 messages and buttons: what reaches someone else is announced in one line and shown, with its
-numbered buttons, when you switch to them. Same core, same database.
+numbered buttons, when you switch to them. The console's own lines are in the language of the
+person at the keyboard. Same core, same database.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import TextIO
@@ -21,6 +22,8 @@ from bot.core import texts
 from bot.core.conversation import Button, Incoming, Reply
 from bot.platforms import rendering
 from bot.platforms.base import Handle
+
+LocaleOf = Callable[[str], Awaitable[str]]  # a console user's language, as the core knows it
 
 
 def read_line(stream: TextIO) -> Future[str]:
@@ -53,8 +56,10 @@ class ConsolePlatform:
         locale: str,
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
+        locale_of: LocaleOf | None = None,
     ) -> None:
         self.handle = handle
+        self.locale_of = locale_of
         self.user = user
         self.files_dir = files_dir
         self.locale = locale
@@ -76,8 +81,14 @@ class ConsolePlatform:
         """A line of the console's own, from the locale, as plain text."""
         self._print(texts.plain(texts.t(key, self.locale, **params)))
 
+    async def _learn_locale(self) -> None:
+        """Speak the current person's language from now on."""
+        if self.locale_of is not None:
+            self.locale = await self.locale_of(self.user)
+
     async def run(self) -> None:
         """Chat until end of input or `:quit`."""
+        await self._learn_locale()
         self._say("console-banner", user=self.user)
         while True:
             self.stdout.write(f"{self.user}> ")
@@ -90,16 +101,19 @@ class ConsolePlatform:
             if text in (":quit", ":q"):
                 return
             if text.startswith(":user"):
-                self._switch(text.removeprefix(":user").strip())
+                await self._switch(text.removeprefix(":user").strip())
                 continue
             incoming = self._incoming(text)
-            await self.send(self.user, await self.handle(incoming))
+            replies = await self.handle(incoming)
+            await self._learn_locale()  # /language may have changed it
+            await self.send(self.user, replies)
 
-    def _switch(self, user: str) -> None:
+    async def _switch(self, user: str) -> None:
         if not user.isdigit():
             self._say("console-user-hint")
             return
         self.user = user
+        await self._learn_locale()
         self._say("console-user", user=user)
         unseen = self.unseen.pop(user, [])
         if unseen:

@@ -46,3 +46,17 @@ bank-card-places-unknown = Places: number not given, { $taken } taken
 bank-card-programmes = Current programmes: { $count }
 bank-person-missing = This person is no longer in the bank: their consent may have been withdrawn or their role changed.
 btn-bank-back = ← Back to the list
+
+## Columns of the banks file (export and import): the English titles are the column codes
+csv-column-person_id = person_id
+csv-column-name = name
+csv-column-roles = roles
+csv-column-age_group = age_group
+csv-column-status = status
+csv-column-requests = requests
+csv-column-interests = interests
+csv-column-competences = competences
+csv-column-experience = experience
+csv-column-capacity = capacity
+csv-column-forms = forms
+csv-column-availability = availability

@@ -22,6 +22,14 @@ refusal-use-buttons = Please answer with a button under the message. Changed you
 refusal-unknown = I didn't understand that. Pick a button below or send /help to see everything I can do.
 cancel-nothing = There is nothing to cancel right now.
 cancel-done = OK, cancelled. What next? Pick a button below.
+wizard-pair = forming a pair
+wizard-questionnaire = the questionnaire
+wizard-paused = Not finished: { $wizards }. Your answers are kept — you can continue from the same step.
+wizard-begun-pair = You have already begun forming a pair — the answers are kept. Continue from the same step or start over?
+btn-wizard-pair = Continue forming the pair
+btn-wizard-questionnaire = Continue the questionnaire
+btn-wizard-continue = Continue
+btn-wizard-again = Start over
 
 ## Start and consent
 start-welcome-back = Welcome back, { $name }! How can I help? Pick a button below.

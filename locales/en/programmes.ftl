@@ -44,7 +44,10 @@ btn-pair-form = Form a pair
 btn-pair-list = List of pairs
 btn-pair-next = Next: mentor
 btn-pair-confirm = Form the pair
-btn-open-pair = Open the pair
+btn-open-pair = { $kind ->
+    [group] Open the group
+   *[pair] Open the pair
+}
 pairs-none = No pairs yet — form the first one with the button below.
 pairs-list-title = Pairs and groups — pick one to open:
 pair-label = #{ $id } { $names } ({ $status })
@@ -76,7 +79,10 @@ term-months = { $count } { $count ->
 }
 pf-term-invalid = Please type the term as a number with a unit — days, weeks or months, e.g. “21 days”, “3 weeks” or “6 months”.
 pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they will go into the agreement.
-pf-done = Pair #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
+pf-done = { $kind ->
+    [group] Group
+   *[pair] Pair
+} #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
 pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
 pair-error-no-parent-consent = { $name }: no parent's consent. A minor can be put in a pair only after a parent gives consent.
 pair-error-not-registered = { $name }: registration is not finished yet.
@@ -98,6 +104,7 @@ btn-agreement-file = Download the agreement
 btn-open-programme = Open the programme
 agreement-file-caption = The cooperation agreement between the mentor and the mentee.
 agreement-active = Thank you! Everyone accepted the agreement — the programme has started. The mentor will draw up the individual plan.
+agreement-active-mentor = Thank you! Everyone accepted the agreement — the programme has started. Draw up the individual plan: /plan, then “Add an item”.
 agreement-waiting = Thank you, your answer is recorded. The programme starts once every member accepts the agreement.
 agreement-declined = You declined the agreement. The other members and the curator will be notified, and the curator will look for another option.
 
@@ -107,10 +114,11 @@ programme-choose = You have several programmes — pick one:
 programme-active = The programme “{ $names }” has started: everyone accepted the agreement.
 programme-declined = The agreement for the programme “{ $names }” was declined, so the programme will not start. Declined by: { $by }. Reason: { $reason }
 programme-completed = The programme “{ $names }” is complete: the plan is done. Thank you for your work!
-programme-ended = The programme “{ $names }” has been ended. Decided by: { $by }. Reason: { $reason }
+programme-completed-curator = The programme “{ $names }” is complete: the plan is done.
+programme-ended = The programme “{ $names }” has been ended. Ended by: { $by }. Reason: { $reason }
 programme-completed-you = The programme is complete — the plan is done. The other members and the curator will be notified.
 programme-ended-you = The programme has been ended. The other members and the curator will be notified.
-programme-plan-not-done = The programme can be completed only once every item of the plan is done.
+programme-plan-not-done = The plan has no items — there is nothing to complete yet. Add items in /plan, or end the programme early.
 programme-ask-end-reason = Why is the programme ending? Type the reason — the members and the curator will see it. Changed your mind? Send /cancel.
 programme-ask-replace-reason = Why do you need another mentor? Type the reason — only the curator will see it. Changed your mind? Send /cancel.
 programme-replace-sent = Your request has been sent to the curator, who will get in touch.
@@ -132,12 +140,12 @@ request-kind-replace_mentor = replacing the mentor
 request-extend = { $by } proposes extending the programme “{ $names }” by { $term }. Press “Accept” or “Decline”.
 request-plan_change = { $by } proposes a change to the plan of “{ $names }”: { $change }. Press “Accept” or “Decline”.
 request-replace_mentor = { $by } asks to replace the mentor in “{ $names }”. Reason: { $reason }
-request-accepted = { $by } accepted the proposal for “{ $names }”: { $kind }.
-request-declined = { $by } declined the proposal for “{ $names }”: { $kind }.
+request-accepted = The proposal for “{ $names }” was accepted: { $kind }. Accepted by: { $by }.
+request-declined = The proposal for “{ $names }” was declined: { $kind }. Declined by: { $by }.
 request-accepted-you = Done, you accepted the proposal.
 request-declined-you = You declined the proposal. The other members will be notified.
 plan-change-add = add “{ $title }” due { $date }
-plan-change-move = move “{ $title }” to { $date }
+plan-change-move = move the item “{ $title }” to { $date }
 plan-change-delete = delete “{ $title }”
 
 ## Plan
@@ -189,7 +197,7 @@ ms-day = Due today: “{ $title }” ({ $names }).
 ms-overdue = “{ $title }” was due on { $date }. If it is done, press “Done”; if not, agree on a new date.
 ms-snoozed = Reminder: “{ $title }” is due on { $date } ({ $names }).
 ms-overdue-curator = Plan item “{ $title }” is overdue: it was due on { $date } ({ $names }).
-ms-done-notice = { $by } marked “{ $title }” as done ({ $names }).
+ms-done-notice = The item “{ $title }” is done ({ $names }). Marked by: { $by }.
 ms-curator-notice = { $by } reports: plan item “{ $title }” is done ({ $names }).
 btn-more-formats = More formats →
 btn-reminders = Reminders
@@ -210,3 +218,13 @@ agreement-ask-decline-reason = Why do you not accept the agreement? Type the rea
 programme-kept = Nothing has changed — everything is as it was.
 btn-end-sure = Yes, end it
 programme-end-confirm = End programme No. { $id } early? It cannot be undone. If yes, I will ask for the reason next.
+btn-complete-sure = Yes, complete it
+programme-complete-confirm = Complete programme No. { $id } as done? It cannot be undone.{ $open ->
+    [0] { "" } Every plan item is done.
+   *[other] { "" } Plan items not done: { $open } — they will stay undone.
+}
+btn-ms-delete-sure = Yes, delete it
+ms-delete-confirm = Delete the item “{ $title }” (due { $date }) from the plan? { $agreed ->
+    [yes] The plan is agreed, so I will propose the deletion to the other members.
+   *[no] It cannot be undone.
+}

@@ -46,3 +46,17 @@ bank-card-places-unknown = Места: число не указано, заня�
 bank-card-programmes = Текущих программ: { $count }
 bank-person-missing = Этого человека больше нет в банке: возможно, согласие отозвано или роль изменилась.
 btn-bank-back = ← К списку
+
+## Столбцы файла банков (экспорт и импорт)
+csv-column-person_id = Номер
+csv-column-name = Имя
+csv-column-roles = Роли
+csv-column-age_group = Возраст
+csv-column-status = Статус
+csv-column-requests = Запрос
+csv-column-interests = Интересы
+csv-column-competences = Компетенции
+csv-column-experience = Опыт
+csv-column-capacity = Сколько наставляемых
+csv-column-forms = Формы наставничества
+csv-column-availability = Когда удобно

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.core.models import AgreementStatus, Programme, ProgrammeMember, ProgrammeStatus
+from bot.core.models import (
+    AgreementStatus,
+    MilestoneStatus,
+    Programme,
+    ProgrammeMember,
+    ProgrammeStatus,
+)
 from tests.e2e import programme_steps as steps
 from tests.e2e.harness import Harness
 
@@ -77,3 +83,54 @@ async def test_forget_says_first_what_ends(harness: Harness, platform: str) -> N
     await pair.mentee.click("Нет, оставить", "ничего не меняю")
     question = await pair.curator.say("/forget", "Отозвать согласие")
     assert question.text.startswith("Сейчас у вас нет действующих программ")
+
+
+async def test_completing_asks_to_confirm_and_warns_of_open_items(
+    harness: Harness, platform: str
+) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await steps.add_milestone(pair.mentor, "Собрать шасси", "через неделю")
+    await steps.add_milestone(pair.mentor, "Хакатон", "15.12")
+    await pair.mentee.say("/plan")
+    await pair.mentee.click("Отметить выполненным", "Какой пункт выполнен")
+    chosen = next(b for b in pair.mentee.user.last_message.button_labels if "Хакатон" in b)
+    await pair.mentee.click(chosen, "«Хакатон» выполнен")
+    await pair.mentor.expect("«Хакатон»")
+
+    await pair.mentor.say("/programme", "выполнено 1 из 2")
+    question = await pair.mentor.click("Завершить: план выполнен", "Не выполнено пунктов плана: 1")
+    await pair.mentor.click("Отмена", "Ничего не изменилось")
+    programme, _ = await _programme(harness)
+    assert programme.status == ProgrammeStatus.ACTIVE
+    pair.mentor.user.press("Да, завершить", question.raw)  # stale after the cancel
+    await pair.mentor.expect("больше не действует")
+
+    await pair.mentor.say("/programme", "выполнено 1 из 2")
+    await pair.mentor.click("Завершить: план выполнен", "Завершить программу №1")
+    await pair.mentor.click("Да, завершить", "Программа завершена")
+    await pair.mentee.expect("завершена: план выполнен")
+    programme, _ = await _programme(harness)
+    assert programme.status == ProgrammeStatus.COMPLETED
+
+
+async def test_deleting_a_plan_item_asks_to_confirm(harness: Harness, platform: str) -> None:
+    pair = await steps.accepted_pair(harness, platform)
+    await steps.add_milestone(pair.mentor, "Собрать шасси", "через неделю")
+    await pair.mentor.say("/plan", "Собрать шасси")
+    await pair.mentor.click("Удалить", "Какой пункт удалить")
+    chosen = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать" in b)
+    await pair.mentor.click(chosen, "Удалить пункт «Собрать шасси»")
+    await pair.mentor.click("Отмена", "Собрать шасси")
+    assert (await steps.milestone_ids(harness)) != {}
+    milestone = await steps.milestone(
+        harness, (await steps.milestone_ids(harness))["Собрать шасси"]
+    )
+    assert milestone.status == MilestoneStatus.OPEN
+
+    await pair.mentor.say("/plan", "Собрать шасси")
+    await pair.mentor.click("Удалить", "Какой пункт удалить")
+    chosen = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать" in b)
+    await pair.mentor.click(chosen, "Удалить пункт «Собрать шасси»")
+    await pair.mentor.click("Да, удалить", "удалён из плана")
+    milestone = await steps.milestone(harness, milestone.id)
+    assert milestone.status == MilestoneStatus.DELETED

@@ -29,8 +29,11 @@ async def test_extension_needs_the_other_side(harness: Harness, platform: str) -
     await pair.mentee.expect("предлагает продлить программу")
     assert (await programme(harness)).ends_on == before
     await pair.mentee.click("Принять", "вы приняли предложение")
-    await pair.mentor.expect("принял(а) предложение")
-    await pair.curator.expect("принял(а) предложение")
+    for chat in (pair.mentor, pair.curator):
+        notice = await chat.expect(
+            "Предложение по программе «Иван Наставников · Петя Учеников» принято"
+        )
+        assert "Кто принял: Петя Учеников" in notice.text and "(а)" not in notice.text
     after = await programme(harness)
     assert after.term == 9 and after.ends_on is not None and after.ends_on > before
 
@@ -49,13 +52,22 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
     label = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать шасси" in b)
     await pair.mentor.click(label, "На какую дату перенести")
     await pair.mentor.say("10.12", "изменение отправлено")
-    proposal = await pair.mentee.expect("перенести «Собрать шасси» на 10 декабря 2026")
+    proposal = await pair.mentee.expect("перенести пункт «Собрать шасси» на 10 декабря 2026")
     assert "Принять" in proposal.buttons
     plan = await pair.mentee.say("/plan", "1 декабря 2026 — Собрать шасси")
     assert "10 декабря" not in plan.text
     pair.mentee.user.press("Принять", proposal.raw)  # the proposal is further up the chat
     await pair.mentee.expect("вы приняли предложение")
     await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")
+
+    # Deleting asks first, and says the deletion will be a proposal.
+    await pair.mentor.expect("принято")
+    await pair.mentor.say("/plan", "(согласован)")
+    await pair.mentor.click("Удалить", "Какой пункт удалить")
+    label = next(b for b in pair.mentor.user.last_message.button_labels if "Собрать шасси" in b)
+    await pair.mentor.click(label, "я предложу удаление остальным участникам")
+    await pair.mentor.click("Да, удалить", "изменение отправлено")
+    await pair.mentee.expect("удалить пункт «Собрать шасси»")
 
 
 async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) -> None:
@@ -64,7 +76,8 @@ async def test_member_ends_early_with_a_reason(harness: Harness, platform: str) 
     await pair.mentee.click("Прекратить досрочно", "досрочно?")
     await pair.mentee.click("Да, прекратить", "Почему программа прекращается")
     await pair.mentee.say("Переезжаю в другой город", "Программа прекращена")
-    await pair.mentor.expect("Причина: Переезжаю в другой город")
+    ended = await pair.mentor.expect("Причина: Переезжаю в другой город")
+    assert "Кто прекратил: Петя Учеников" in ended.text
     await pair.curator.expect("прекращена")
     assert (await programme(harness)).status == ProgrammeStatus.ENDED
     await pair.mentee.say("/plan", "нет действующей программы")
@@ -103,14 +116,17 @@ async def test_group_of_two_mentees(harness: Harness, platform: str) -> None:
     await cur.click("Другое", "своими словами")
     await cur.say("Олимпиадная группа", "Срок")
     await cur.say("4", "цели")
-    summary = await cur.say("Подготовка к олимпиаде", "Проверьте пару")
-    assert "Петя Первый, Маша Вторая" in summary.text
-    await cur.click("Сформировать", "сформирована")
+    summary = await cur.say("Подготовка к олимпиаде", "Проверьте группу")
+    assert "Наставляемые: Петя Первый, Маша Вторая" in summary.text
+    await cur.click("Сформировать", "Группа №1 сформирована")
     for chat in (men, first, second):
-        await chat.expect("Соглашение о сотрудничестве")
-    await men.click("Принимаю", "когда соглашение примут все")
+        agreement = await chat.expect("Соглашение о сотрудничестве")
+        assert "Наставляемые: Петя Первый, Маша Вторая" in agreement.text
     await first.click("Принимаю", "когда соглашение примут все")
-    await second.click("Принимаю", "программа началась")
+    await second.click("Принимаю", "когда соглашение примут все")
+    started = await men.click("Принимаю", "программа началась")
+    assert "Наставник составит" not in started.text  # the mentor accepting last draws it up
+    assert "Составьте индивидуальный план" in started.text
     await cur.expect("началась: все приняли соглашение")  # the curator who formed it is told
     listing = await cur.say("/pairs", "Идут: 1")
     assert "Список пар" in listing.buttons

@@ -35,12 +35,16 @@ async def test_full_programme_from_pair_to_completion(harness: Harness, platform
         await pair.mentee.click("Отметить выполненным", "Какой пункт выполнен")
         chosen = next(b for b in pair.mentee.user.last_message.button_labels if title in b)
         await pair.mentee.click(chosen, f"«{title}» выполнен")
-        await pair.mentor.expect(f"отметил(а) пункт «{title}» как выполненный")
+        notice = await pair.mentor.expect(f"Пункт «{title}» выполнен")
+        assert "Отметка: Петя Учеников" in notice.text and "(а)" not in notice.text
 
     await pair.mentor.say("/programme", "выполнено 2 из 2")
-    await pair.mentor.click("Завершить: план выполнен", "Программа завершена")
-    await pair.mentee.expect("завершена: план выполнен")
-    await pair.curator.expect("завершена: план выполнен")
+    await pair.mentor.click("Завершить: план выполнен", "Все пункты плана выполнены")
+    await pair.mentor.click("Да, завершить", "Программа завершена")
+    thanked = await pair.mentee.expect("завершена: план выполнен")
+    assert "Спасибо за работу" in thanked.text
+    told = await pair.curator.expect("завершена: план выполнен")
+    assert "Спасибо" not in told.text  # the curator is not thanked for the members' work
     card = await pair.mentee.say("/programme", "завершена")
     assert "Продлить срок" not in card.buttons
 

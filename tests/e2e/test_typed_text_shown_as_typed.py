@@ -39,7 +39,7 @@ async def test_names_competences_and_goals_read_as_typed(harness: Harness, platf
     await curator.click("Вожатый — воспитанник", "Срок программы")
     await curator.click("6 месяцев", "цели и задачи")
     summary = await curator.say(GOALS, "Проверьте пару")
-    for line in (f"Наставник: {MENTOR}", f"Наставляемые: {MENTEE}", f"Цели: {GOALS}"):
+    for line in (f"Наставник: {MENTOR}", f"Наставляемый: {MENTEE}", f"Цели: {GOALS}"):
         assert line in summary.text
     assert "Форма: Виртуальная" in summary.text
     assert "Срок: 6 месяцев" in summary.text
@@ -49,7 +49,7 @@ async def test_names_competences_and_goals_read_as_typed(harness: Harness, platf
     for chat in (mentor, mentee):
         agreement = await chat.expect("Соглашение о сотрудничестве")
         assert f"Наставник: {MENTOR}" in agreement.text
-        assert f"Наставляемые: {MENTEE}" in agreement.text
+        assert f"Наставляемый: {MENTEE}" in agreement.text
         assert f"Цели и задачи программы: {GOALS}" in agreement.text
     file_msg = await mentor.click("Скачать соглашение")
     content = docx_text(file_msg.document_bytes)

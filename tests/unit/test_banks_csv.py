@@ -316,9 +316,12 @@ async def test_progress_bar_for_large_files_only(db: Database, db_url: str, tmp_
     assert quiet.getvalue() == ""
 
 
-def run_bot(cwd: Path, db_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_bot(
+    cwd: Path, db_file: Path, *args: str, locale: str = "ru"
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "VK_"))}
     env.update(
+        DEFAULT_LOCALE=locale,
         PYTHONPATH=str(REPO),
         PYTHONIOENCODING="utf-8",
         DATABASE_URL=f"sqlite+aiosqlite:///{db_file}",
@@ -447,3 +450,50 @@ async def test_a_file_that_is_not_a_workbook_is_explained(db_url: str, tmp_path:
     path.write_text("person_id,name\n", encoding="utf-8")
     with pytest.raises(BanksFileError, match="not an Excel workbook"):
         await import_file(db_url, path)
+
+
+async def test_a_russian_export_opens_in_columns_in_russian_excel(
+    db: Database, db_url: str, people: dict[str, int], tmp_path: Path
+) -> None:
+    """In Russian: ';' between fields, a BOM, Russian column titles; it imports back as is."""
+    target = tmp_path / "banks.csv"
+    assert await export_file(db_url, target, locale="ru") == 4
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeffНомер;Имя;Роли;".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-2:] == ["Формы наставничества", "Когда удобно"]
+    mentor = dict(zip(rows[0], rows[1], strict=True))
+    assert mentor["Имя"] == "Иван Петров" and mentor["Сколько наставляемых"] == "3"
+    before = await snapshot(db)
+    report = await import_file(db_url, target)
+    assert report.ok, report.errors
+    assert (report.updated, report.unchanged) == (0, 4)
+    assert await snapshot(db) == before
+
+
+async def test_import_takes_russian_titles_with_commas(
+    db: Database, db_url: str, people: dict[str, int], tmp_path: Path
+) -> None:
+    titles = (
+        "Номер,Имя,Роли,Возраст,Статус,Запрос,Интересы,Компетенции,Опыт,"
+        "Сколько наставляемых,Формы наставничества,Когда удобно"
+    )
+    row = f"{people['mentor']},Иван Петров,mentor,adult,active,,,Python,Опыт,4,virtual,"
+    report = await import_file(db_url, write_file(tmp_path / "ru.csv", row, header=titles))
+    assert report.ok, report.errors
+    async with db.transaction() as session:
+        profile = await session.get(Profile, people["mentor"])
+    assert profile is not None and profile.capacity == 4
+
+
+async def test_command_line_exports_in_the_default_language_or_the_one_asked(
+    db: Database, people: dict[str, int], tmp_path: Path, db_url: str
+) -> None:
+    db_file = Path(db_url.removeprefix("sqlite+aiosqlite:///"))
+    assert run_bot(tmp_path, db_file, "export", "banks", "ru.csv").returncode == 0
+    assert (tmp_path / "ru.csv").read_bytes().startswith("\ufeffНомер;Имя".encode())
+    exported = run_bot(tmp_path, db_file, "export", "banks", "en.csv", "--locale", "en")
+    assert exported.returncode == 0, exported.stderr
+    assert (tmp_path / "en.csv").read_bytes().startswith(b"\xef\xbb\xbfperson_id,name,")
+    assert run_bot(tmp_path, db_file, "export", "banks", "d.csv", locale="en").returncode == 0
+    assert (tmp_path / "d.csv").read_bytes().startswith(b"\xef\xbb\xbfperson_id,name,")

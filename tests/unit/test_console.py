@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from bot.app import App
+from bot.config import Settings
 from bot.core.conversation import Button, File, Incoming, Reply
+from bot.db import Database
 from bot.platforms.console import ConsolePlatform
 
 
@@ -86,3 +89,36 @@ async def test_messages_to_another_person_wait_with_their_buttons(tmp_path: Path
     assert out.index("Согласие родителя") > out.index("console:2")
     assert "[1] Даю" in out
     assert [(i.external_id, i.payload) for i in handled] == [("2", "parent:y"), ("1", "menu:help")]
+
+
+async def test_the_console_speaks_the_language_of_the_person_at_the_keyboard(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    """User 1 switches to English: the console's own lines for them are English; user 2, new,
+    hears the default Russian."""
+    app = App(settings)
+    stdout = io.StringIO()
+    app.add_console("1", io.StringIO("/language\n2\n:user 2\n:user 1\n:user x\n:quit\n"), stdout)
+    await app.platforms["console"].run()  # type: ignore[attr-defined]
+    out = stdout.getvalue()
+    assert "Теперь вы пользователь console:2." in out
+    assert "You are now user console:1." in out
+    assert "Give a user number" in out
+    assert out.index("Теперь вы") < out.index("You are now")
+
+
+async def test_the_questionnaire_interrupted_in_the_console_continues(
+    db: Database, settings: Settings, tmp_path: Path
+) -> None:
+    """/mydata in the middle of the questionnaire answers, then offers «Продолжить анкету»;
+    its number asks the same question again."""
+    app = App(settings)
+    stdout = io.StringIO()
+    typed = "/start\n1\nАнна Иванова\n1\n3\n/mydata\n2\n:quit\n"
+    app.add_console("1", io.StringIO(typed), stdout)
+    await app.platforms["console"].run()  # type: ignore[attr-defined]
+    out = stdout.getvalue()
+    offer = out.index("Не закончено: анкета")
+    assert "[2] Продолжить анкету" in out[offer:]
+    assert out.count("С чем вам нужна помощь наставника?") == 2
+    assert out.rindex("С чем вам нужна помощь наставника?") > offer

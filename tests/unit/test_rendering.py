@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from markupsafe import Markup
 
 from bot.core import texts
-from bot.core.conversation import MAX_LABEL_CHARS, fit_label
+from bot.core.conversation import MAX_LABEL_CHARS, Button, fit_label
 from bot.platforms.rendering import split, to_plain
 
 
@@ -109,3 +110,12 @@ def test_a_long_button_label_is_cut_with_an_ellipsis() -> None:
     assert label.startswith("25.12 · Подготовить презентацию")
     assert fit_label("Короткая") == "Короткая"
     assert fit_label("x" * MAX_LABEL_CHARS) == "x" * MAX_LABEL_CHARS
+
+
+def test_every_button_label_is_plain_and_cut_with_an_ellipsis() -> None:
+    """A label from a locale keeps no markup, and any label too long for VK ends with «…»."""
+    bold = Button(Markup("<b>План</b> · ") + "&" + "д" * 60, "plan:1")
+    assert "<b>" not in bold.label and bold.label.startswith("План · &д")
+    assert len(bold.label) == MAX_LABEL_CHARS and bold.label.endswith("…")
+    typed = Button("01.12 · " + "Собрать шасси и " * 5, "ms:done:1")
+    assert len(typed.label) == MAX_LABEL_CHARS and typed.label.endswith("…")

@@ -272,6 +272,7 @@ def test_rendered_text_passed_back_is_escaped_only_once() -> None:
         "en",
         mentor="D'Artagnan",
         mentees="Ann & Bob",
+        mentee_count=2,
         form=line,
         pair_type=texts.t("form-virtual", "en"),
         term=6,

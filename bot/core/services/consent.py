@@ -20,6 +20,7 @@ from bot.core.models import (
     Profile,
 )
 from bot.core.services import people
+from bot.core.services import state as flow_state
 
 # Bump when the consent text in templates/*/consent*.j2 changes in substance.
 CONSENT_VERSION = "2026-11"
@@ -97,6 +98,7 @@ async def withdraw_and_erase(session: AsyncSession, person: Person, now: datetim
     await session.execute(
         delete(ConversationState).where(ConversationState.account_id.in_(account_ids))
     )
+    await flow_state.drop_paused(session, account_ids)
     await session.execute(
         update(Account)
         .where(Account.person_id == person.id)

@@ -1,6 +1,6 @@
 """terms in days, weeks or months; the text of an "other" pair type or format
 
-Revision ID: 0004_orgdata
+Revision ID: 0004
 Revises: 0003
 Create Date: 2026-11-30 20:50:00
 """
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_orgdata"
+revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
