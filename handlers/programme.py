@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import texts
+from bot.core import dates, texts, timezones
 from bot.core.conversation import Button, File, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -19,12 +19,13 @@ from bot.core.models import (
     Person,
     Programme,
     ProgrammeMember,
+    ProgrammeRequest,
     ProgrammeStatus,
     RequestKind,
 )
 from bot.core.refusal import StaleButton
-from bot.core.services import banks, plans, programmes, proposals
-from handlers import notifications
+from bot.core.services import banks, pending, plans, programmes, proposals
+from handlers import awaiting, notifications
 from handlers.buttons import (
     EXTEND_CHOICES,
     REMINDER_PRESETS,
@@ -40,8 +41,10 @@ from handlers.buttons import (
     OpenProgramme,
     Reminders,
     RequestAnswer,
+    SwapMentor,
 )
 from handlers.common import help_hint
+from handlers.plan import apply_change, item_line, other_names
 
 router = Router()
 
@@ -142,14 +145,15 @@ async def programme_command(ctx: Context) -> Replies:
 
 
 async def _title(ctx: Context, programme: Programme) -> str:
-    names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-    return label(ctx, programme, names)
+    """The programme as its members' list shows it: by the other people in it."""
+    return label(ctx, programme, await other_names(ctx, programme.id))
 
 
 def label(ctx: Context, programme: Programme, names: list[str]) -> str:
-    """A programme as a button label: number, people, status — cut to VK's 40 characters."""
-    status = ctx.t(f"programme-status-{programme.status}")
-    text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), status=status))
+    """A programme as a button label: status mark, people, number — cut to VK's 40 characters.
+    What tells the items apart comes first."""
+    mark = ctx.t(f"programme-mark-{programme.status}")
+    text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), mark=mark))
     return fit_label(text)
 
 
@@ -180,10 +184,14 @@ async def _programme_for(
 
 
 async def card(ctx: Context, programme: Programme) -> Replies:
-    """Status, people, term and plan progress, with the actions open to this person."""
+    """Status, people, dates, plan progress (for staff, every item) and the requests awaiting an
+    answer, with the actions open to this person; then what awaits this person's own answer,
+    each with its notice's buttons (the agreement's are on the card itself)."""
     assert ctx.person is not None
     everyone = await programmes.members(ctx.session, programme.id)
-    done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
+    items = await plans.milestones(ctx.session, programme.id)
+    done, total = plans.progress(items)
+    started = programme.started_at
     text = ctx.render(
         "programme_card",
         programme=programme,
@@ -193,9 +201,41 @@ async def card(ctx: Context, programme: Programme) -> Replies:
         form=ctx.t(f"form-{programme.form}"),
         pair_type=ctx.t(f"pair-type-{programme.pair_type}"),
         status=ctx.t(f"programme-status-{programme.status}"),
-        ends_on=programme.ends_on.strftime("%d.%m.%Y") if programme.ends_on else "",
+        starts_on=_date(ctx, timezones.to_local(started, _zone(ctx)).date()) if started else "",
+        ends_on=_date(ctx, programme.ends_on),
+        items=[item_line(ctx, m) for m in items] if ctx.is_staff else [],
+        requests=[
+            await _request_line(ctx, r)
+            for r in await pending.requests_of(ctx.session, programme.id)
+            if _may_see(ctx, r)
+        ],
     )
-    return [Reply(text, await _actions(ctx, programme, everyone, done, total))]
+    actions = await _actions(ctx, programme, everyone, done, total)
+    return [Reply(text, actions), *await awaiting.of_programme(ctx, programme.id, ("agreement",))]
+
+
+def _zone(ctx: Context) -> str:
+    return ctx.person.timezone if ctx.person else ctx.settings.default_timezone
+
+
+def _date(ctx: Context, day: date | None) -> str:
+    return dates.format_date(day, ctx.locale) if day else ""
+
+
+def _may_see(ctx: Context, request: ProgrammeRequest) -> bool:
+    """A request for another mentor is for the curator's eyes (and its author's) only."""
+    if request.kind != RequestKind.REPLACE_MENTOR or ctx.is_staff:
+        return True
+    return ctx.person is not None and request.proposed_by == ctx.person.id
+
+
+async def _request_line(ctx: Context, request: ProgrammeRequest) -> dict[str, str]:
+    """A request awaiting an answer, as the card lists it: what, and whose answer it awaits."""
+    if request.kind == RequestKind.REPLACE_MENTOR:
+        who = ctx.t("awaiting-staff")
+    else:
+        who = await awaiting.who_is_awaited(ctx, request)
+    return {"kind": ctx.t(f"request-kind-{request.kind}"), "who": who}
 
 
 async def _actions(
@@ -228,6 +268,10 @@ async def _actions(
         if me.role == MemberRole.MENTEE:
             row.append(ctx.button("btn-replace-mentor", AskReplacement(pid)))
         rows.append(row)
+    if programme.status == ProgrammeStatus.ACTIVE and ctx.is_staff and me is None:
+        rows.append(
+            [ctx.button("btn-extend", Extend(pid)), ctx.button("btn-swap-mentor", SwapMentor(pid))]
+        )
     if programme.status == ProgrammeStatus.ACTIVE and (
         ctx.is_staff or (me is not None and me.role == MemberRole.MENTOR)
     ):
@@ -413,11 +457,12 @@ async def extend(ctx: Context, payload: Extend) -> Replies:
     """Propose a longer term: choose months; the other side accepts or declines."""
     programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
     assert ctx.person is not None
-    if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
+    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+    if member is None and not ctx.is_staff:
         raise StaleButton()
-    if await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
-        # One proposal at a time: a double tap must not add the months twice.
-        return [ctx.reply("request-extend-pending", help_hint(ctx))]
+    waiting = await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND)
+    if waiting is not None:  # one proposal at a time: a double tap must not add months twice
+        return await _extension_pending(ctx, waiting)
     room = programmes.MAX_TERM_MONTHS - programme.term_months
     choices = [n for n in EXTEND_CHOICES if n <= room]
     if not choices:
@@ -434,6 +479,20 @@ async def extend(ctx: Context, payload: Extend) -> Replies:
         ctx.session, programme, RequestKind.EXTEND, ctx.person, details, ctx.now
     )
     return [ctx.reply("request-sent", help_hint(ctx))]
+
+
+async def _extension_pending(ctx: Context, request: ProgrammeRequest) -> Replies:
+    """The proposal already made: answerable by whoever must answer it, else whose answer it
+    awaits."""
+    assert ctx.person is not None
+    found = await proposals.open_request(ctx.session, request.id, ctx.person.id)
+    if found is not None:
+        shown = await awaiting.replies_of(ctx, [pending.Awaiting(found[1], request)])
+        return [ctx.reply("request-extend-yours"), *shown]
+    return [
+        ctx.reply("request-extend-pending"),
+        Reply(await awaiting.who_is_awaited(ctx, request), help_hint(ctx)),
+    ]
 
 
 @router.button(RequestAnswer)
@@ -455,8 +514,6 @@ async def answer_request(ctx: Context, answer: RequestAnswer) -> Replies:
         remind_at=ctx.settings.reminder_clock,
     )
     if outcome == "accepted" and request.kind == RequestKind.PLAN_CHANGE:
-        from handlers.plan import apply_change
-
         await apply_change(ctx, programme, request.details)
     return [
         ctx.reply(

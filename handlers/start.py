@@ -7,7 +7,7 @@ from bot.core.flow import Context, Replies, Router
 from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
 from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
-from handlers import questionnaire
+from handlers import awaiting, questionnaire
 from handlers.buttons import AgeChoice, ConsentAnswer, Language, Menu, RoleChoice
 from handlers.common import help_hint, menu_buttons
 
@@ -36,7 +36,11 @@ async def start(ctx: Context) -> Replies:
     if person.status == PersonStatus.AWAITING_PARENT:
         return await parent_code_message(ctx)
     await ctx.finish()
-    return [ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")]
+    welcome = ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")
+    waiting = await awaiting.count(ctx)
+    if waiting:  # said first: the menu's buttons stay last on screen
+        return [ctx.reply("awaiting-on-start", count=waiting), welcome]
+    return [welcome]
 
 
 async def ask_consent(ctx: Context) -> Replies:
