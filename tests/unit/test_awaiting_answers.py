@@ -85,3 +85,7 @@ async def test_the_curator_answers_a_replacement_from_pending(core: Core, db: Da
     card = await setup.curator.press(f"programme:{pid}")
     assert f"pair-replace:{request.id}" in payloads(card)
     assert f"pair-swap:{pid}" in payloads(card) and f"extend:{pid}" in payloads(card)
+    # The curator's own buttons are the curator's: a mentee's forged press changes nothing.
+    refused = await setup.mentee.press(f"pair-swap:{pid}")
+    assert refused[0].text == ru("refusal-curator-only")
+    assert (await programme(db, pid)).status == "active"
