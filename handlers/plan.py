@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from bot.core import dates, outbox, texts, timezones
@@ -52,8 +52,13 @@ def policy(ctx: Context) -> plans.ReminderPolicy:
 
 def today(ctx: Context) -> date:
     """The person's local date."""
+    return local_date(ctx, ctx.now)
+
+
+def local_date(ctx: Context, moment: datetime) -> date:
+    """The date of a moment on the person's own clock."""
     zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
-    return timezones.to_local(ctx.now, zone).date()
+    return timezones.to_local(moment, zone).date()
 
 
 async def _member_programme(ctx: Context, programme_id: int) -> tuple[Programme, str] | None:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, texts, timezones
+from bot.core import dates, texts
 from bot.core.conversation import Button, File, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -44,7 +44,7 @@ from handlers.buttons import (
     SwapMentor,
 )
 from handlers.common import help_hint
-from handlers.plan import apply_change, item_line, other_names
+from handlers.plan import apply_change, item_line, local_date, other_names
 
 router = Router()
 
@@ -201,7 +201,7 @@ async def card(ctx: Context, programme: Programme) -> Replies:
         form=ctx.t(f"form-{programme.form}"),
         pair_type=ctx.t(f"pair-type-{programme.pair_type}"),
         status=ctx.t(f"programme-status-{programme.status}"),
-        starts_on=_date(ctx, timezones.to_local(started, _zone(ctx)).date()) if started else "",
+        starts_on=_date(ctx, local_date(ctx, started)) if started else "",
         ends_on=_date(ctx, programme.ends_on),
         items=[item_line(ctx, m) for m in items] if ctx.is_staff else [],
         requests=[
@@ -212,10 +212,6 @@ async def card(ctx: Context, programme: Programme) -> Replies:
     )
     actions = await _actions(ctx, programme, everyone, done, total)
     return [Reply(text, actions), *await awaiting.of_programme(ctx, programme.id, ("agreement",))]
-
-
-def _zone(ctx: Context) -> str:
-    return ctx.person.timezone if ctx.person else ctx.settings.default_timezone
 
 
 def _date(ctx: Context, day: date | None) -> str:
