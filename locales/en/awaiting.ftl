@@ -1,10 +1,10 @@
 ## Awaiting your answer
 btn-pending = Awaiting your answer
 cmd-pending = What awaits your answer
-awaiting-none = Nothing awaits your answer right now. When someone proposes something, I will send a message, and the buttons to answer will be here too.
+awaiting-none = Nothing awaits your answer right now. When an agreement, a proposal or a request comes, I will send a message — and you can answer here too.
 awaiting-title = Awaiting your answer: { $count }. Answer with the buttons under the messages below.
 awaiting-on-start = Awaiting your answer: { $count }. Press «Awaiting your answer» to answer.
-awaiting-who = Awaiting the answer of: { $names }
+awaiting-who = Awaiting an answer from: { $names }
 awaiting-staff = Awaiting the curator's decision.
 request-extend-yours = An extension has already been proposed and awaits your answer:
 btn-swap-mentor = Replace the mentor
