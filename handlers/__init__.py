@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
+    awaiting,
     banks,
     common,
     curator,
@@ -36,6 +37,7 @@ def build_router() -> Router:
         programme,
         plan,
         banks,
+        awaiting,
     )
     for module in modules:
         root.include(module.router)

@@ -217,6 +217,12 @@ class Replacement(Payload, prefix="pair-replace"):
     request_id: int
 
 
+class SwapMentor(Payload, prefix="pair-swap"):
+    """The curator replaces a running pair's mentor (from a mentee's request, if one awaits)."""
+
+    programme_id: int
+
+
 class PickMentee(Payload, prefix="pair-mentee"):
     """Add a mentee to the pair being formed."""
 

@@ -13,6 +13,7 @@ router = Router()
 
 # Commands shown in /help, in order, with the roles that see them (empty: everyone registered).
 MENU: list[tuple[str, frozenset[Role]]] = [
+    ("pending", frozenset()),
     ("programme", frozenset()),
     ("plan", frozenset()),
     ("profile", frozenset()),
@@ -27,6 +28,7 @@ MENU: list[tuple[str, frozenset[Role]]] = [
 PUBLIC_COMMANDS = (
     "start",
     "help",
+    "pending",
     "programme",
     "plan",
     "profile",

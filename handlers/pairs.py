@@ -21,7 +21,7 @@ from bot.core.models import (
     TermUnit,
 )
 from bot.core.refusal import StaleButton
-from bot.core.services import banks, programmes
+from bot.core.services import banks, programmes, proposals
 from handlers import org_choices
 from handlers.buttons import (
     TERMS,
@@ -37,6 +37,7 @@ from handlers.buttons import (
     PickPairType,
     PickTerm,
     Replacement,
+    SwapMentor,
     ToMentor,
 )
 from handlers.common import help_hint
@@ -67,8 +68,8 @@ async def pair_list(ctx: Context, payload: PairList) -> Replies:
         return [
             ctx.reply("pairs-none", [[ctx.button("btn-pair-form", NewPair())], *help_hint(ctx)])
         ]
-    rows = [
-        [Button(label(ctx, programme, names), OpenProgramme(programme.id).pack())]
+    rows = [  # the mentees first: a mentor of several pairs is not repeated at every start
+        [Button(label(ctx, programme, names[1:] + names[:1]), OpenProgramme(programme.id).pack())]
         for programme, names in chunk
     ]
     nav = []
@@ -383,9 +384,32 @@ async def start_replacement(ctx: Context, payload: Replacement) -> Replies:
     if found is None:
         raise StaleButton()
     request, programme = found
+    assert request.proposed_by is not None  # checked by `_replacement`
+    return await _replace(ctx, programme, [request.proposed_by], request.id)
+
+
+@router.button(SwapMentor, roles=STAFF)
+async def swap_mentor(ctx: Context, payload: SwapMentor) -> Replies:
+    """From the pair card: the mentee's request, if one awaits; else the curator's own decision,
+    for every mentee of the pair."""
+    programme = await ctx.session.get(Programme, payload.programme_id)
+    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+        raise StaleButton()
+    request = await proposals.pending_request(ctx.session, programme.id, RequestKind.REPLACE_MENTOR)
+    if request is not None:
+        return await start_replacement(ctx, Replacement(request.id))
+    everyone = await programmes.members(ctx.session, programme.id)
+    mentees = [p.id for m, p in everyone if m.role == MemberRole.MENTEE]
+    return await _replace(ctx, programme, mentees, None)
+
+
+async def _replace(
+    ctx: Context, programme: Programme, mentees: list[int], request_id: int | None
+) -> Replies:
+    """Suggest mentors for a new pair replacing `programme`; the rest carries over."""
     await ctx.goto(
         "pf_mentor",
-        mentees=[request.proposed_by],
+        mentees=mentees,
         form=programme.form,
         pair_type=programme.pair_type,
         pair_type_note=programme.pair_type_note,
@@ -393,7 +417,7 @@ async def start_replacement(ctx: Context, payload: Replacement) -> Replies:
         term_unit=programme.term_unit,
         goals=programme.goals,
         replaces=programme.id,
-        request=request.id,
+        request=request_id,
         replaced_mentor=programme.mentor_id,
     )
     return await ask_mentor(ctx)
@@ -413,20 +437,31 @@ async def _replacement(ctx: Context, request_id: int) -> tuple[ProgrammeRequest,
 
 
 async def _end_replaced(ctx: Context) -> bool:
-    """End the programme being replaced and grant the request; False if it changed meanwhile."""
+    """End the programme being replaced and grant the request, if there was one; False if
+    either changed meanwhile (or a request arrived since: the curator sees it first)."""
     assert ctx.person is not None
-    found = await _replacement(ctx, int(ctx.data.get("request", 0)))
-    if found is None or found[1].id != ctx.data.get("replaces"):
-        return False
-    request, programme = found
-    request.status, request.resolved_at = RequestStatus.ACCEPTED, ctx.now
+    reason = "pf-swapped-reason"
+    if ctx.data.get("request"):
+        found = await _replacement(ctx, int(ctx.data["request"]))
+        if found is None or found[1].id != ctx.data.get("replaces"):
+            return False
+        request, programme = found
+        request.status, request.resolved_at = RequestStatus.ACCEPTED, ctx.now
+        reason = "pf-replaced-reason"
+    else:
+        replaced = await ctx.session.get(Programme, int(ctx.data.get("replaces", 0)))
+        if replaced is None or replaced.status != ProgrammeStatus.ACTIVE:
+            return False
+        if await proposals.pending_request(ctx.session, replaced.id, RequestKind.REPLACE_MENTOR):
+            return False
+        programme = replaced
     await programmes.close(
         ctx.session,
         programme,
         ProgrammeStatus.ENDED,
         ctx.person,
         ctx.now,
-        texts.plain(ctx.t("pf-replaced-reason")),  # stored as plain text, escaped when shown
+        texts.plain(ctx.t(reason)),  # stored as plain text, escaped when shown
     )
     await ctx.session.flush()
     return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from bot.core import dates, organisation, outbox, texts, timezones
@@ -21,7 +21,7 @@ from bot.core.models import (
 )
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, plans, programmes, proposals
-from handlers import org_choices
+from handlers import awaiting, org_choices
 from handlers.buttons import (
     ActivityPage,
     AddMilestone,
@@ -52,8 +52,13 @@ def policy(ctx: Context) -> plans.ReminderPolicy:
 
 def today(ctx: Context) -> date:
     """The person's local date."""
+    return local_date(ctx, ctx.now)
+
+
+def local_date(ctx: Context, moment: datetime) -> date:
+    """The date of a moment on the person's own clock."""
     zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
-    return timezones.to_local(ctx.now, zone).date()
+    return timezones.to_local(moment, zone).date()
 
 
 async def _member_programme(ctx: Context, programme_id: int) -> tuple[Programme, str] | None:
@@ -78,10 +83,17 @@ async def plan_command(ctx: Context) -> Replies:
         return await show(ctx, active[0])
     rows = []
     for programme in active[:MAX_PICK]:
-        names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
+        names = await other_names(ctx, programme.id)
         label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
         rows.append([Button(fit_label(label), OpenPlan(programme.id).pack())])
     return [ctx.reply("plan-choose", rows)]
+
+
+async def other_names(ctx: Context, programme_id: int) -> list[str]:
+    """The names of a programme's members but this person (mentor first): what tells one
+    programme from another in this person's lists."""
+    everyone = await programmes.members(ctx.session, programme_id)
+    return [p.name or "—" for _, p in everyone if ctx.person is None or p.id != ctx.person.id]
 
 
 async def _membership(
@@ -111,7 +123,7 @@ async def show(ctx: Context, programme: Programme, replace: bool = False) -> Rep
     is_mentor = member is not None and member.role == MemberRole.MENTOR
     text = ctx.render(
         "plan",
-        items=[_line(ctx, m) for m in items],
+        items=[item_line(ctx, m) for m in items],
         done=done,
         total=total,
         agreed=programme.plan_agreed_at is not None,
@@ -133,10 +145,11 @@ async def show(ctx: Context, programme: Programme, replace: bool = False) -> Rep
     if is_mentor and items and programme.plan_agreed_at is None:
         rows.append([ctx.button("btn-plan-agree", SendPlan(pid))])
     rows.append([ctx.button("btn-open-programme", OpenProgramme(pid))])
-    return [Reply(text, rows, replace=replace)]
+    return [Reply(text, rows, replace=replace), *await awaiting.of_programme(ctx, pid)]
 
 
-def _line(ctx: Context, m: Milestone) -> dict[str, Any]:
+def item_line(ctx: Context, m: Milestone) -> dict[str, Any]:
+    """A plan item as the plan and the curator's pair card list it."""
     return {
         "done": m.status == MilestoneStatus.DONE,
         "date": dates.format_date(m.due_on, ctx.locale),

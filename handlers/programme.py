@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,13 +19,14 @@ from bot.core.models import (
     Person,
     Programme,
     ProgrammeMember,
+    ProgrammeRequest,
     ProgrammeStatus,
     RequestKind,
     TermUnit,
 )
 from bot.core.refusal import StaleButton
-from bot.core.services import banks, plans, programmes, proposals
-from handlers import notifications
+from bot.core.services import banks, pending, plans, programmes, proposals
+from handlers import awaiting, notifications
 from handlers.buttons import (
     EXTEND_CHOICES,
     REMINDER_PRESETS,
@@ -42,8 +43,10 @@ from handlers.buttons import (
     OpenProgramme,
     Reminders,
     RequestAnswer,
+    SwapMentor,
 )
 from handlers.common import help_hint
+from handlers.plan import apply_change, item_line, local_date, other_names
 
 router = Router()
 
@@ -177,14 +180,15 @@ async def programme_command(ctx: Context) -> Replies:
 
 
 async def _title(ctx: Context, programme: Programme) -> str:
-    names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-    return label(ctx, programme, names)
+    """The programme as its members' list shows it: by the other people in it."""
+    return label(ctx, programme, await other_names(ctx, programme.id))
 
 
 def label(ctx: Context, programme: Programme, names: list[str]) -> str:
-    """A programme as a button label: number, people, status — cut to VK's 40 characters."""
-    status = ctx.t(f"programme-status-{programme.status}")
-    text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), status=status))
+    """A programme as a button label: status mark, people, number — cut to VK's 40 characters.
+    What tells the items apart comes first."""
+    mark = ctx.t(f"programme-mark-{programme.status}")
+    text = texts.plain(ctx.t("pair-label", id=programme.id, names=" · ".join(names), mark=mark))
     return fit_label(text)
 
 
@@ -215,10 +219,14 @@ async def _programme_for(
 
 
 async def card(ctx: Context, programme: Programme) -> Replies:
-    """Status, people, term and plan progress, with the actions open to this person."""
+    """Status, people, dates, plan progress (for staff, every item) and the requests awaiting an
+    answer, with the actions open to this person; then what awaits this person's own answer,
+    each with its notice's buttons (the agreement's are on the card itself)."""
     assert ctx.person is not None
     everyone = await programmes.members(ctx.session, programme.id)
-    done, total = plans.progress(await plans.milestones(ctx.session, programme.id))
+    items = await plans.milestones(ctx.session, programme.id)
+    done, total = plans.progress(items)
+    started = programme.started_at
     text = ctx.render(
         "programme_card",
         programme=programme,
@@ -230,9 +238,37 @@ async def card(ctx: Context, programme: Programme) -> Replies:
             "pair_types", programme.pair_type, programme.pair_type_note, ctx.locale
         ),
         status=ctx.t(f"programme-status-{programme.status}"),
-        ends_on=programme.ends_on.strftime("%d.%m.%Y") if programme.ends_on else "",
+        starts_on=_date(ctx, local_date(ctx, started)) if started else "",
+        ends_on=_date(ctx, programme.ends_on),
+        items=[item_line(ctx, m) for m in items] if ctx.is_staff else [],
+        requests=[
+            await _request_line(ctx, r)
+            for r in await pending.requests_of(ctx.session, programme.id)
+            if _may_see(ctx, r)
+        ],
     )
-    return [Reply(text, await _actions(ctx, programme, everyone, done, total))]
+    actions = await _actions(ctx, programme, everyone, done, total)
+    return [Reply(text, actions), *await awaiting.of_programme(ctx, programme.id, ("agreement",))]
+
+
+def _date(ctx: Context, day: date | None) -> str:
+    return dates.format_date(day, ctx.locale) if day else ""
+
+
+def _may_see(ctx: Context, request: ProgrammeRequest) -> bool:
+    """A request for another mentor is for the curator's eyes (and its author's) only."""
+    if request.kind != RequestKind.REPLACE_MENTOR or ctx.is_staff:
+        return True
+    return ctx.person is not None and request.proposed_by == ctx.person.id
+
+
+async def _request_line(ctx: Context, request: ProgrammeRequest) -> dict[str, str]:
+    """A request awaiting an answer, as the card lists it: what, and whose answer it awaits."""
+    if request.kind == RequestKind.REPLACE_MENTOR:
+        who = ctx.t("awaiting-staff")
+    else:
+        who = await awaiting.who_is_awaited(ctx, request)
+    return {"kind": ctx.t(f"request-kind-{request.kind}"), "who": who}
 
 
 async def _actions(
@@ -265,6 +301,10 @@ async def _actions(
         if me.role == MemberRole.MENTEE:
             row.append(ctx.button("btn-replace-mentor", AskReplacement(pid)))
         rows.append(row)
+    if programme.status == ProgrammeStatus.ACTIVE and ctx.is_staff and me is None:
+        rows.append(
+            [ctx.button("btn-extend", Extend(pid)), ctx.button("btn-swap-mentor", SwapMentor(pid))]
+        )
     if programme.status == ProgrammeStatus.ACTIVE and (
         ctx.is_staff or (me is not None and me.role == MemberRole.MENTOR)
     ):
@@ -484,11 +524,12 @@ async def extend(ctx: Context, payload: Extend) -> Replies:
     """Propose a longer term in the programme's unit; the other side accepts or declines."""
     programme = await _programme_for(ctx, payload.programme_id, (ProgrammeStatus.ACTIVE,))
     assert ctx.person is not None
-    if await programmes.membership(ctx.session, programme.id, ctx.person.id) is None:
+    member = await programmes.membership(ctx.session, programme.id, ctx.person.id)
+    if member is None and not ctx.is_staff:
         raise StaleButton()
-    if await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND):
-        # One proposal at a time: a double tap must not add the time twice.
-        return [ctx.reply("request-extend-pending", help_hint(ctx))]
+    waiting = await proposals.pending_request(ctx.session, programme.id, RequestKind.EXTEND)
+    if waiting is not None:  # one proposal at a time: a double tap must not add the time twice
+        return await _extension_pending(ctx, waiting)
     unit = TermUnit(programme.term_unit)
     room = programmes.MAX_TERM[unit] - programme.term
     choices = [n for n in EXTEND_CHOICES[unit] if n <= room]
@@ -510,6 +551,20 @@ async def extend(ctx: Context, payload: Extend) -> Replies:
     return [ctx.reply("request-sent", help_hint(ctx))]
 
 
+async def _extension_pending(ctx: Context, request: ProgrammeRequest) -> Replies:
+    """The proposal already made: answerable by whoever must answer it, else whose answer it
+    awaits."""
+    assert ctx.person is not None
+    found = await proposals.open_request(ctx.session, request.id, ctx.person.id)
+    if found is not None:
+        shown = await awaiting.replies_of(ctx, [pending.Awaiting(found[1], request)])
+        return [ctx.reply("request-extend-yours"), *shown]
+    return [
+        ctx.reply("request-extend-pending"),
+        Reply(await awaiting.who_is_awaited(ctx, request), help_hint(ctx)),
+    ]
+
+
 @router.button(RequestAnswer)
 async def answer_request(ctx: Context, answer: RequestAnswer) -> Replies:
     """Accept or decline another member's proposal (extension or plan change)."""
@@ -529,8 +584,6 @@ async def answer_request(ctx: Context, answer: RequestAnswer) -> Replies:
         remind_at=ctx.settings.reminder_clock,
     )
     if outcome == "accepted" and request.kind == RequestKind.PLAN_CHANGE:
-        from handlers.plan import apply_change
-
         await apply_change(ctx, programme, request.details)
     return [
         ctx.reply(

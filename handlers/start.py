@@ -7,7 +7,7 @@ from bot.core.flow import Context, Replies, Router
 from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
 from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
-from handlers import questionnaire
+from handlers import awaiting, questionnaire
 from handlers.buttons import AgeChoice, ConsentAnswer, Language, Menu, RoleChoice
 from handlers.common import help_hint, menu_buttons
 
@@ -37,7 +37,11 @@ async def start(ctx: Context) -> Replies:
         return await parent_code_message(ctx)
     await ctx.finish()
     welcome = ctx.reply("start-welcome-back", menu_buttons(ctx), name=person.name or "")
-    return [welcome, *await ctx.router.offer_paused(ctx)]
+    waiting = await awaiting.count(ctx)
+    paused = await ctx.router.offer_paused(ctx)
+    if waiting:  # said first: the menu's buttons stay last on screen
+        return [ctx.reply("awaiting-on-start", count=waiting), welcome, *paused]
+    return [welcome, *paused]
 
 
 async def ask_consent(ctx: Context) -> Replies:

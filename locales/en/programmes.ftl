@@ -50,7 +50,7 @@ btn-open-pair = { $kind ->
 }
 pairs-none = No pairs yet — form the first one with the button below.
 pairs-list-title = Pairs and groups — pick one to open:
-pair-label = #{ $id } { $names } ({ $status })
+pair-label = { $mark } { $names } · #{ $id }
 pf-no-mentees = There are no mentees without a pair. New mentees will appear here once they register and fill in the questionnaire.
 pf-ask-mentee = Step 1 of 6. Choose a mentee:
 pf-ask-more-mentees = Chosen: { $chosen }. Add another mentee to make a group, or press “Next: mentor”.
@@ -151,7 +151,7 @@ plan-change-delete = delete “{ $title }”
 ## Plan
 plan-no-programme = You have no running programme. The plan will appear once all members accept the agreement.
 plan-choose = Which programme's plan shall I open? Pick a button below.
-plan-pick-label = #{ $id } { $names }
+plan-pick-label = { $names } · #{ $id }
 btn-ms-add = Add an item
 btn-ms-done = Mark as done
 btn-ms-move = Move

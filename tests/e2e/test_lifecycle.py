@@ -56,6 +56,7 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
     assert "Принять" in proposal.buttons
     plan = await pair.mentee.say("/plan", "1 декабря 2026 — Собрать шасси")
     assert "10 декабря" not in plan.text
+    await pair.mentee.expect("перенести «Собрать шасси»")  # under the plan, answerable there too
     pair.mentee.user.press("Принять", proposal.raw)  # the proposal is further up the chat
     await pair.mentee.expect("вы приняли предложение")
     await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")
@@ -92,8 +93,10 @@ async def test_curator_ends_a_pair_and_mentee_asks_for_another_mentor(
     await pair.mentee.say("Не совпадаем по расписанию", "отправлена куратору")
     request = await pair.curator.expect("просит заменить наставника")
     assert "Не совпадаем по расписанию" in request.text
-    await pair.curator.click("Открыть программу", "Программа №1")
-    await pair.curator.click("Прекратить (куратор)", "досрочно?")
+    card = await pair.curator.click("Открыть программу", "Программа №1")
+    await pair.curator.expect("просит заменить наставника")  # under the card, with its button
+    pair.curator.user.press("Прекратить (куратор)", card.raw)
+    await pair.curator.expect("досрочно?")
     await pair.curator.click("Да, прекратить", "Почему программа прекращается")
     await pair.curator.say("Подберём другого наставника", "Программа прекращена")
     await pair.mentee.expect("Подберём другого наставника")

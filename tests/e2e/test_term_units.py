@@ -19,7 +19,7 @@ async def test_a_camp_shift_of_21_days(harness: Harness, platform: str) -> None:
     await steps.accept(pair, read_agreement=False)
 
     card = await tee.say("/programme", "Программа №1")
-    assert "Срок: 21 день, до 15.12.2026" in card.text
+    assert "Срок: 21 день, до 15 декабря 2026" in card.text
 
     await men.say("/programme", "Программа №1")
     await men.click("Продлить срок", "На сколько дней")
@@ -27,7 +27,7 @@ async def test_a_camp_shift_of_21_days(harness: Harness, platform: str) -> None:
     await tee.expect("Петя Учеников» на 7 дней")
     await tee.click("Принять", "вы приняли предложение")
     card = await tee.say("/programme", "Программа №1")
-    assert "Срок: 28 дней, до 22.12.2026" in card.text
+    assert "Срок: 28 дней, до 22 декабря 2026" in card.text
 
 
 async def test_weeks_typed_and_months_by_button(harness: Harness, platform: str) -> None:

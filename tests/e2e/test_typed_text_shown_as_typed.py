@@ -61,4 +61,4 @@ async def test_names_competences_and_goals_read_as_typed(harness: Harness, platf
     assert f"Цели: {GOALS}" in card.text
     await curator.say("/pairs", "Пары и группы")
     listing = await curator.click("Список пар", "выберите, чтобы открыть")
-    assert listing.buttons[0].startswith(f"№1 {MENTOR} · Анна")
+    assert listing.buttons[0].startswith(f"⏳ {MENTEE} · Жан")  # status, mentee, then mentor

@@ -54,7 +54,7 @@ async def test_console_wizard_with_a_term_of_three_weeks(
     assert (row.term, row.term_unit) == (3, TermUnit.WEEKS)
     assert row.ends_on == date(2026, 12, 15)
     card = joined(await setup.mentee.press(f"programme:{setup.programme_id}"))
-    assert "Срок: 3 недели, до 15.12.2026" in card
+    assert "Срок: 3 недели, до 15 декабря 2026" in card
 
     choices = await setup.mentor.press(f"extend:{setup.programme_id}")
     assert [b.label for b in choices[0].buttons[0]] == ["+1 неделя", "+2 недели", "+4 недели"]

@@ -1,0 +1,121 @@
+"""What awaits a person's answer: agreements, the plan to agree to, the other members' proposals
+and, for staff, the mentees' requests for another mentor. Each item names the notice that asked,
+so it is shown (and answered) exactly as that notice was."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.models import (
+    AgreementStatus,
+    Person,
+    Programme,
+    ProgrammeMember,
+    ProgrammeRequest,
+    ProgrammeStatus,
+    RequestKind,
+    RequestStatus,
+)
+from bot.core.services import programmes, proposals
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """One thing awaiting an answer: the notice that asked for it (its template and params)."""
+
+    programme: Programme
+    request: ProgrammeRequest | None = None  # None: the agreement itself
+
+    @property
+    def template(self) -> str:
+        """The notice's template: `agreement`, `plan-for-agreement` or `request-<kind>`."""
+        if self.request is None:
+            return "agreement"
+        if self.request.kind == RequestKind.PLAN_AGREEMENT:
+            return "plan-for-agreement"
+        return f"request-{self.request.kind}"
+
+    @property
+    def params(self) -> dict[str, int]:
+        """The notice's parameters."""
+        if self.request is None or self.request.kind == RequestKind.PLAN_AGREEMENT:
+            return {"programme_id": self.programme.id}
+        return {"request_id": self.request.id}
+
+
+async def awaiting(
+    session: AsyncSession, person: Person, staff: bool, programme_id: int | None = None
+) -> list[Awaiting]:
+    """Everything awaiting this person's answer (in one programme, if given), oldest first."""
+    items = await _agreements(session, person.id)
+    for request, programme in await _pending_requests(session):
+        if await _answers(session, request, programme, person, staff):
+            items.append(Awaiting(programme, request))
+    return [i for i in items if programme_id is None or i.programme.id == programme_id]
+
+
+async def _agreements(session: AsyncSession, person_id: int) -> list[Awaiting]:
+    query = (
+        select(Programme)
+        .join(ProgrammeMember, ProgrammeMember.programme_id == Programme.id)
+        .where(
+            ProgrammeMember.person_id == person_id,
+            ProgrammeMember.agreement == AgreementStatus.PENDING,
+            Programme.status == ProgrammeStatus.PROPOSED,
+        )
+        .order_by(Programme.id)
+    )
+    return [Awaiting(p) for p in (await session.execute(query)).scalars()]
+
+
+async def _pending_requests(session: AsyncSession) -> list[tuple[ProgrammeRequest, Programme]]:
+    query = (
+        select(ProgrammeRequest, Programme)
+        .join(Programme, Programme.id == ProgrammeRequest.programme_id)
+        .where(
+            ProgrammeRequest.status == RequestStatus.PENDING,
+            Programme.status == ProgrammeStatus.ACTIVE,
+        )
+        .order_by(ProgrammeRequest.id)
+    )
+    return [(r, p) for r, p in (await session.execute(query)).all()]
+
+
+async def _answers(
+    session: AsyncSession,
+    request: ProgrammeRequest,
+    programme: Programme,
+    person: Person,
+    staff: bool,
+) -> bool:
+    """Whether the person is the one to answer: staff a request for another mentor, a member
+    anything else (the same rule the answer buttons check)."""
+    if request.kind == RequestKind.REPLACE_MENTOR:
+        if not staff or request.proposed_by is None:
+            return False
+        return person.id in {p.id for p in await programmes.staff_for(session, programme)}
+    return await proposals.open_request(session, request.id, person.id) is not None
+
+
+async def waiting_for(session: AsyncSession, request: ProgrammeRequest) -> list[Person]:
+    """The members whose answer a proposal still awaits (for a request to staff: nobody named)."""
+    if request.kind == RequestKind.REPLACE_MENTOR:
+        return []
+    answered = {request.proposed_by, *request.details.get(proposals.ACCEPTED_BY, [])}
+    return [
+        p
+        for _, p in await programmes.members(session, request.programme_id)
+        if p.id not in answered
+    ]
+
+
+async def requests_of(session: AsyncSession, programme_id: int) -> list[ProgrammeRequest]:
+    """The programme's requests still awaiting an answer, oldest first."""
+    query = select(ProgrammeRequest).where(
+        ProgrammeRequest.programme_id == programme_id,
+        ProgrammeRequest.status == RequestStatus.PENDING,
+    )
+    return list((await session.execute(query.order_by(ProgrammeRequest.id))).scalars())

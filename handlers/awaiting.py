@@ -1,0 +1,56 @@
+"""/pending «Ждёт вашего ответа»: everything awaiting the person's answer, each item shown as the
+notice that asked for it, with the same answer buttons (one answer path, wherever it is pressed).
+The programme card, the plan and «Продлить срок» show their programme's items the same way."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import Notification, ProgrammeRequest
+from bot.core.services import pending
+from handlers import notifications
+from handlers.common import help_hint
+
+router = Router()
+
+
+async def replies_of(ctx: Context, items: list[pending.Awaiting]) -> Replies:
+    """Each item as its notice showed it: the same text, the same answer buttons."""
+    assert ctx.person is not None
+    replies: Replies = []
+    for item in items:
+        # Rendered by the notice's own renderer; the row is never stored, nothing is sent later.
+        notice = Notification(template=item.template, params=item.params)
+        replies += await notifications.render(ctx.session, notice, ctx.person) or []
+    return replies
+
+
+async def of_programme(ctx: Context, programme_id: int, skip: tuple[str, ...] = ()) -> Replies:
+    """What awaits this person's answer in one programme (but the `skip` templates)."""
+    assert ctx.person is not None
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, programme_id)
+    return await replies_of(ctx, [i for i in items if i.template not in skip])
+
+
+async def count(ctx: Context) -> int:
+    """How many things await this person's answer."""
+    assert ctx.person is not None
+    return len(await pending.awaiting(ctx.session, ctx.person, ctx.is_staff))
+
+
+async def who_is_awaited(ctx: Context, request: ProgrammeRequest) -> Markup:
+    """The names of those whose answer a proposal awaits."""
+    people = await pending.waiting_for(ctx.session, request)
+    names = ", ".join(notifications.shown_name(p, ctx.locale) for p in people)
+    return ctx.t("awaiting-who", names=names or "—")
+
+
+@router.command("pending", aliases=("ждёт", "ответы"))
+async def pending_command(ctx: Context) -> Replies:
+    """Everything awaiting the person's answer, or a clear word that nothing does."""
+    assert ctx.person is not None
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff)
+    if not items:
+        return [ctx.reply("awaiting-none", help_hint(ctx))]
+    return [ctx.reply("awaiting-title", count=len(items)), *await replies_of(ctx, items)]
