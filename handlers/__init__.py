@@ -16,6 +16,7 @@ from handlers import (
     privacy,
     programme,
     questionnaire,
+    relay,
     start,
 )
 
@@ -36,6 +37,7 @@ def build_router() -> Router:
         programme,
         plan,
         banks,
+        relay,
     )
     for module in modules:
         root.include(module.router)
