@@ -1,0 +1,48 @@
+"""In the console: the curator writes to a participant through the bot and reads the answer."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from bot.core.engine import Core
+from bot.core.models import Role
+from bot.db import Database
+from bot.platforms.console import ConsolePlatform
+from handlers import notifications
+from scheduler.dispatch import Dispatcher
+from tests.fakes.clock import FakeClock
+from tests.unit.test_flows import Chat, register
+from tests.unit.test_programme_edge_cases import core, grant, person_id
+
+__all__ = ["core"]
+
+QUESTION = "Встреча в 15:00 <в кабинете 12> & «Кванториум»"
+
+
+async def test_curator_and_participant_write_to_each_other_in_the_console(
+    core: Core, db: Database, clock: FakeClock, tmp_path: Path
+) -> None:
+    boss = Chat(core, user="1")
+    await register(boss, name="Ольга Куратова")
+    await grant(db, "1", Role.CURATOR)
+    await register(Chat(core, user="2"), name="Пётр Учеников")
+    pupil = await person_id(db, "2")
+
+    out = io.StringIO()
+    console = ConsolePlatform(core.handle, "1", tmp_path / "files", "ru", io.StringIO(), out)
+    dispatcher = Dispatcher(db, {"console": console}, notifications.render, clock)
+    await boss.press(f"write:{pupil}")
+    await boss.send(QUESTION)
+    assert await dispatcher.run_once() == 1
+
+    console.stdin = io.StringIO(":user 2\n1\nДа, приду & <возьму ноутбук>\n:user 1\n:quit\n")
+    await console.run()
+    assert await dispatcher.run_once() == 1
+
+    shown = out.getvalue()
+    assert f"Сообщение от куратора Ольга Куратова:\n{QUESTION}" in shown  # as typed
+    assert "[1] Ответить куратору" in shown
+    assert "Ответ отправлен куратору" in shown
+    assert "Ответ участника Пётр Учеников:\nДа, приду & <возьму ноутбук>" in shown
+    assert "[1] Ответить" in shown.rsplit("Ответ участника", 1)[1]
