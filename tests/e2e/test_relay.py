@@ -47,6 +47,10 @@ async def test_curator_writes_and_the_participant_answers(harness: Harness, plat
     await boss.click("Ответить", "Напишите сообщение для участника Пётр Учеников")
     await boss.say("/cancel", "отменил")
 
+    # Help gives no other contacts: the curator writes here, and the answer goes back here.
+    help_text = (await pupil.say("/help", "Что я умею")).text
+    assert "Куратор программы свяжется с вами здесь" in help_text
+
 
 async def test_an_erased_person_cannot_be_written_to(harness: Harness, platform: str) -> None:
     boss = await curator(harness, platform, 8211)

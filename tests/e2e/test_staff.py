@@ -28,6 +28,7 @@ async def test_a_curator_registers_without_the_role_question(
     await chat.expect("Как вас зовут?")
     notice = await grant_curator(harness, chat)
     assert "/start" in notice  # still registering: told how to finish
+    assert "«Написать»" in notice  # and what the role lets them do
 
     done = await chat.say("Ольга Кураторова", "Готово, Ольга Кураторова, вы зарегистрированы")
     assert {"Пары и группы", "Банки", "Статистика"} <= set(done.buttons)
