@@ -34,6 +34,9 @@ async def ask_message(ctx: Context) -> Replies:
 
 async def take_message(ctx: Context) -> Replies:
     """The curator's message goes to the participant; asked again when empty or too long."""
+    if not ctx.is_staff:  # the role was taken away while the curator was typing
+        await ctx.finish()
+        return [ctx.reply("refusal-curator-only", help_hint(ctx))]
     text = relay.clean(ctx.incoming.text)
     if text is None:
         return [ctx.reply("relay-text-invalid", max=relay.MAX_TEXT)]

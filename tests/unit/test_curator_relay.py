@@ -1,4 +1,4 @@
-"""In the console: the curator writes to a participant through the bot and reads the answer."""
+"""The curator writes to a participant through the bot: in the console, and the refusals."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import io
 from pathlib import Path
 
 from bot.core.engine import Core
-from bot.core.models import Role
+from bot.core.models import Notification, Role
+from bot.core.services import people
 from bot.db import Database
 from bot.platforms.console import ConsolePlatform
 from handlers import notifications
 from scheduler.dispatch import Dispatcher
 from tests.fakes.clock import FakeClock
-from tests.unit.test_flows import Chat, register
+from tests.unit.test_flows import Chat, all_rows, joined, register
 from tests.unit.test_programme_edge_cases import core, grant, person_id
 
 __all__ = ["core"]
@@ -46,3 +47,21 @@ async def test_curator_and_participant_write_to_each_other_in_the_console(
     assert "Ответ отправлен куратору" in shown
     assert "Ответ участника Пётр Учеников:\nДа, приду & <возьму ноутбук>" in shown
     assert "[1] Ответить" in shown.rsplit("Ответ участника", 1)[1]
+
+
+async def test_an_empty_or_too_long_message_or_a_revoked_curator_sends_nothing(
+    core: Core, db: Database
+) -> None:
+    boss = Chat(core, user="1")
+    await register(boss, name="Ольга Куратова")
+    await grant(db, "1", Role.CURATOR)
+    await register(Chat(core, user="2"), name="Пётр Учеников")
+    await boss.press(f"write:{await person_id(db, '2')}")
+    assert "не длиннее 2\xa0000" in joined(await boss.send("Я" * 2001))
+    assert "не длиннее 2\xa0000" in joined(await boss.send("   "))
+    async with db.transaction() as session:
+        acc = await people.find_account(session, "console", "1")
+        assert acc is not None and acc.person is not None
+        people.revoke(acc.person, Role.CURATOR)
+    assert "только куратору" in joined(await boss.send("Добрый день"))
+    assert [r for r in await all_rows(db, Notification) if r.template.startswith("relay")] == []
