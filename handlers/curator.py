@@ -74,11 +74,14 @@ async def stats(ctx: Context) -> Replies:
 async def role_granted(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
-    """What the new role lets the person do; still registering, how to finish (no questions)."""
+    """What the new role lets the person do; still registering, how to finish (without the role
+    question and questionnaire, unless they have chosen to be a mentee or mentor)."""
     locale = person.locale
     text = texts.t(row.template, locale)
     if person.status != PersonStatus.REGISTERING:
         return [Reply(text, help_button(locale))]
-    finish = texts.t("role-granted-finish-registration", locale)
+    chosen = person.role_set & {Role.MENTEE, Role.MENTOR}  # a role chosen goes on to its questions
+    key = "role-granted-finish-questionnaire" if chosen else "role-granted-finish-registration"
+    finish = texts.t(key, locale)
     start = Button(texts.t("btn-start", locale), Menu("start").pack())
     return [Reply(Markup("\n\n").join([text, finish]), [[start]])]

@@ -3,12 +3,18 @@ they hold that role explicitly."""
 
 from __future__ import annotations
 
+from bot.admin import change_role
+from bot.config import Settings
 from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import Role
 from bot.core.services import banks
 from bot.db import Database
-from tests.unit.test_flows import Chat, payloads, register
+from handlers import notifications
+from scheduler.dispatch import Dispatcher
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
+from tests.unit.test_flows import Chat, joined, payloads, register
 from tests.unit.test_programme_edge_cases import core, grant, person_id, set_capacity
 
 __all__ = ["core"]
@@ -40,3 +46,20 @@ async def test_a_curator_is_not_suggested_or_counted_as_a_mentor(core: Core, db:
 
     (stats, *_) = await curator.send("/stats")
     assert "Зарегистрированы: 4 (наставляемых: 1, наставников: 2)" in texts.plain(stats.text)
+
+
+async def test_a_curator_who_chose_to_mentor_finishes_the_questionnaire(
+    core: Core, db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    chat = Chat(core, user="1")
+    await chat.send("/start")
+    await chat.press("consent:y")
+    await chat.send("Мария Наставникова")
+    await chat.press("role:mentor")  # chosen before the grant: an explicit mentor
+    ok, message = await change_role(settings, "grant", "curator", "console:1", clock)
+    assert ok, message
+    platform = RecordingPlatform()
+    await Dispatcher(db, {"console": platform}, notifications.render, clock).run_once()
+    (notice,) = platform.to("1")
+    assert "отправьте /start" in notice and "анкету" not in notice
+    assert "Сколько вам лет" in joined(await chat.send("/start"))
