@@ -17,6 +17,7 @@ from handlers import (
     privacy,
     programme,
     questionnaire,
+    relay,
     start,
 )
 
@@ -38,6 +39,7 @@ def build_router() -> Router:
         plan,
         banks,
         awaiting,
+        relay,
     )
     for module in modules:
         root.include(module.router)

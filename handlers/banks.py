@@ -25,7 +25,7 @@ from bot.core.models import (
     Role,
 )
 from bot.core.services import banks
-from handlers.buttons import BankAct, BankCard, BankHome, BankList, BankRole
+from handlers.buttons import BankAct, BankCard, BankHome, BankList, BankRole, WriteTo
 from handlers.common import help_hint
 
 router = Router()
@@ -271,7 +271,8 @@ async def card(ctx: Context, person_id: int, view: View) -> Replies:
         free=max((capacity or 0) - taken, 0),
         programmes=await _open_programmes(ctx, person.id),
     )
-    return [Reply(text, back, replace=True)]
+    write = [ctx.button("btn-write", WriteTo(person.id))]
+    return [Reply(text, [write, *back], replace=True)]
 
 
 def _answers(person: Person, profile: Profile | None) -> list[tuple[str, str | list[str]]]:

@@ -398,3 +398,24 @@ class BankCard(Payload, prefix="bank-card"):
     def valid(self) -> bool:
         """Only mentors have free places to filter by."""
         return free_only_for_mentors(self.role, self.free)
+
+
+# --- messages between the curator and a participant -------------------------------------------
+
+
+class WriteTo(Payload, prefix="write"):
+    """The curator writes to a participant through the bot (a person card, a pair card, a reply)."""
+
+    person_id: int
+
+
+class AnswerCurator(Payload, prefix="write-back"):
+    """A participant answers the curator's message (the outbox row that carried it)."""
+
+    message_id: int
+
+
+class WriteToMember(Payload, prefix="write-pick"):
+    """From the pair card: choose which member of the programme the curator writes to."""
+
+    programme_id: int

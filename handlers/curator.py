@@ -1,16 +1,28 @@
-"""Commands for the curator (and director): programme figures, without personal data."""
+"""Commands for the curator (and director): programme figures, without personal data; the
+notice of a staff role."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import organisation, timezones
-from bot.core.conversation import Reply
+from bot.core import organisation, texts, timezones
+from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, Person, PersonRole, PersonStatus, ProgrammeStatus, Role
+from bot.core.models import (
+    STAFF,
+    Notification,
+    Person,
+    PersonRole,
+    PersonStatus,
+    ProgrammeStatus,
+    Role,
+)
 from bot.core.services import figures
+from handlers.buttons import Menu
 from handlers.common import help_hint
+from handlers.notifications import help_button, renderer
 
 router = Router()
 
@@ -57,3 +69,21 @@ async def stats(ctx: Context) -> Replies:
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
     return [Reply(Markup("\n").join(lines), help_hint(ctx))]
+
+
+@renderer("role-granted-curator")
+@renderer("role-granted-director")
+async def role_granted(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """What the new role lets the person do; still registering, how to finish (without the role
+    question and questionnaire, unless they have chosen to be a mentee or mentor)."""
+    locale = person.locale
+    text = texts.t(row.template, locale)
+    if person.status != PersonStatus.REGISTERING:
+        return [Reply(text, help_button(locale))]
+    chosen = person.role_set & {Role.MENTEE, Role.MENTOR}  # a role chosen goes on to its questions
+    key = "role-granted-finish-questionnaire" if chosen else "role-granted-finish-registration"
+    finish = texts.t(key, locale)
+    start = Button(texts.t("btn-start", locale), Menu("start").pack())
+    return [Reply(Markup("\n\n").join([text, finish]), [[start]])]

@@ -44,6 +44,7 @@ from handlers.buttons import (
     Reminders,
     RequestAnswer,
     SwapMentor,
+    WriteToMember,
 )
 from handlers.common import help_hint
 from handlers.plan import apply_change, item_line, local_date, other_names
@@ -305,6 +306,8 @@ async def _actions(
         rows.append(
             [ctx.button("btn-extend", Extend(pid)), ctx.button("btn-swap-mentor", SwapMentor(pid))]
         )
+    if ctx.is_staff and me is None:
+        rows.append([ctx.button("btn-write-members", WriteToMember(pid))])
     if programme.status == ProgrammeStatus.ACTIVE and (
         ctx.is_staff or (me is not None and me.role == MemberRole.MENTOR)
     ):

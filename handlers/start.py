@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
+from bot.core.models import STAFF, AgeGroup, CodePurpose, PersonStatus, Role
 from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
 from handlers import awaiting, questionnaire
@@ -78,6 +78,8 @@ async def next_question(ctx: Context) -> Replies:
     assert person is not None
     if person.name is None:
         await ctx.goto("ask_name")
+    elif person.role_set & STAFF and not person.role_set & {Role.MENTEE, Role.MENTOR}:
+        return await complete(ctx)  # staff are not a bank: no role, age or questionnaire
     elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
         await ctx.goto("ask_role")
     elif person.age_group is None:

@@ -63,7 +63,7 @@ async def test_proposals_listed_only_to_those_who_must_answer(core: Core, db: Da
     await setup.mentee.press(f"plan-agree:{pid}")
     await setup.mentee.press(f"request:y:{extension.id}")
     assert (await setup.mentee.send("/pending"))[0].text == NOTHING
-    assert (await programme(db, pid)).term_months == 9
+    assert (await programme(db, pid)).term == 9
 
 
 async def test_the_curator_answers_a_replacement_from_pending(core: Core, db: Database) -> None:
