@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Role
+from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Profile, Role
 from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
 from handlers import questionnaire
@@ -77,15 +77,23 @@ async def next_question(ctx: Context) -> Replies:
         await ctx.goto("ask_role")
     elif person.age_group is None:
         await ctx.goto("ask_age")
+    elif _awaits_parent(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
+        return await complete(ctx)  # the questionnaire comes after the parent's consent
     else:
         field = await questionnaire.first_unanswered(ctx)
         if field is None:
             return await complete(ctx)
-        if ctx.state == "ask_age":
+        if await ctx.session.get(Profile, person.id) is None:  # the questionnaire begins
             intro = [ctx.reply("q-intro")]
             return intro + await questionnaire.ask(ctx, field)
         return await questionnaire.ask(ctx, field)
     return await ctx.router.prompt(ctx)
+
+
+def _awaits_parent(ctx: Context) -> bool:
+    """True for a minor: a parent or legal representative must consent."""
+    group = ctx.person.age_group if ctx.person else None
+    return group is not None and AgeGroup(group).is_minor
 
 
 async def ask_name(ctx: Context) -> Replies:
@@ -142,6 +150,8 @@ async def take_age(ctx: Context, choice: AgeChoice) -> Replies:
     if ctx.person is None:
         raise StaleButton()
     ctx.person.age_group = choice.group
+    if choice.group.is_minor:
+        await consent.record_as_assent(ctx.session, ctx.person)
     return await next_question(ctx)
 
 
@@ -150,8 +160,7 @@ async def complete(ctx: Context) -> Replies:
     person = ctx.person
     assert person is not None
     await ctx.finish()
-    minor = person.age_group is not None and AgeGroup(person.age_group).is_minor
-    if minor and not await consent.has_parent_consent(ctx.session, person.id):
+    if _awaits_parent(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
         person.status = PersonStatus.AWAITING_PARENT
         return await parent_code_message(ctx)
     person.status = PersonStatus.ACTIVE

@@ -164,10 +164,15 @@ class Account(Base):
 
 
 class ConsentGiver(enum.StrEnum):
-    """Who gave a consent: the person, or a parent / legal representative of a minor."""
+    """Who gave a consent: the person, or a parent / legal representative of a minor.
+
+    A minor's own "yes" is recorded as the child's assent: it never stands in for the parent's
+    consent.
+    """
 
     SELF = "self"
     PARENT = "parent"
+    CHILD_ASSENT = "child-assent"
 
 
 class Consent(Base):

@@ -54,9 +54,10 @@ parent-code-invalid = That code didn't work: it may contain a typo or may have e
 parent-ask-name = Thank you! Please type your full name — it will appear in the consent.
 parent-name-short = Please type at least your surname and given name — the consent needs both. For example: “Irina Kotova”.
 parent-declined = Understood, consent is not given. Your child will be notified. If you change your mind, send <code>/parent</code> and the code again while it is still valid.
-parent-thanks = Thank you! Consent is recorded and the registration is complete: { $child } can now take part in the mentoring programme.
+parent-thanks = Thank you! Consent is recorded: { $child } can now go on with the registration and answer the questionnaire — I have let them know.
 notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, send /start — I will show the code, and your parent can send it again.
-notify-parent-consented = Your parent gave consent — your registration is complete! Send /help to see what you can do.
+notify-parent-consented = Your parent gave consent! A few questionnaire questions are left — press “Continue registration”.
+btn-continue-registration = Continue registration
 
 ## Language and time zone
 language-choose = Choose a language.
@@ -126,6 +127,7 @@ mydata-accounts = Accounts
 mydata-consents = Consents
 mydata-consent-self = given by you on { $date }
 mydata-consent-parent = given by a representative ({ $name }) on { $date }
+mydata-consent-assent = your own assent as a minor (it does not replace your parent's consent), on { $date }
 mydata-consent-withdrawn = , withdrawn on { $date }
 mydata-scheduled = Scheduled messages: { $count }
 mydata-none = —

@@ -17,6 +17,7 @@ MENTOR_ANSWERS = {
     "capacity": "3",
     "availability": "будни после 16:00",
 }
+GIVEN = {**MENTEE_ANSWERS, **MENTOR_ANSWERS}
 QUESTION_MARKERS = {
     "С чем вам нужна помощь": "requests",
     "Какие темы вам интересны": "interests",
@@ -37,17 +38,18 @@ async def register(
 ) -> Msg:
     """Walk a person through consent, name, role, age and the questionnaire.
 
-    Returns the last message: registration done, or the parent's code for a minor.
+    Returns the last message: registration done, or the parent's code for a minor (whose
+    questionnaire waits for the parent's consent).
     """
-    given = {**MENTEE_ANSWERS, **MENTOR_ANSWERS, **(answers or {})}
     await chat.say("/start", "Согласие на обработку")
     await chat.click("Даю согласие", "согласие сохранено")
     await chat.expect("Как вас зовут?")
     await chat.say(name, "Кем вы хотите быть")
     await chat.click(role, "Сколько вам лет?")
-    chat.press(age)
-    await chat.expect("Несколько вопросов для анкеты")
-    return await answer_questionnaire(chat, given, forms)
+    msg = await chat.click(age)
+    if "Несколько вопросов для анкеты" not in msg.text:
+        return msg
+    return await answer_questionnaire(chat, GIVEN | (answers or {}), forms)
 
 
 async def answer_questionnaire(chat: Chat, given: dict[str, str], forms: tuple[str, ...]) -> Msg:

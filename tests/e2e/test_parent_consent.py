@@ -7,9 +7,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.core.models import Consent, ConsentGiver, PersonStatus
+from bot.core.models import Consent, ConsentGiver, PersonStatus, Profile
 from tests.e2e.harness import Harness
-from tests.e2e.helpers import person_of, register
+from tests.e2e.helpers import GIVEN, answer_questionnaire, person_of, register
 
 CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 
@@ -25,9 +25,17 @@ async def test_parent_consents_from_the_other_platform(
     assert match, msg.text
     code = match.group(0)
 
-    # Until the parent consents, the child's profile is not complete.
+    # Until the parent consents, the child's profile is not complete, and no more than the name
+    # and the age group is kept: no questionnaire; the child's own "yes" is an assent.
     await child.say("/timezone", "когда родитель или законный представитель даст согласие")
-    assert (await person_of(harness, child)).status == PersonStatus.AWAITING_PARENT
+    minor = await person_of(harness, child)
+    assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
+    db = harness.database()
+    async with db.transaction() as session:
+        assert await session.get(Profile, minor.id) is None
+        givers = (await session.execute(select(Consent.given_by))).scalars().all()
+    await db.close()
+    assert givers == [ConsentGiver.CHILD_ASSENT]
 
     parent = harness.chat(parent_on, 2002)
     consent = await parent.say(f"/parent {code.lower()}", "Согласие родителя")
@@ -35,10 +43,13 @@ async def test_parent_consents_from_the_other_platform(
     await parent.click("Даю согласие", "фамилию, имя и отчество")
     await parent.say("Ирина", "Нужны хотя бы фамилия и имя")
     await parent.say("Котова -", "Нужны хотя бы фамилия и имя")
-    await parent.say("Котова Ирина Петровна", "регистрация завершена: Миша Котов теперь может")
+    await parent.say("Котова Ирина Петровна", "Миша Котов может продолжить регистрацию")
 
-    note = await child.expect("Родитель дал согласие")
-    assert "Помощь" in note.buttons
+    # Only now is the child invited to the questionnaire.
+    await child.expect("Родитель дал согласие")
+    await child.click("Продолжить регистрацию", "Несколько вопросов для анкеты")
+    done = await answer_questionnaire(child, GIVEN, ("Виртуальная",))
+    assert "вы зарегистрированы" in done.text
     person = await person_of(harness, child)
     assert person is not None and person.status == PersonStatus.ACTIVE
     db = harness.database()
@@ -49,7 +60,7 @@ async def test_parent_consents_from_the_other_platform(
             .all()
         )
     await db.close()
-    assert {c.given_by for c in consents} == {ConsentGiver.SELF, ConsentGiver.PARENT}
+    assert {c.given_by for c in consents} == {ConsentGiver.CHILD_ASSENT, ConsentGiver.PARENT}
     assert [c.representative_name for c in consents if c.given_by == ConsentGiver.PARENT] == [
         "Котова Ирина Петровна"
     ]

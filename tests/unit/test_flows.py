@@ -287,9 +287,9 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     assert replies[0].text == ru("parent-thanks", child="Петя Сидоров")
 
     minor = await person_of(db)
-    assert minor is not None and minor.status == PersonStatus.ACTIVE
+    assert minor is not None and minor.status == PersonStatus.REGISTERING
     consents = {c.given_by: c for c in await all_rows(db, Consent)}
-    assert set(consents) == {ConsentGiver.SELF, ConsentGiver.PARENT}
+    assert set(consents) == {ConsentGiver.CHILD_ASSENT, ConsentGiver.PARENT}
     assert consents[ConsentGiver.PARENT].person_id == minor.id
     assert consents[ConsentGiver.PARENT].representative_name == "Мария Петровна Сидорова"
     (note,) = await all_rows(db, Notification)
@@ -303,6 +303,9 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     # The code is spent.
     replies = await Chat(core, user="3").send(f"/parent {code}")
     assert replies[0].text == ru("parent-code-invalid")
+    # The questionnaire comes only now.
+    replies = await answer_any_questionnaire(child, await child.send("/start"))
+    assert replies[0].text == ru("registration-done", name="Петя Сидоров")
     assert (await child.send("/start"))[0].text == ru("start-welcome-back", name="Петя Сидоров")
 
 
@@ -347,7 +350,7 @@ async def test_parent_declines(core: Core, db: Database) -> None:
     assert replies[0].text == ru("parent-declined")
     minor = await person_of(db)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
-    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.SELF]
+    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.CHILD_ASSENT]
     (note,) = await all_rows(db, Notification)
     assert (note.person_id, note.template) == (minor.id, "notify-parent-declined")
 
@@ -360,7 +363,7 @@ async def test_minor_cannot_consent_as_own_parent(core: Core, db: Database) -> N
     await child.send("Мария Сидорова")
     minor = await person_of(db)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
-    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.SELF]
+    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.CHILD_ASSENT]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,6 +475,7 @@ async def test_forget_unlinks_every_account_and_voids_pending_messages(
     await parent.send(f"/parent {code}")
     await parent.press("parent:y")
     await parent.send("Мария Сидорова")
+    await answer_any_questionnaire(child, await child.send("/start"))
     link_code = CODE.search(joined(await child.send("/link")))
     assert link_code
     await Chat(core, user="2", platform="vk").send(f"/link {link_code.group(1)}")

@@ -42,6 +42,15 @@ def give(session: AsyncSession, person: Person, locale: str, now: datetime) -> C
     return consent
 
 
+async def record_as_assent(session: AsyncSession, person: Person) -> None:
+    """The person turned out to be a minor: their own agreement is the child's assent."""
+    await session.execute(
+        update(Consent)
+        .where(Consent.person_id == person.id, Consent.given_by == ConsentGiver.SELF)
+        .values(given_by=ConsentGiver.CHILD_ASSENT)
+    )
+
+
 def give_for_minor(
     session: AsyncSession, minor: Person, representative_name: str, locale: str, now: datetime
 ) -> Consent:
