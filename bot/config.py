@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     quiet_hours: str = Field(default="22:00-08:00", alias="QUIET_HOURS")
     reminder_time: str = Field(default="10:00", alias="REMINDER_TIME")
     overdue_alert_days: int = Field(default=3, ge=1, le=60, alias="OVERDUE_ALERT_DAYS")
+    parent_code_days: int = Field(default=14, ge=1, le=90, alias="PARENT_CODE_DAYS")
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod

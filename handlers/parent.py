@@ -9,7 +9,7 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import CodePurpose, Notification, Person, PersonStatus, Subject
 from bot.core.refusal import StaleButton
-from bot.core.services import codes, consent, profile
+from bot.core.services import codes, consent, minors, profile
 from handlers.buttons import Menu, ParentAnswer
 from handlers.common import help_hint
 from handlers.notifications import Renderer, renderer
@@ -79,21 +79,14 @@ async def ask_consent(ctx: Context) -> Replies:
 
 @router.button(ParentAnswer, states=["parent_consent"])
 async def consent_answer(ctx: Context, answer: ParentAnswer) -> Replies:
-    """Agree: ask the representative's name. Decline: the child is told."""
+    """Agree: ask the representative's name. Decline: the child's values are erased, the child
+    is told."""
     minor = await _minor(ctx)
     if minor is None:
         raise StaleButton()
     if not answer.agree:
         await ctx.finish()
-        await outbox.schedule(
-            ctx.session,
-            to=minor.id,
-            subject=Subject.PERSON,
-            subject_id=minor.id,
-            purpose="notify-parent-declined",
-            occasion=ctx.now.isoformat(),
-            due_at=ctx.now,
-        )
+        await minors.turn_away(ctx.session, minor, ctx.now, minors.DECLINED)
         return [ctx.reply("parent-declined", help_hint(ctx))]
     await ctx.goto("parent_name", code=ctx.data["code"])
     return await ask_name(ctx)
@@ -146,6 +139,8 @@ def _notice_with(button: str, command: str) -> Renderer:
 
 
 renderer("notify-parent-consented")(_notice_with("btn-continue-registration", "start"))
+for _turned_away in (minors.DECLINED, minors.EXPIRED):
+    renderer(_turned_away)(_notice_with("btn-start", "start"))
 
 router.state("parent_code", ask_code, take_code)
 router.state("parent_consent", ask_consent)

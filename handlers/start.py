@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import AgeGroup, CodePurpose, PersonStatus, Profile, Role
@@ -170,15 +172,11 @@ async def complete(ctx: Context) -> Replies:
 async def parent_code_message(ctx: Context) -> Replies:
     """A fresh one-time code for the parent, and how the parent uses it."""
     assert ctx.person is not None
-    code = await codes.current_or_issue(ctx.session, ctx.person.id, CodePurpose.PARENT, ctx.now)
-    return [
-        ctx.reply(
-            "parent-needed",
-            help_hint(ctx),
-            code=codes.display(code.code),
-            days=codes.LIFETIME[CodePurpose.PARENT].days,
-        )
-    ]
+    days = ctx.settings.parent_code_days
+    code = await codes.current_or_issue(
+        ctx.session, ctx.person.id, CodePurpose.PARENT, ctx.now, timedelta(days=days)
+    )
+    return [ctx.reply("parent-needed", help_hint(ctx), code=codes.display(code.code), days=days)]
 
 
 router.state("consent", ask_consent)

@@ -185,6 +185,10 @@ class Consent(Base):
     text_version: Mapped[str] = mapped_column(String(32))
     given_by: Mapped[str] = mapped_column(String(16))
     representative_name: Mapped[str | None] = mapped_column(String(100))
+    # The account a parent consented from: their /mydata lists it, their /forget withdraws it.
+    representative_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
     given_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
 
@@ -272,6 +276,8 @@ class Notification(Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="CASCADE"), index=True
     )
+    # Only for an erased person's last word (a child whose parent declined): their former account.
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     subject_kind: Mapped[str] = mapped_column(String(16))
     subject_id: Mapped[int] = mapped_column(Integer)
     purpose: Mapped[str] = mapped_column(String(48))

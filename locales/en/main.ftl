@@ -43,19 +43,20 @@ btn-age-child = Under 14
 btn-age-teen = 14–17
 btn-age-adult = 18 or over
 registration-done = Done, { $name }, you are registered! Here is what you can do:
-parent-needed = One step left: consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
+parent-needed = Next comes consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
     [one] day
    *[other] days
-}. I will let you know as soon as they give consent.
+}; if no consent comes by then, I will erase your name. Until your parent consents I keep only your name, age group and chosen role, and the questionnaire comes after their consent — I will let you know as soon as they give it.
 
 ## Parent
 parent-ask-code = Please type the code your child gave you: 8 characters, e.g. ABCD-EFGH.
 parent-code-invalid = That code didn't work: it may contain a typo or may have expired. Ask your child to send me /start again — I will show them the current code — and send that code here. To leave, send /cancel.
 parent-ask-name = Thank you! Please type your full name — it will appear in the consent.
 parent-name-short = Please type at least your surname and given name — the consent needs both. For example: “Irina Kotova”.
-parent-declined = Understood, consent is not given. Your child will be notified. If you change your mind, send <code>/parent</code> and the code again while it is still valid.
+parent-declined = Understood, consent is not given. I have erased your child's name and whatever else they gave, and let them know.
 parent-thanks = Thank you! Consent is recorded: { $child } can now go on with the registration and answer the questionnaire — I have let them know.
-notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, send /start — I will show the code, and your parent can send it again.
+notify-parent-declined = Your parent did not give consent to personal data processing, so I cannot register you and have erased what you gave. If your parent changes their mind, press “Start” and register again — I will give you a new code.
+notify-parent-code-expired = The code for your parent has expired without their consent, so I have erased what you gave when registering. When your parent is ready, press “Start” and register again — I will give you a new code.
 notify-parent-consented = Your parent gave consent! A few questionnaire questions are left — press “Continue registration”.
 btn-continue-registration = Continue registration
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.core.models import Consent, ConsentGiver, PersonStatus, Profile
+from bot.core.models import Consent, ConsentGiver, Person, PersonStatus, Profile
 from tests.e2e.harness import Harness
 from tests.e2e.helpers import GIVEN, answer_questionnaire, person_of, register
 
@@ -78,8 +78,42 @@ async def test_wrong_code_and_declining_parent(harness: Harness, platform: str) 
     await parent.say("НЕТ-КОДА", "Код не подошёл")
     await parent.say(code, "Согласие родителя")
     await parent.click("Не даю согласия", "согласие не дано")
-    await child.expect("Родитель не дал согласия")
-    assert (await person_of(harness, child)).status == PersonStatus.AWAITING_PARENT
-    # /start shows the same code again, so the parent may still change their mind.
-    again = await child.say("/start")
-    assert code in again.text
+
+    # The child's name and answers are gone, and the child is told, with a way to begin again.
+    note = await child.expect("Родитель не дал согласия")
+    assert "удалил" in note.text
+    assert "Начать" in note.buttons
+    assert await _names(harness) == [None]
+    await parent.say(f"/parent {code}", "Код не подошёл")
+    await child.click("Начать", "Согласие на обработку")
+
+
+async def test_unused_parent_code_expires_and_the_child_is_told(
+    harness: Harness, platform: str
+) -> None:
+    child = harness.chat(platform, 2021)
+    msg = await register(child, name="Оля Смирнова", age="Младше 14")
+    assert "14 дней" in msg.text  # PARENT_CODE_DAYS, 14 by default
+    code = CODE.search(msg.text).group(0)
+
+    harness.clock.advance(days=13, hours=23)
+    assert await harness.expire_parent_codes() == 0
+    assert await _names(harness) == ["Оля Смирнова"]
+
+    harness.clock.advance(hours=2)
+    assert await harness.expire_parent_codes() == 1
+    await harness.dispatch_due()
+    note = await child.expect("Срок кода для родителя истёк")
+    assert "Начать" in note.buttons
+    assert await _names(harness) == [None]
+    parent = harness.chat("vk" if platform == "telegram" else "telegram", 2022)
+    await parent.say(f"/parent {code}", "Код не подошёл")
+
+
+async def _names(harness: Harness) -> list[str | None]:
+    """Everyone's name as stored (None once erased)."""
+    db = harness.database()
+    async with db.transaction() as session:
+        names = list((await session.execute(select(Person.name))).scalars())
+    await db.close()
+    return names

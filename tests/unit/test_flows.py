@@ -348,11 +348,12 @@ async def test_parent_declines(core: Core, db: Database) -> None:
     await parent.send(f"/parent {code}")
     replies = await parent.press("parent:n")
     assert replies[0].text == ru("parent-declined")
-    minor = await person_of(db)
-    assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
-    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.CHILD_ASSENT]
+    assert await person_of(db) is None  # the child's account is unlinked
+    (minor,) = await all_rows(db, Person)
+    assert (minor.name, minor.age_group, minor.status) == (None, None, PersonStatus.ERASED)
     (note,) = await all_rows(db, Notification)
     assert (note.person_id, note.template) == (minor.id, "notify-parent-declined")
+    assert note.account_id == (await account(db, "1")).id  # told on the account they used
 
 
 async def test_minor_cannot_consent_as_own_parent(core: Core, db: Database) -> None:
