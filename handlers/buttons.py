@@ -72,6 +72,16 @@ class ForgetAnswer(Payload, prefix="forget"):
     erase: bool
 
 
+class ForgetMine(Payload, prefix="forget-mine"):
+    """Withdraw one's own consent (chosen when one also consented for a child)."""
+
+
+class ForgetChild(Payload, prefix="forget-child"):
+    """Withdraw the consent one gave as a parent for this child."""
+
+    child: int
+
+
 class ParentAnswer(Payload, prefix="parent"):
     """A parent agrees or declines in a minor's name."""
 

@@ -111,7 +111,7 @@ async def take_name(ctx: Context) -> Replies:
     if code is None or minor is None:
         await ctx.goto("parent_code")  # a fresh code typed next is taken at once
         return [ctx.reply("parent-code-invalid", help_hint(ctx))]
-    consent.give_for_minor(ctx.session, minor, name, ctx.locale, ctx.now)
+    consent.give_for_minor(ctx.session, minor, (name, ctx.account), ctx.locale, ctx.now)
     code.used_at = ctx.now
     minor.status = PersonStatus.REGISTERING
     await outbox.schedule(
@@ -139,7 +139,7 @@ def _notice_with(button: str, command: str) -> Renderer:
 
 
 renderer("notify-parent-consented")(_notice_with("btn-continue-registration", "start"))
-for _turned_away in (minors.DECLINED, minors.EXPIRED):
+for _turned_away in (minors.DECLINED, minors.EXPIRED, minors.WITHDRAWN):
     renderer(_turned_away)(_notice_with("btn-start", "start"))
 
 router.state("parent_code", ask_code, take_code)

@@ -83,6 +83,7 @@ pf-term-invalid = Please type a number of months from 1 to { $max }.
 pf-ask-goals = Step 6 of 6. Type the programme's goals and tasks — they will go into the agreement.
 pf-done = Pair #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
 pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
+pair-error-own-parent = { $name } is a parent or legal guardian of one of the mentees and cannot be their mentor. Choose another mentor.
 pair-error-no-parent-consent = { $name }: no parent's consent. A minor can be put in a pair only after a parent gives consent.
 pair-error-not-registered = { $name }: registration is not finished yet.
 pair-error-not-mentor = { $name }: not in the bank of mentors.

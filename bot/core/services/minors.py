@@ -13,6 +13,7 @@ from bot.core.services import erasure, people
 
 DECLINED = "notify-parent-declined"  # the purpose of the child's notice when the parent declined
 EXPIRED = "notify-parent-code-expired"  # … when the parent's code ran out unused
+WITHDRAWN = "notify-parent-withdrew"  # … when the parent withdrew the consent they gave
 
 
 async def turn_away(session: AsyncSession, minor: Person, now: datetime, purpose: str) -> None:

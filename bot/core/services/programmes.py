@@ -66,6 +66,12 @@ async def check_capacity(session: AsyncSession, mentor: Person, extra: int) -> N
         raise Refusal("pair-error-capacity", name=name, capacity=capacity, taken=taken)
 
 
+async def check_not_parent(session: AsyncSession, mentor: Person, mentee_ids: list[int]) -> None:
+    """Refuse a mentor who gave a parent's consent for one of the mentees."""
+    if mentor.id in await consent.parents_of(session, mentee_ids):
+        raise Refusal("pair-error-own-parent", name=mentor.name or "—")
+
+
 async def form(
     session: AsyncSession,
     *,
@@ -87,6 +93,7 @@ async def form(
     for mentee_id in mentee_ids:
         await check_candidate(session, mentee_id, MemberRole.MENTEE)
     await check_capacity(session, mentor, len(mentee_ids))
+    await check_not_parent(session, mentor, mentee_ids)
     programme = Programme(
         mentor_id=mentor_id,
         form=form,
