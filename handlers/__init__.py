@@ -7,6 +7,7 @@ from handlers import (
     banks,
     common,
     curator,
+    guardian,
     link,
     notices,  # noqa: F401  (registers notification renderers)
     pairs,
@@ -34,6 +35,7 @@ def build_router() -> Router:
         curator,
         pairs,
         programme,
+        guardian,
         plan,
         banks,
     )

@@ -129,6 +129,14 @@ class AgreementAnswer(Payload, prefix="agree", legacy=("agr",)):
     programme_id: int
 
 
+class GuardianAnswer(Payload, prefix="guardian"):
+    """A parent accepts or declines a minor's agreement on the child's behalf."""
+
+    accept: bool
+    programme_id: int
+    child: int
+
+
 class AgreementFile(Payload, prefix="agreement"):
     """The agreement as a file."""
 

@@ -416,6 +416,8 @@ class ProgrammeMember(Base):
     role: Mapped[str] = mapped_column(String(16))
     agreement: Mapped[str] = mapped_column(String(16), default=AgreementStatus.PENDING)
     responded_at: Mapped[datetime | None]
+    # A minor's parent answers the agreement on the child's behalf too; None: no parent needed.
+    guardian_agreement: Mapped[str | None] = mapped_column(String(16))
 
 
 class MilestoneStatus(enum.StrEnum):

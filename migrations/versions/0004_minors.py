@@ -1,4 +1,5 @@
-"""minors: the account a parent consented from; outbox rows to an erased child's account
+"""minors: the account a parent consented from; outbox rows to an erased child's account; a
+parent's answer to a minor's agreement
 
 Revision ID: 0004_minors
 Revises: 0003
@@ -38,9 +39,13 @@ def upgrade() -> None:
             ["id"],
             ondelete="CASCADE",
         )
+    with op.batch_alter_table("programme_members", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("guardian_agreement", sa.String(16), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("programme_members", schema=None) as batch_op:
+        batch_op.drop_column("guardian_agreement")
     with op.batch_alter_table("notifications", schema=None) as batch_op:
         batch_op.drop_constraint("fk_notifications_account_id_accounts", type_="foreignkey")
         batch_op.drop_column("account_id")

@@ -8,7 +8,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.core.models import Person
+from bot.core.models import Person, Programme, ProgrammeStatus
+from handlers.buttons import AgreementAnswer
 from tests.e2e import programme_steps as steps
 from tests.e2e.harness import Chat, Harness
 from tests.e2e.helpers import GIVEN, answer_questionnaire, register
@@ -87,3 +88,49 @@ async def test_a_parent_is_not_suggested_as_their_childs_mentor(
     await db.close()
     cur.press_payload(f"pair-mentor:{parent_id}")
     await cur.expect("родитель")
+
+
+@pytest.mark.parametrize(("child_on", "parent_on"), PLATFORMS)
+async def test_a_minors_agreement_waits_for_the_parent(
+    harness: Harness, child_on: str, parent_on: str
+) -> None:
+    cur = await steps.curator(harness, child_on, 3200)
+    men = await steps.mentor(harness, child_on, 3201, "Иван Наставников")
+    child = harness.chat(child_on, 3202)
+    parent = harness.chat(parent_on, 3203)
+    await _child_with_consent(harness, child, parent, "Миша Котов")
+    await steps.form_pair(cur, "Миша Котов", "Иван Наставников")
+
+    await men.expect("Соглашение о сотрудничестве")
+    await child.expect("Соглашение о сотрудничестве")
+    for_child = await parent.expect("от имени ребёнка — Миша Котов")
+    assert "Соглашение о сотрудничестве" in for_child.text
+    await men.click("Принимаю", "когда соглашение примут все")
+    await child.click("Принимаю", "когда соглашение примут все")  # the parent has not yet
+    await parent.click("Принимаю за ребёнка", "программа началась")
+    await child.expect("началась")
+    await men.expect("началась")
+    await cur.expect("началась")
+
+
+async def test_a_parent_may_decline_the_minors_agreement(harness: Harness, platform: str) -> None:
+    cur = await steps.curator(harness, platform, 3300)
+    men = await steps.mentor(harness, platform, 3301, "Иван Наставников")
+    child = harness.chat(platform, 3302)
+    parent = harness.chat(platform, 3303)
+    await _child_with_consent(harness, child, parent, "Миша Котов")
+    await steps.form_pair(cur, "Миша Котов", "Иван Наставников")
+    await men.expect("Соглашение о сотрудничестве")
+    await child.expect("Соглашение о сотрудничестве")
+    await parent.expect("от имени ребёнка — Миша Котов")
+    await men.click("Принимаю", "когда соглашение примут все")
+    await parent.click("Не принимаю", "программа не начнётся")
+    for chat in (men, child, cur):
+        await chat.expect("законный представитель участника Миша Котов")
+    db = harness.database()
+    async with db.transaction() as session:
+        programme = (await session.execute(select(Programme))).scalar_one()
+    await db.close()
+    assert programme.status == ProgrammeStatus.DECLINED
+    child.press_payload(AgreementAnswer(True, programme.id).pack())  # the child's own button
+    await child.expect("больше не действует")

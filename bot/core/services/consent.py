@@ -105,6 +105,17 @@ async def given_as_parent(
     return [(c, p) for c, p in (await session.execute(query)).all()]
 
 
+async def parent_account(session: AsyncSession, child_id: int) -> int | None:
+    """The account a parent's standing consent for this child was given from, if any."""
+    query = select(Consent.representative_account_id).where(
+        Consent.person_id == child_id,
+        Consent.given_by == ConsentGiver.PARENT,
+        Consent.withdrawn_at.is_(None),
+        Consent.representative_account_id.is_not(None),
+    )
+    return (await session.execute(query.limit(1))).scalar_one_or_none()
+
+
 async def parents_of(session: AsyncSession, child_ids: list[int]) -> set[int]:
     """The people who consented, as parents, for any of these children (not withdrawn)."""
     query = (
