@@ -75,12 +75,12 @@ async def next_question(ctx: Context) -> Replies:
     assert person is not None
     if person.name is None:
         await ctx.goto("ask_name")
-    elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
-        await ctx.goto("ask_role")
     elif person.age_group is None:
         await ctx.goto("ask_age")
     elif _awaits_parent(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
-        return await complete(ctx)  # the questionnaire comes after the parent's consent
+        return await complete(ctx)  # a minor's role and questionnaire follow the parent's consent
+    elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
+        await ctx.goto("ask_role")
     else:
         field = await questionnaire.first_unanswered(ctx)
         if field is None:

@@ -46,7 +46,7 @@ registration-done = Done, { $name }, you are registered! Here is what you can do
 parent-needed = Next comes consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
     [one] day
    *[other] days
-}; if no consent comes by then, I will erase your name. Until your parent consents I keep only your name, age group and chosen role, and the questionnaire comes after their consent — I will let you know as soon as they give it.
+}; if no consent comes by then, I will erase your name. Until your parent consents I keep only your name and age group; your role and the questionnaire come after their consent — I will let you know as soon as they give it.
 
 ## Parent
 parent-ask-code = Please type the code your child gave you: 8 characters, e.g. ABCD-EFGH.

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.core.models import Consent, ConsentGiver, Person, PersonStatus, Profile
 from tests.e2e.harness import Harness
-from tests.e2e.helpers import GIVEN, answer_questionnaire, person_of, register
+from tests.e2e.helpers import finish_registration, person_of, register
 
 CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 
@@ -26,13 +26,14 @@ async def test_parent_consents_from_the_other_platform(
     code = match.group(0)
 
     # Until the parent consents, the child's profile is not complete, and no more than the name
-    # and the age group is kept: no questionnaire; the child's own "yes" is an assent.
+    # and the age group is kept: no role, no questionnaire; the child's own "yes" is an assent.
     await child.say("/timezone", "когда родитель или законный представитель даст согласие")
     minor = await person_of(harness, child)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
     db = harness.database()
     async with db.transaction() as session:
         assert await session.get(Profile, minor.id) is None
+        assert minor.roles == []
         givers = (await session.execute(select(Consent.given_by))).scalars().all()
     await db.close()
     assert givers == [ConsentGiver.CHILD_ASSENT]
@@ -47,8 +48,8 @@ async def test_parent_consents_from_the_other_platform(
 
     # Only now is the child invited to the questionnaire.
     await child.expect("Родитель дал согласие")
-    await child.click("Продолжить регистрацию", "Несколько вопросов для анкеты")
-    done = await answer_questionnaire(child, GIVEN, ("Виртуальная",))
+    await child.click("Продолжить регистрацию", "Кем вы хотите быть")
+    done = await finish_registration(child)
     assert "вы зарегистрированы" in done.text
     person = await person_of(harness, child)
     assert person is not None and person.status == PersonStatus.ACTIVE

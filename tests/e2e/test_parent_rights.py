@@ -12,7 +12,7 @@ from bot.core.models import Person, Programme, ProgrammeStatus
 from handlers.buttons import AgreementAnswer
 from tests.e2e import programme_steps as steps
 from tests.e2e.harness import Chat, Harness
-from tests.e2e.helpers import GIVEN, answer_questionnaire, register
+from tests.e2e.helpers import finish_registration, register
 
 CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 PLATFORMS = [("telegram", "vk"), ("vk", "telegram")]
@@ -27,8 +27,8 @@ async def _child_with_consent(harness: Harness, child: Chat, parent: Chat, name:
     await parent.click("Даю согласие", "фамилию, имя и отчество")
     await parent.say("Котова Ирина Петровна", "может продолжить регистрацию")
     await child.expect("Родитель дал согласие")
-    await child.click("Продолжить регистрацию", "Несколько вопросов для анкеты")
-    await answer_questionnaire(child, GIVEN, ("Виртуальная",))
+    await child.click("Продолжить регистрацию", "Кем вы хотите быть")
+    await finish_registration(child)
 
 
 @pytest.mark.parametrize(("child_on", "parent_on"), PLATFORMS)

@@ -44,13 +44,13 @@ async def test_minor_parent_and_withdrawal_in_the_console(
 ) -> None:
     screen = io.StringIO()
     lines: list[Line] = [
-        *("/start", "1", "Миша Котов", "1", "2"),  # consent, name, mentee, 14–17
+        *("/start", "1", "Миша Котов", "2"),  # consent, name, 14–17
         "/profile",
         ":user 2",
         parent_command,
         *("1", "Котова Ирина Петровна"),  # the parent consents and signs
         ":user 1",
-        "/start",  # the questionnaire, now
+        *("/start", "1"),  # the role (mentee) and the questionnaire, now
         ":user 2",
         *("/mydata", "/forget", "1", "1"),  # for my child: Миша Котов; yes
         ":quit",
@@ -63,6 +63,7 @@ async def test_minor_parent_and_withdrawal_in_the_console(
     out = screen.getvalue()
     consented = out.index("может продолжить регистрацию")
     assert out.index("станет доступна, когда родитель") < consented  # /profile waited
+    assert "Кем вы хотите быть" not in out[:consented]
     assert "Несколько вопросов для анкеты" not in out[:consented]
     assert "Несколько вопросов для анкеты" in out[consented:]
     assert "Согласия, которые вы дали" in out and "за Миша Котов" in out
