@@ -219,7 +219,7 @@ forget-leaves = { $n ->
    *[other] You will leave the groups
 } { $list }.
 forget-nothing-running = You have no running programmes or groups now.
-forget-whose = Whose consent do you want to withdraw? You gave consent as a parent or legal guardian — it can be withdrawn separately from your own.
+forget-whose = Whose consent do you want to withdraw? A consent you gave for a child as a parent or legal guardian is withdrawn separately. Pick a button below.
 btn-forget-mine = My own
 btn-forget-child = For my child: { $name }
 forget-child-confirm = Withdraw the consent for { $name }? I will erase the child's name and answers, unlink their accounts and let them know. This cannot be undone.
@@ -231,4 +231,5 @@ forget-child-leaves = { $n ->
 forget-child-done = The consent for { $name } is withdrawn, the child's data erased, and I have let them know.
 notify-parent-withdrew = Your parent withdrew the consent to processing your personal data, so I have erased what you gave, and your part in mentoring programmes has ended. If your parent is ready to consent again, press “Start”.
 mydata-consents-given = Consents you gave as a parent or legal guardian
-mydata-consent-given = for { $child }, in the name of { $name }, on { $date }
+mydata-consent-given = child: { $child }; representative: { $name }; { $date }
+mydata-parent-account = You are not registered as a participant yourself: I store your account id, language and the consents you gave for a child, with your full name.

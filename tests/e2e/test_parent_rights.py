@@ -40,17 +40,17 @@ async def test_parent_sees_and_withdraws_the_consent_for_the_child(
     await _child_with_consent(harness, child, parent, "Миша Котов")
 
     data = await parent.say("/mydata", "Согласия, которые вы дали")
-    assert "за Миша Котов" in data.text
+    assert "ребёнок: Миша Котов; представитель: Котова Ирина Петровна" in data.text
     await parent.expect("JSON")
 
     choice = await parent.say("/forget", "Чьё согласие отозвать")
     assert choice.buttons == ["За ребёнка: Миша Котов", "Нет, оставить"]
-    confirm = await parent.click("За ребёнка: Миша Котов", "Отозвать согласие за Миша Котов")
+    confirm = await parent.click("За ребёнка: Миша Котов", "данное за ребёнка (Миша Котов)")
     assert "нет действующих программ" in confirm.text
     await parent.click("Нет, оставить", "ничего не меняю")
     await parent.say("/forget")
     await parent.click("За ребёнка: Миша Котов")
-    await parent.click("Да, удалить", "Согласие за Миша Котов отозвано")
+    await parent.click("Да, удалить", "данное за ребёнка (Миша Котов), отозвано")
 
     note = await child.expect("Родитель отозвал согласие")
     assert "Начать" in note.buttons

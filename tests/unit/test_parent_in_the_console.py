@@ -66,7 +66,7 @@ async def test_minor_parent_and_withdrawal_in_the_console(
     assert "Кем вы хотите быть" not in out[:consented]
     assert "Несколько вопросов для анкеты" not in out[:consented]
     assert "Несколько вопросов для анкеты" in out[consented:]
-    assert "Согласия, которые вы дали" in out and "за Миша Котов" in out
-    assert "Согласие за Миша Котов отозвано" in out
+    assert "Согласия, которые вы дали" in out and "ребёнок: Миша Котов" in out
+    assert "Согласие, данное за ребёнка (Миша Котов), отозвано" in out
     async with db.transaction() as session:
         assert (await session.execute(select(Person.name))).scalars().all() == [None]

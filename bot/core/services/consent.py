@@ -22,7 +22,7 @@ from bot.core.models import (
 from bot.core.services import people
 
 # Bump when the consent text in templates/*/consent*.j2 changes in substance.
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-11.2"  # .2: a parent may see and withdraw from their own account
 
 
 def text_version(locale: str) -> str:
