@@ -98,7 +98,8 @@ async def ask_name(ctx: Context) -> Replies:
 
 
 async def take_name(ctx: Context) -> Replies:
-    """The representative's name completes the consent; the child goes on to the questionnaire."""
+    """The representative's name completes the consent; the child goes on to the role and the
+    questionnaire."""
     name = profile.clean_name(ctx.incoming.text)
     if name is None:
         return [ctx.reply("name-invalid", max=profile.MAX_NAME)]

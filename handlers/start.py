@@ -77,7 +77,7 @@ async def next_question(ctx: Context) -> Replies:
         await ctx.goto("ask_name")
     elif person.age_group is None:
         await ctx.goto("ask_age")
-    elif _awaits_parent(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
+    elif _is_minor(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
         return await complete(ctx)  # a minor's role and questionnaire follow the parent's consent
     elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
         await ctx.goto("ask_role")
@@ -92,7 +92,7 @@ async def next_question(ctx: Context) -> Replies:
     return await ctx.router.prompt(ctx)
 
 
-def _awaits_parent(ctx: Context) -> bool:
+def _is_minor(ctx: Context) -> bool:
     """True for a minor: a parent or legal representative must consent."""
     group = ctx.person.age_group if ctx.person else None
     return group is not None and AgeGroup(group).is_minor
@@ -162,7 +162,7 @@ async def complete(ctx: Context) -> Replies:
     person = ctx.person
     assert person is not None
     await ctx.finish()
-    if _awaits_parent(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
+    if _is_minor(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
         person.status = PersonStatus.AWAITING_PARENT
         return await parent_code_message(ctx)
     person.status = PersonStatus.ACTIVE
