@@ -102,6 +102,7 @@ async def test_unused_parent_code_expires_and_the_child_is_told(
     assert await _names(harness) == ["Оля Смирнова"]
 
     harness.clock.advance(hours=2)
+    await harness.restart_bot()  # the expiry lives in the database, not in the process
     assert await harness.expire_parent_codes() == 1
     await harness.dispatch_due()
     note = await child.expect("Срок кода для родителя истёк")
