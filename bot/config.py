@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     org_name: str = Field(default="", max_length=300, alias="ORG_NAME")
     director_name: str = Field(default="", max_length=100, alias="DIRECTOR_NAME")
     curator_name: str = Field(default="", max_length=100, alias="CURATOR_NAME")
+    parent_code_days: int = Field(default=14, ge=1, le=90, alias="PARENT_CODE_DAYS")
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod

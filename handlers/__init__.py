@@ -8,6 +8,7 @@ from handlers import (
     banks,
     common,
     curator,
+    guardian,
     link,
     notices,  # noqa: F401  (registers notification renderers)
     pairs,
@@ -36,6 +37,7 @@ def build_router() -> Router:
         curator,
         pairs,
         programme,
+        guardian,
         plan,
         banks,
         awaiting,

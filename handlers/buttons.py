@@ -85,6 +85,16 @@ class ForgetAnswer(Payload, prefix="forget"):
     erase: bool
 
 
+class ForgetMine(Payload, prefix="forget-mine"):
+    """Withdraw one's own consent (chosen when one also consented for a child)."""
+
+
+class ForgetChild(Payload, prefix="forget-child"):
+    """Withdraw the consent one gave as a parent for this child."""
+
+    child: int
+
+
 class ParentAnswer(Payload, prefix="parent"):
     """A parent agrees or declines in a minor's name."""
 
@@ -130,6 +140,14 @@ class AgreementAnswer(Payload, prefix="agree", legacy=("agr",)):
 
     accept: bool
     programme_id: int
+
+
+class GuardianAnswer(Payload, prefix="guardian"):
+    """A parent accepts or declines a minor's agreement on the child's behalf."""
+
+    accept: bool
+    programme_id: int
+    child: int
 
 
 class AgreementFile(Payload, prefix="agreement"):

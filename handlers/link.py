@@ -19,7 +19,7 @@ async def link(ctx: Context) -> Replies:
     if not ctx.registered or ctx.person is None:
         return [ctx.reply("link-how-to-redeem", [[ctx.button("btn-start", Menu("start"))]])]
     code = await codes.issue(ctx.session, ctx.person.id, CodePurpose.LINK, ctx.now)
-    minutes = int(codes.LIFETIME[CodePurpose.LINK].total_seconds() // 60)
+    minutes = int(codes.LINK_LIFETIME.total_seconds() // 60)
     return [ctx.reply("link-code", help_hint(ctx), code=codes.display(code.code), minutes=minutes)]
 
 

@@ -195,6 +195,7 @@ async def pick_mentor(ctx: Context, payload: PickMentor) -> Replies:
     """A mentor chosen: checked (consent, capacity) and kept."""
     mentor = await programmes.check_candidate(ctx.session, payload.person_id, MemberRole.MENTOR)
     await programmes.check_capacity(ctx.session, mentor, len(ctx.data["mentees"]))
+    await programmes.check_not_parent(ctx.session, mentor, list(ctx.data["mentees"]))
     if ctx.data.get("replaces"):  # the rest is taken over from the programme being replaced
         await ctx.goto("pf_confirm", **{**ctx.data, "mentor": mentor.id})
         return await ask_confirm(ctx)

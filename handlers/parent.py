@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from bot.core import outbox
-from bot.core.conversation import Reply
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import outbox, texts
+from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import CodePurpose, Person, PersonStatus, Subject
+from bot.core.models import CodePurpose, Notification, Person, PersonStatus, Subject
 from bot.core.refusal import StaleButton
-from bot.core.services import codes, consent, profile
-from handlers.buttons import ParentAnswer
+from bot.core.services import codes, consent, minors, profile
+from handlers.buttons import Menu, ParentAnswer
 from handlers.common import help_hint
+from handlers.notifications import Renderer, renderer
 
 router = Router()
 
@@ -76,21 +79,14 @@ async def ask_consent(ctx: Context) -> Replies:
 
 @router.button(ParentAnswer, states=["parent_consent"])
 async def consent_answer(ctx: Context, answer: ParentAnswer) -> Replies:
-    """Agree: ask the representative's name. Decline: the child is told."""
+    """Agree: ask the representative's name. Decline: the child's values are erased, the child
+    is told."""
     minor = await _minor(ctx)
     if minor is None:
         raise StaleButton()
     if not answer.agree:
         await ctx.finish()
-        await outbox.schedule(
-            ctx.session,
-            to=minor.id,
-            subject=Subject.PERSON,
-            subject_id=minor.id,
-            purpose="notify-parent-declined",
-            occasion=ctx.now.isoformat(),
-            due_at=ctx.now,
-        )
+        await minors.turn_away(ctx.session, minor, ctx.now, minors.DECLINED)
         return [ctx.reply("parent-declined", help_hint(ctx))]
     await ctx.goto("parent_name", code=ctx.data["code"])
     return await ask_name(ctx)
@@ -102,7 +98,8 @@ async def ask_name(ctx: Context) -> Replies:
 
 
 async def take_name(ctx: Context) -> Replies:
-    """The representative's name completes the consent; the child's profile becomes active."""
+    """The representative's name completes the consent; the child goes on to the role and the
+    questionnaire."""
     name = profile.clean_name(ctx.incoming.text)
     if name is None:
         return [ctx.reply("name-invalid", max=profile.MAX_NAME)]
@@ -115,9 +112,9 @@ async def take_name(ctx: Context) -> Replies:
     if code is None or minor is None:
         await ctx.goto("parent_code")  # a fresh code typed next is taken at once
         return [ctx.reply("parent-code-invalid", help_hint(ctx))]
-    consent.give_for_minor(ctx.session, minor, name, ctx.locale, ctx.now)
+    consent.give_for_minor(ctx.session, minor, (name, ctx.account), ctx.locale, ctx.now)
     code.used_at = ctx.now
-    minor.status = PersonStatus.ACTIVE
+    minor.status = PersonStatus.REGISTERING
     await outbox.schedule(
         ctx.session,
         to=minor.id,
@@ -130,6 +127,21 @@ async def take_name(ctx: Context) -> Replies:
     await ctx.finish()
     return [ctx.reply("parent-thanks", help_hint(ctx), child=minor.name or "")]
 
+
+def _notice_with(button: str, command: str) -> Renderer:
+    """A child's notice in their language, with one button that runs `command`."""
+
+    async def render(session: AsyncSession, row: Notification, person: Person) -> list[Reply]:
+        payload = Menu(command).pack()
+        rows = [[Button(texts.t(button, person.locale), payload)]]
+        return [Reply(texts.t(row.template, person.locale), rows)]
+
+    return render
+
+
+renderer("notify-parent-consented")(_notice_with("btn-continue-registration", "start"))
+for _turned_away in (minors.DECLINED, minors.EXPIRED, minors.WITHDRAWN):
+    renderer(_turned_away)(_notice_with("btn-start", "start"))
 
 router.state("parent_code", ask_code, take_code)
 router.state("parent_consent", ask_consent)

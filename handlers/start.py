@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.core.conversation import Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, AgeGroup, CodePurpose, PersonStatus, Role
+from bot.core.models import STAFF, AgeGroup, CodePurpose, PersonStatus, Profile, Role
 from bot.core.refusal import StaleButton
 from bot.core.services import codes, consent, people, profile
 from handlers import awaiting, questionnaire
@@ -80,19 +82,27 @@ async def next_question(ctx: Context) -> Replies:
         await ctx.goto("ask_name")
     elif person.role_set & STAFF and not person.role_set & {Role.MENTEE, Role.MENTOR}:
         return await complete(ctx)  # staff are not a bank: no role, age or questionnaire
-    elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
-        await ctx.goto("ask_role")
     elif person.age_group is None:
         await ctx.goto("ask_age")
+    elif _is_minor(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
+        return await complete(ctx)  # a minor's role and questionnaire follow the parent's consent
+    elif not person.role_set & {Role.MENTEE, Role.MENTOR}:
+        await ctx.goto("ask_role")
     else:
         field = await questionnaire.first_unanswered(ctx)
         if field is None:
             return await complete(ctx)
-        if ctx.state == "ask_age":
+        if await ctx.session.get(Profile, person.id) is None:  # the questionnaire begins
             intro = [ctx.reply("q-intro")]
             return intro + await questionnaire.ask(ctx, field)
         return await questionnaire.ask(ctx, field)
     return await ctx.router.prompt(ctx)
+
+
+def _is_minor(ctx: Context) -> bool:
+    """True for a minor: a parent or legal representative must consent."""
+    group = ctx.person.age_group if ctx.person else None
+    return group is not None and AgeGroup(group).is_minor
 
 
 async def ask_name(ctx: Context) -> Replies:
@@ -149,6 +159,8 @@ async def take_age(ctx: Context, choice: AgeChoice) -> Replies:
     if ctx.person is None:
         raise StaleButton()
     ctx.person.age_group = choice.group
+    if choice.group.is_minor:
+        await consent.record_as_assent(ctx.session, ctx.person)
     return await next_question(ctx)
 
 
@@ -157,8 +169,7 @@ async def complete(ctx: Context) -> Replies:
     person = ctx.person
     assert person is not None
     await ctx.finish()
-    minor = person.age_group is not None and AgeGroup(person.age_group).is_minor
-    if minor and not await consent.has_parent_consent(ctx.session, person.id):
+    if _is_minor(ctx) and not await consent.has_parent_consent(ctx.session, person.id):
         person.status = PersonStatus.AWAITING_PARENT
         return await parent_code_message(ctx)
     person.status = PersonStatus.ACTIVE
@@ -168,15 +179,11 @@ async def complete(ctx: Context) -> Replies:
 async def parent_code_message(ctx: Context) -> Replies:
     """A fresh one-time code for the parent, and how the parent uses it."""
     assert ctx.person is not None
-    code = await codes.current_or_issue(ctx.session, ctx.person.id, CodePurpose.PARENT, ctx.now)
-    return [
-        ctx.reply(
-            "parent-needed",
-            help_hint(ctx),
-            code=codes.display(code.code),
-            days=codes.LIFETIME[CodePurpose.PARENT].days,
-        )
-    ]
+    days = ctx.settings.parent_code_days
+    code = await codes.current_or_issue(
+        ctx.session, ctx.person.id, CodePurpose.PARENT, ctx.now, timedelta(days=days)
+    )
+    return [ctx.reply("parent-needed", help_hint(ctx), code=codes.display(code.code), days=days)]
 
 
 router.state("consent", ask_consent)

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox, quiet_hours
 from bot.core.conversation import Reply
-from bot.core.models import Notification, Person, utcnow
+from bot.core.models import Account, Notification, Person, utcnow
 from bot.core.services import people
 from bot.db import Database
 from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, RetryLater
@@ -159,11 +159,7 @@ class Dispatcher:
         """Render a claimed row; None (the row recorded as void, failed or held) if nothing is
         to be sent now."""
         person = await session.get(Person, row.person_id) if row.person_id else None
-        account = (
-            await people.preferred_account(session, person.id, set(self.platforms))
-            if person
-            else None
-        )
+        account = await self._account(session, row, person)
         if person is None or account is None:
             outbox.mark_failed(row, "no reachable account")
             return None
@@ -184,6 +180,17 @@ class Dispatcher:
             return None
         platform = self.platforms[account.platform]
         return _Ready(row.id, person.id, platform, account.external_id, account.address, replies)
+
+    async def _account(
+        self, session: AsyncSession, row: Notification, person: Person | None
+    ) -> Account | None:
+        """Where the row goes: the account it names, else the person's preferred one."""
+        if row.account_id is not None:
+            account = await session.get(Account, row.account_id)
+            return account if account is not None and account.platform in self.platforms else None
+        if person is None:
+            return None
+        return await people.preferred_account(session, person.id, set(self.platforms))
 
     def _limit(self, platform: Platform) -> AsyncLimiter:
         limit = self._limits.get(platform.name)

@@ -164,10 +164,15 @@ class Account(Base):
 
 
 class ConsentGiver(enum.StrEnum):
-    """Who gave a consent: the person, or a parent / legal representative of a minor."""
+    """Who gave a consent: the person, or a parent / legal representative of a minor.
+
+    A minor's own "yes" is recorded as the child's assent: it never stands in for the parent's
+    consent.
+    """
 
     SELF = "self"
     PARENT = "parent"
+    CHILD_ASSENT = "child-assent"
 
 
 class Consent(Base):
@@ -180,6 +185,10 @@ class Consent(Base):
     text_version: Mapped[str] = mapped_column(String(32))
     given_by: Mapped[str] = mapped_column(String(16))
     representative_name: Mapped[str | None] = mapped_column(String(100))
+    # The account a parent consented from: their /mydata lists it, their /forget withdraws it.
+    representative_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
     given_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
 
@@ -281,6 +290,8 @@ class Notification(Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="CASCADE"), index=True
     )
+    # Only for an erased person's last word (a child whose parent declined): their former account.
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
     subject_kind: Mapped[str] = mapped_column(String(16))
     subject_id: Mapped[int] = mapped_column(Integer)
     purpose: Mapped[str] = mapped_column(String(48))
@@ -402,6 +413,8 @@ class ProgrammeMember(Base):
     role: Mapped[str] = mapped_column(String(16))
     agreement: Mapped[str] = mapped_column(String(16), default=AgreementStatus.PENDING)
     responded_at: Mapped[datetime | None]
+    # A minor's parent answers the agreement on the child's behalf too; None: no parent needed.
+    guardian_agreement: Mapped[str | None] = mapped_column(String(16))
 
 
 class MilestoneStatus(enum.StrEnum):

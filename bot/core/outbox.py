@@ -40,15 +40,18 @@ async def schedule(
     params: dict[str, Any] | None = None,
     quiet_hours: bool = False,
     expires_at: datetime | None = None,
+    account: int | None = None,
 ) -> bool:
     """Add a row for person `to` unless a live one with the same subject, purpose and occasion
     exists; True when added.
 
     `template` (default: the purpose) says how it is rendered. With `quiet_hours`, a row falling
     due at night in the recipient's zone waits for morning; past `expires_at` it is voided unsent.
+    An `account` is written to instead of the person's own accounts (they may be unlinked).
     """
     values = {
         "person_id": to,
+        "account_id": account,
         "subject_kind": subject.value,
         "subject_id": subject_id,
         "purpose": purpose,

@@ -51,20 +51,22 @@ btn-age-child = Under 14
 btn-age-teen = 14–17
 btn-age-adult = 18 or over
 registration-done = Done, { $name }, you are registered! Here is what you can do:
-parent-needed = One step left: consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
+parent-needed = Next comes consent from your parent or legal guardian. Give them the code <b>{ $code }</b> and ask them to send <code>/parent { $code }</code> to this bot on Telegram or VK from their own account. The code is valid for { $days } { $days ->
     [one] day
    *[other] days
-}. I will let you know as soon as they give consent.
+}; if no consent comes by then, I will erase your name. Until your parent consents I keep only your name and age group; your role and the questionnaire come after their consent — I will let you know as soon as they give it.
 
 ## Parent
 parent-ask-code = Please type the code your child gave you: 8 characters, e.g. ABCD-EFGH.
 parent-code-invalid = That code didn't work: it may contain a typo or may have expired. Ask your child to send me /start again — I will show them the current code — and send that code here. To leave, send /cancel.
 parent-ask-name = Thank you! Please type your full name — it will appear in the consent.
 parent-name-short = Please type at least your surname and given name — the consent needs both. For example: “Irina Kotova”.
-parent-declined = Understood, consent is not given. Your child will be notified. If you change your mind, send <code>/parent</code> and the code again while it is still valid.
-parent-thanks = Thank you! Consent is recorded and the registration is complete: { $child } can now take part in the mentoring programme.
-notify-parent-declined = Your parent did not give consent to personal data processing, so your registration is not complete yet. If this is a mistake, send /start — I will show the code, and your parent can send it again.
-notify-parent-consented = Your parent gave consent — your registration is complete! Send /help to see what you can do.
+parent-declined = Understood, consent is not given. I have erased your child's name and whatever else they gave, and let them know.
+parent-thanks = Thank you! Consent is recorded: { $child } can now go on with the registration and answer the questionnaire — I have let them know.
+notify-parent-declined = Your parent did not give consent to personal data processing, so I cannot register you and have erased what you gave. If your parent changes their mind, press “Start” and register again — I will give you a new code.
+notify-parent-code-expired = The code for your parent has expired without their consent, so I have erased what you gave when registering. When your parent is ready, press “Start” and register again — I will give you a new code.
+notify-parent-consented = Your parent gave consent! A few questionnaire questions are left — press “Continue registration”.
+btn-continue-registration = Continue registration
 
 ## Language and time zone
 language-choose = Choose a language.
@@ -137,6 +139,7 @@ mydata-accounts = Accounts
 mydata-consents = Consents
 mydata-consent-self = given by you on { $date }
 mydata-consent-parent = given by a representative ({ $name }) on { $date }
+mydata-consent-assent = your own assent as a minor (it does not replace your parent's consent), on { $date }
 mydata-consent-withdrawn = , withdrawn on { $date }
 mydata-scheduled = Scheduled messages: { $count }
 mydata-none = —
@@ -227,3 +230,17 @@ forget-leaves = { $n ->
    *[other] You will leave the groups
 } { $list }.
 forget-nothing-running = You have no running programmes or groups now.
+forget-whose = Whose consent do you want to withdraw? A consent you gave for a child as a parent or legal guardian is withdrawn separately. Pick a button below.
+btn-forget-mine = My own
+btn-forget-child = For my child: { $name }
+forget-child-confirm = Withdraw the consent for { $name }? I will erase the child's name and answers, unlink their accounts and let them know. This cannot be undone.
+forget-child-nothing-running = The child has no running programmes or groups now.
+forget-child-leaves = { $n ->
+    [one] The child will leave the group
+   *[other] The child will leave the groups
+} { $list }.
+forget-child-done = The consent for { $name } is withdrawn, the child's data erased, and I have let them know.
+notify-parent-withdrew = Your parent withdrew the consent to processing your personal data, so I have erased what you gave, and your part in mentoring programmes has ended. If your parent is ready to consent again, press “Start”.
+mydata-consents-given = Consents you gave as a parent or legal guardian
+mydata-consent-given = child: { $child }; representative: { $name }; { $date }
+mydata-parent-account = You are not registered as a participant yourself: I store your account id, language and the consents you gave for a child, with your full name.

@@ -84,6 +84,7 @@ pf-done = { $kind ->
    *[pair] Pair
 } #{ $id } has been formed. The members have been sent the agreement — the programme starts once everyone accepts it.
 pair-error-no-consent = { $name }: no consent to personal data processing, so they cannot be put in a pair.
+pair-error-own-parent = { $name } is a parent or legal guardian of one of the mentees and cannot be their mentor. Choose another mentor.
 pair-error-no-parent-consent = { $name }: no parent's consent. A minor can be put in a pair only after a parent gives consent.
 pair-error-not-registered = { $name }: registration is not finished yet.
 pair-error-not-mentor = { $name }: not in the bank of mentors.
@@ -228,3 +229,9 @@ ms-delete-confirm = Delete the item “{ $title }” (due { $date }) from the pl
     [yes] The plan is agreed, so I will propose the deletion to the other members.
    *[no] It cannot be undone.
 }
+agreement-guardian-intro = <b>An agreement on behalf of your child — { $child }.</b> The child is a minor, so the programme starts only once you, as the parent or legal guardian, accept the agreement on their behalf.
+btn-agreement-guardian-accept = I accept for my child
+agreement-guardian-active = Thank you! Everyone has accepted the agreement — the programme has started.
+agreement-guardian-waiting = Thank you, your answer is saved. The programme starts once every member has accepted the agreement.
+agreement-guardian-declined = You did not accept the agreement on your child's behalf — the programme will not start. The members and the curator will be told.
+programme-declined-guardian = The parent or legal guardian of { $child } did not accept the agreement of the programme “{ $names }” — it will not start.

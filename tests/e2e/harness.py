@@ -16,6 +16,7 @@ from typing import Any
 from bot.app import App
 from bot.config import Settings
 from bot.db import Database
+from scheduler.jobs import expire_parent_codes
 from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vk import FakeVK
@@ -220,3 +221,8 @@ class Harness:
         """Run one outbox pass now (as the scheduler tick would)."""
         assert self.app is not None
         return await self.app.dispatcher.run_once()
+
+    async def expire_parent_codes(self) -> int:
+        """Run the scheduler's expiry of unused parent codes now; how many children it erased."""
+        assert self.app is not None
+        return await expire_parent_codes(self.app.dispatcher)

@@ -20,6 +20,7 @@ MENTOR_ANSWERS = {
     "capacity": "3",
     "availability": "будни после 16:00",
 }
+GIVEN = {**MENTEE_ANSWERS, **MENTOR_ANSWERS}
 QUESTION_MARKERS = {
     "С чем вам нужна помощь": "requests",
     "Какие темы вам интересны": "interests",
@@ -38,19 +39,30 @@ async def register(
     answers: dict[str, str] | None = None,
     forms: tuple[str, ...] = ("Виртуальная",),
 ) -> Msg:
-    """Walk a person through consent, name, role, age and the questionnaire.
+    """Walk a person through consent, name, age, role and the questionnaire.
 
-    Returns the last message: registration done, or the parent's code for a minor.
+    Returns the last message: registration done, or the parent's code for a minor (whose
+    questionnaire waits for the parent's consent).
     """
-    given = {**MENTEE_ANSWERS, **MENTOR_ANSWERS, **(answers or {})}
     await chat.say("/start", "Согласие на обработку")
     await chat.click("Даю согласие", "согласие сохранено")
     await chat.expect("Как вас зовут?")
-    await chat.say(name, "Кем вы хотите быть")
-    await chat.click(role, "Сколько вам лет?")
-    chat.press(age)
-    await chat.expect("Несколько вопросов для анкеты")
-    return await answer_questionnaire(chat, given, forms)
+    await chat.say(name, "Сколько вам лет?")
+    msg = await chat.click(age)
+    if "Кем вы хотите быть" not in msg.text:
+        return msg  # a minor: the parent's code; the rest follows the parent's consent
+    return await finish_registration(chat, role, answers, forms)
+
+
+async def finish_registration(
+    chat: Chat,
+    role: str = "Наставляемым",
+    answers: dict[str, str] | None = None,
+    forms: tuple[str, ...] = ("Виртуальная",),
+) -> Msg:
+    """The role and the questionnaire, once the role is asked."""
+    await chat.click(role, "Несколько вопросов для анкеты")
+    return await answer_questionnaire(chat, GIVEN | (answers or {}), forms)
 
 
 async def answer_questionnaire(chat: Chat, given: dict[str, str], forms: tuple[str, ...]) -> Msg:

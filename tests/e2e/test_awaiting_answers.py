@@ -78,7 +78,7 @@ async def test_extension_answered_from_the_card_and_from_extend(
     again = await pair.mentee.expect("предлагает продлить программу")
     assert "Принять" in again.buttons
     await pair.mentee.click("Принять", "вы приняли предложение")
-    assert (await programme(harness)).term_months == 9
+    assert (await programme(harness)).term == 9
     await pair.mentee.say("/pending", "Сейчас ничего не ждёт вашего ответа")
 
 

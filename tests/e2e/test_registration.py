@@ -51,7 +51,7 @@ async def test_bad_names_are_refused_and_nothing_changes(harness: Harness, platf
         await chat.say(bad, "Не получилось распознать имя")
         person = await person_of(harness, chat)
         assert person is not None and person.name is None
-    await chat.say("Анна-Мария О’Нил", "Кем вы хотите быть")
+    await chat.say("Анна-Мария О’Нил", "Сколько вам лет?")
 
 
 async def test_text_where_a_button_is_expected(harness: Harness, platform: str) -> None:
@@ -68,10 +68,10 @@ async def test_restart_mid_registration_resumes(harness: Harness, platform: str)
     await chat.say("/start")
     await chat.click("Даю согласие")
     await chat.expect("Как вас зовут?")
-    await chat.say("Пётр Сидоров", "Кем вы хотите быть")
+    await chat.say("Пётр Сидоров", "Сколько вам лет?")
     await harness.restart_bot()
-    await chat.click("Наставником", "Сколько вам лет?")
-    await chat.click("18 и старше", "Несколько вопросов для анкеты")
+    await chat.click("18 и старше", "Кем вы хотите быть")
+    await chat.click("Наставником", "Несколько вопросов для анкеты")
     await chat.expect("В чём вы можете помочь")
     await chat.say("Python, робототехника", "о своём опыте")
     await harness.restart_bot()

@@ -57,7 +57,7 @@ async def test_pair_wizard_continues_after_a_command_with_earlier_answers(
 
     programme = await _programme(harness)
     assert (programme.form, programme.pair_type) == (Form.REVERSE, PairType.COUNSELLOR_VOLUNTEER)
-    assert programme.term_months == 6
+    assert programme.term == 6
 
 
 async def test_starting_the_pair_wizard_again_offers_to_continue_or_start_over(

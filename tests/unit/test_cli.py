@@ -70,7 +70,7 @@ def run_bot(
     return _finish(_start(cwd, args, env), stdin)
 
 
-CONSOLE_INPUT = "/start\n1\nАнна Иванова\n1\n3\n/help\n"
+CONSOLE_INPUT = "/start\n1\nАнна Иванова\n3\n1\n/help\n"
 # Independent runs, started together so the suite waits for the slowest one only:
 # name -> (arguments, environment, standard input).
 RUNS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
@@ -182,8 +182,8 @@ def test_console_chat(runs: dict[str, Run]) -> None:
     assert "Traceback" not in result.stderr
     assert "Согласие на обработку персональных данных" in out
     assert "[1] Даю согласие" in out and "[3] English" in out
-    assert texts.t("ask-role", "ru") in out  # the typed name was taken
-    assert texts.t("ask-age", "ru") in out  # "1" pressed the first role button
+    assert texts.t("ask-age", "ru") in out  # the typed name was taken
+    assert texts.t("ask-role", "ru") in out  # "3" pressed "18 or over"
     assert "Что я умею" in out and "/forget" in out
     assert "<b>" not in out and "&lt;" not in out  # the console shows plain text
     # Everything lands in the data folder of the working directory, nothing elsewhere there.
@@ -194,4 +194,4 @@ def test_console_chat(runs: dict[str, Run]) -> None:
             "select p.name, p.age_group from people p join accounts a on a.person_id = p.id "
             "where a.platform = 'console' and a.external_id = '1'"
         ).fetchall()
-    assert rows == [("Анна Иванова", "adult")]  # "3" pressed "18 or over"
+    assert rows == [("Анна Иванова", "adult")]

@@ -100,8 +100,10 @@ async def register(
     await chat.send("/start")
     await chat.press("consent:y")
     await chat.send(name)
-    await chat.press(f"role:{role}")
-    return await answer_any_questionnaire(chat, await chat.press(f"age:{age}"))
+    replies = await chat.press(f"age:{age}")
+    if "role:mentee" not in payloads(replies):
+        return replies  # a minor: the parent's code
+    return await answer_any_questionnaire(chat, await chat.press(f"role:{role}"))
 
 
 async def answer_any_questionnaire(chat: Chat, replies: list[Reply]) -> list[Reply]:
@@ -176,14 +178,14 @@ async def test_adult_registration(core: Core, db: Database) -> None:
     assert [r.text for r in replies] == [ru("consent-thanks"), ru("ask-name")]
 
     replies = await chat.send("  Анна   Иванова ")
-    assert [r.text for r in replies] == [ru("ask-role")]
-    assert payloads(replies) == ["role:mentee", "role:mentor", "role:both"]
-
-    replies = await chat.press("role:both")
     assert [r.text for r in replies] == [ru("ask-age")]
     assert payloads(replies) == ["age:child", "age:teen", "age:adult"]
 
-    replies = await answer_any_questionnaire(chat, await chat.press("age:adult"))
+    replies = await chat.press("age:adult")
+    assert [r.text for r in replies] == [ru("ask-role")]
+    assert payloads(replies) == ["role:mentee", "role:mentor", "role:both"]
+
+    replies = await answer_any_questionnaire(chat, await chat.press("role:both"))
     assert [r.text for r in replies] == [ru("registration-done", name="Анна Иванова")]
     assert payloads(replies) == REGISTERED_MENU
 
@@ -287,9 +289,9 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     assert replies[0].text == ru("parent-thanks", child="Петя Сидоров")
 
     minor = await person_of(db)
-    assert minor is not None and minor.status == PersonStatus.ACTIVE
+    assert minor is not None and minor.status == PersonStatus.REGISTERING
     consents = {c.given_by: c for c in await all_rows(db, Consent)}
-    assert set(consents) == {ConsentGiver.SELF, ConsentGiver.PARENT}
+    assert set(consents) == {ConsentGiver.CHILD_ASSENT, ConsentGiver.PARENT}
     assert consents[ConsentGiver.PARENT].person_id == minor.id
     assert consents[ConsentGiver.PARENT].representative_name == "Мария Петровна Сидорова"
     (note,) = await all_rows(db, Notification)
@@ -303,6 +305,10 @@ async def test_minor_gets_a_parent_code_and_the_parent_consents(core: Core, db: 
     # The code is spent.
     replies = await Chat(core, user="3").send(f"/parent {code}")
     assert replies[0].text == ru("parent-code-invalid")
+    # The questionnaire comes only now.
+    assert (await child.send("/start"))[0].text == ru("ask-role")
+    replies = await answer_any_questionnaire(child, await child.press("role:mentee"))
+    assert replies[0].text == ru("registration-done", name="Петя Сидоров")
     assert (await child.send("/start"))[0].text == ru("start-welcome-back", name="Петя Сидоров")
 
 
@@ -345,11 +351,12 @@ async def test_parent_declines(core: Core, db: Database) -> None:
     await parent.send(f"/parent {code}")
     replies = await parent.press("parent:n")
     assert replies[0].text == ru("parent-declined")
-    minor = await person_of(db)
-    assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
-    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.SELF]
+    assert await person_of(db) is None  # the child's account is unlinked
+    (minor,) = await all_rows(db, Person)
+    assert (minor.name, minor.age_group, minor.status) == (None, None, PersonStatus.ERASED)
     (note,) = await all_rows(db, Notification)
     assert (note.person_id, note.template) == (minor.id, "notify-parent-declined")
+    assert note.account_id == (await account(db, "1")).id  # told on the account they used
 
 
 async def test_minor_cannot_consent_as_own_parent(core: Core, db: Database) -> None:
@@ -360,7 +367,7 @@ async def test_minor_cannot_consent_as_own_parent(core: Core, db: Database) -> N
     await child.send("Мария Сидорова")
     minor = await person_of(db)
     assert minor is not None and minor.status == PersonStatus.AWAITING_PARENT
-    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.SELF]
+    assert [c.given_by for c in await all_rows(db, Consent)] == [ConsentGiver.CHILD_ASSENT]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -472,6 +479,8 @@ async def test_forget_unlinks_every_account_and_voids_pending_messages(
     await parent.send(f"/parent {code}")
     await parent.press("parent:y")
     await parent.send("Мария Сидорова")
+    await child.send("/start")
+    await answer_any_questionnaire(child, await child.press("role:mentee"))
     link_code = CODE.search(joined(await child.send("/link")))
     assert link_code
     await Chat(core, user="2", platform="vk").send(f"/link {link_code.group(1)}")
@@ -584,6 +593,7 @@ async def _at_stage(core: Core, stage: str) -> Chat:
         await chat.send("/start")
         await chat.press("consent:y")
         await chat.send("Анна Иванова")
+        await chat.press("age:adult")
     elif stage == "registered":
         await register(chat)
     elif stage == "forget_confirm":
@@ -607,7 +617,7 @@ FORGED: dict[str, list[tuple[str, str]]] = {
     ],
     "consent": [("age:adult", STALE), ("c:maybe", STALE), ("lang:en:extra", STALE)],
     "ask_name": [("consent:y", STALE), ("role:mentor", STALE)],  # c:yes: agree pressed twice
-    "ask_role": [("role:admin", STALE), ("role:mentee:mentor", STALE), ("age:adult", STALE)],
+    "ask_role": [("role:admin", STALE), ("role:mentee:mentor", STALE), ("age:child", STALE)],
     "registered": [
         ("menu:stats", "refusal-curator-only"),
         ("forget:y", STALE),
@@ -674,7 +684,7 @@ async def test_implausible_names_are_refused_and_not_stored(
     assert person is not None and person.name is None
     # Still asking: a good name is taken next.
     replies = await chat.send("Bob O'Neil-Smith")
-    assert replies[0].text == ru("ask-role")
+    assert replies[0].text == ru("ask-age")
     person = await person_of(db)
     assert person is not None and person.name == "Bob O'Neil-Smith"
 
@@ -805,9 +815,9 @@ async def test_restart_mid_flow_resumes_the_question(
     try:
         after = Chat(Core(db2, settings, build_router(), clock))
         replies = await after.send("/start")
-        assert [r.text for r in replies] == [ru("ask-role")]
-        await after.press("role:mentor")
-        replies = await answer_any_questionnaire(after, await after.press("age:adult"))
+        assert [r.text for r in replies] == [ru("ask-age")]
+        await after.press("age:adult")
+        replies = await answer_any_questionnaire(after, await after.press("role:mentor"))
         assert replies[0].text == ru("registration-done", name="Анна Иванова")
     finally:
         await db2.close()

@@ -651,7 +651,7 @@ async def test_help_in_a_question_asks_the_question_again_after_the_help(
     await chat.send("Анна Иванова")
     replies = await chat.send("/help")
     assert "Что я умею" in replies[0].text
-    assert replies[-1].text == ru("ask-role")
-    assert next(b.payload for row in replies[-1].buttons for b in row).startswith("role:")
-    await chat.press("role:mentee")  # answered from the repeated question
-    assert (await chat.send("/help"))[-1].text.startswith(ru("ask-age")[:20])
+    assert replies[-1].text == ru("ask-age")
+    assert next(b.payload for row in replies[-1].buttons for b in row).startswith("age:")
+    await chat.press("age:adult")  # answered from the repeated question
+    assert (await chat.send("/help"))[-1].text.startswith(ru("ask-role")[:20])

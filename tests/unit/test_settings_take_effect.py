@@ -20,13 +20,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import App
 from bot.config import Settings
 from bot.core.engine import Core
-from bot.core.models import Notification, NotificationStatus
+from bot.core.models import Notification, NotificationStatus, Person
 from bot.db import Database
-from handlers import build_router
+from handlers import build_router, notifications
+from scheduler.dispatch import Dispatcher
+from scheduler.jobs import expire_parent_codes
 from tests.fakes.clock import FakeClock
 from tests.fakes.platform import RecordingPlatform
 from tests.unit.test_cli import run_bot
@@ -109,6 +112,29 @@ async def test_reminder_time_and_overdue_alert_days(
     assert ("ms-day", on_the_day) in due
     assert ("ms-overdue-curator", on_the_day + timedelta(days=alert_after_days)) in due
     assert {moment.time() for _, moment in due} == {at}
+
+
+# ---------------------------------------------------------------------------------------------
+# PARENT_CODE_DAYS
+
+
+@pytest.mark.parametrize(("values", "days"), [({}, 14), ({"PARENT_CODE_DAYS": 3}, 3)])
+async def test_parent_code_days(
+    db: Database, settings: Settings, clock: FakeClock, values: dict[str, Any], days: int
+) -> None:
+    """The child is told how long the code lives; a day before its end nothing happens, after
+    it the child's name is erased."""
+    core = Core(db, changed(settings, **values), build_router(), clock)
+    replies = await register(Chat(core), name="Петя Сидоров", age="teen")
+    assert f"{days} дн" in replies[0].text
+    dispatcher = Dispatcher(db, {"console": RecordingPlatform()}, notifications.render, clock)
+
+    clock.advance(days=days - 1)
+    assert await expire_parent_codes(dispatcher) == 0
+    clock.advance(days=1)
+    assert await expire_parent_codes(dispatcher) == 1
+    async with db.transaction() as session:
+        assert (await session.execute(select(Person.name))).scalars().all() == [None]
 
 
 # ---------------------------------------------------------------------------------------------

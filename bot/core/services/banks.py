@@ -21,6 +21,7 @@ from bot.core.models import (
     ProgrammeStatus,
     Role,
 )
+from bot.core.services import consent
 
 OPEN_STATUSES = (ProgrammeStatus.PROPOSED, ProgrammeStatus.ACTIVE)
 MAX_TEXT = 500
@@ -183,7 +184,9 @@ async def suggest_mentors(
     session: AsyncSession, mentee_ids: list[int], limit: int = 5, exclude: int | None = None
 ) -> list[Suggestion]:
     """Mentors with free places ranked by overlap with the mentees' answers, then free places
-    (`exclude`: a mentor not to suggest, such as the one being replaced)."""
+    (`exclude`: a mentor not to suggest, such as the one being replaced). A parent who
+    consented for one of the mentees is never suggested as their mentor."""
+    parents = await consent.parents_of(session, mentee_ids)
     wanted: set[str] = set()
     wanted_forms: set[Form] = set()
     for mentee_id in mentee_ids:
@@ -193,7 +196,7 @@ async def suggest_mentors(
             wanted_forms |= set(forms_of(profile))
     suggestions: list[Suggestion] = []
     for entry in await bank(session, Role.MENTOR, only_free=True):
-        if entry.person.id in (*mentee_ids, exclude) or entry.free < len(mentee_ids):
+        if entry.person.id in {*mentee_ids, exclude, *parents} or entry.free < len(mentee_ids):
             continue
         profile = entry.profile
         topics = (

@@ -12,7 +12,7 @@ from bot.core.models import CodePurpose, OneTimeCode
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud and retype
 LENGTH = 8
-LIFETIME = {CodePurpose.LINK: timedelta(minutes=15), CodePurpose.PARENT: timedelta(days=7)}
+LINK_LIFETIME = timedelta(minutes=15)  # a parent's code lives PARENT_CODE_DAYS (settings)
 
 
 def normalize(text: str) -> str:
@@ -26,9 +26,14 @@ def display(code: str) -> str:
 
 
 async def issue(
-    session: AsyncSession, person_id: int, purpose: CodePurpose, now: datetime
+    session: AsyncSession,
+    person_id: int,
+    purpose: CodePurpose,
+    now: datetime,
+    lifetime: timedelta = LINK_LIFETIME,
 ) -> OneTimeCode:
-    """A fresh code for the person; earlier unused codes of the same purpose stop working."""
+    """A fresh code for the person, valid for `lifetime`; earlier unused codes of the same
+    purpose stop working."""
     await session.execute(
         delete(OneTimeCode).where(
             OneTimeCode.person_id == person_id,
@@ -41,7 +46,7 @@ async def issue(
         purpose=purpose,
         person_id=person_id,
         created_at=now,
-        expires_at=now + LIFETIME[purpose],
+        expires_at=now + lifetime,
     )
     session.add(code)
     await session.flush()
@@ -49,9 +54,13 @@ async def issue(
 
 
 async def current_or_issue(
-    session: AsyncSession, person_id: int, purpose: CodePurpose, now: datetime
+    session: AsyncSession,
+    person_id: int,
+    purpose: CodePurpose,
+    now: datetime,
+    lifetime: timedelta = LINK_LIFETIME,
 ) -> OneTimeCode:
-    """The person's unused, unexpired code for `purpose`, or a fresh one."""
+    """The person's unused, unexpired code for `purpose`, or a fresh one valid for `lifetime`."""
     query = select(OneTimeCode).where(
         OneTimeCode.person_id == person_id,
         OneTimeCode.purpose == purpose,
@@ -59,7 +68,9 @@ async def current_or_issue(
         OneTimeCode.expires_at > now,
     )
     existing = (await session.execute(query)).scalars().first()
-    return existing if existing is not None else await issue(session, person_id, purpose, now)
+    if existing is not None:
+        return existing
+    return await issue(session, person_id, purpose, now, lifetime)
 
 
 async def find_valid(

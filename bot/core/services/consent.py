@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
@@ -23,7 +23,7 @@ from bot.core.services import people
 from bot.core.services import state as flow_state
 
 # Bump when the consent text in templates/*/consent*.j2 changes in substance.
-CONSENT_VERSION = "2026-11"
+CONSENT_VERSION = "2026-11.2"  # .2: a parent may see and withdraw from their own account
 
 
 def text_version(locale: str) -> str:
@@ -43,15 +43,31 @@ def give(session: AsyncSession, person: Person, locale: str, now: datetime) -> C
     return consent
 
 
+async def record_as_assent(session: AsyncSession, person: Person) -> None:
+    """The person turned out to be a minor: their own agreement is the child's assent."""
+    await session.execute(
+        update(Consent)
+        .where(Consent.person_id == person.id, Consent.given_by == ConsentGiver.SELF)
+        .values(given_by=ConsentGiver.CHILD_ASSENT)
+    )
+
+
 def give_for_minor(
-    session: AsyncSession, minor: Person, representative_name: str, locale: str, now: datetime
+    session: AsyncSession,
+    minor: Person,
+    representative: tuple[str, Account],
+    locale: str,
+    now: datetime,
 ) -> Consent:
-    """Record a parent's or legal representative's consent in a minor's name."""
+    """Record a parent's or legal representative's consent in a minor's name: their full name,
+    and the account they gave it from (where they may see and withdraw it)."""
+    name, account = representative
     consent = Consent(
         person_id=minor.id,
         text_version=text_version(locale),
         given_by=ConsentGiver.PARENT,
-        representative_name=representative_name,
+        representative_name=name,
+        representative_account_id=account.id,
         given_at=now,
     )
     session.add(consent)
@@ -67,6 +83,53 @@ async def active(session: AsyncSession, person_id: int) -> list[Consent]:
 async def has_parent_consent(session: AsyncSession, person_id: int) -> bool:
     """True when a parent's consent is on record and not withdrawn."""
     return any(c.given_by == ConsentGiver.PARENT for c in await active(session, person_id))
+
+
+async def given_as_parent(
+    session: AsyncSession, account: Account, *, active_only: bool = False
+) -> list[tuple[Consent, Person]]:
+    """The consents given as a parent from this account (or any account of its person), each
+    with the child it was given for, oldest first."""
+    owner = [Account.person_id == account.person_id] if account.person_id else []
+    accounts = select(Account.id).where(or_(Account.id == account.id, *owner))
+    query = (
+        select(Consent, Person)
+        .join(Person, Person.id == Consent.person_id)
+        .where(
+            Consent.given_by == ConsentGiver.PARENT,
+            Consent.representative_account_id.in_(accounts),
+        )
+        .order_by(Consent.given_at, Consent.id)
+    )
+    if active_only:
+        query = query.where(Consent.withdrawn_at.is_(None), Person.status != PersonStatus.ERASED)
+    return [(c, p) for c, p in (await session.execute(query)).all()]
+
+
+async def parent_account(session: AsyncSession, child_id: int) -> int | None:
+    """The account a parent's standing consent for this child was given from, if any."""
+    query = select(Consent.representative_account_id).where(
+        Consent.person_id == child_id,
+        Consent.given_by == ConsentGiver.PARENT,
+        Consent.withdrawn_at.is_(None),
+        Consent.representative_account_id.is_not(None),
+    )
+    return (await session.execute(query.limit(1))).scalar_one_or_none()
+
+
+async def parents_of(session: AsyncSession, child_ids: list[int]) -> set[int]:
+    """The people who consented, as parents, for any of these children (not withdrawn)."""
+    query = (
+        select(Account.person_id)
+        .join(Consent, Consent.representative_account_id == Account.id)
+        .where(
+            Consent.person_id.in_(child_ids),
+            Consent.given_by == ConsentGiver.PARENT,
+            Consent.withdrawn_at.is_(None),
+            Account.person_id.is_not(None),
+        )
+    )
+    return {int(i) for i in (await session.execute(query)).scalars() if i is not None}
 
 
 async def withdraw_and_erase(session: AsyncSession, person: Person, now: datetime) -> None:

@@ -17,7 +17,7 @@ from bot.core.models import (
     Programme,
     ProgrammeMember,
 )
-from bot.core.services import banks, people
+from bot.core.services import banks, consent, people
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -68,10 +68,30 @@ async def questionnaire_record(session: AsyncSession, person_id: int) -> dict[st
     }
 
 
+async def consents_given(session: AsyncSession, account: Account) -> dict[str, Any]:
+    """The consents given as a parent, and for whom (an erased child is named by no one)."""
+    given = await consent.given_as_parent(session, account)
+    if not given:
+        return {}
+    return {
+        "consents_given": [
+            {
+                "for": child.name,
+                "representative_name": c.representative_name,
+                "given_at": c.given_at.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c, child in given
+        ]
+    }
+
+
 async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
-    """The full record: profile, roles, accounts, consents and pending messages."""
+    """The full record: profile, roles, accounts, consents (given and given as a parent) and
+    pending messages."""
+    as_parent = await consents_given(session, account)
     if person is None:
-        return {"accounts": [account_record(account)]}
+        return {"accounts": [account_record(account)], **as_parent}
     consents = (
         await session.execute(
             select(Consent).where(Consent.person_id == person.id).order_by(Consent.given_at)
@@ -111,4 +131,5 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],
+        **as_parent,
     }

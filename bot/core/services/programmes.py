@@ -83,6 +83,12 @@ async def check_capacity(session: AsyncSession, mentor: Person, extra: int) -> N
         raise Refusal("pair-error-capacity", name=name, capacity=capacity, taken=taken)
 
 
+async def check_not_parent(session: AsyncSession, mentor: Person, mentee_ids: list[int]) -> None:
+    """Refuse a mentor who gave a parent's consent for one of the mentees."""
+    if mentor.id in await consent.parents_of(session, mentee_ids):
+        raise Refusal("pair-error-own-parent", name=mentor.name or "—")
+
+
 async def form(
     session: AsyncSession,
     *,
@@ -105,6 +111,7 @@ async def form(
     for mentee_id in mentee_ids:
         await check_candidate(session, mentee_id, MemberRole.MENTEE)
     await check_capacity(session, mentor, len(mentee_ids))
+    await check_not_parent(session, mentor, mentee_ids)
     programme = Programme(
         mentor_id=mentor_id,
         form=form,
@@ -139,7 +146,31 @@ async def form(
             due_at=now,
             params={"programme_id": programme.id},
         )
+    await _ask_parents(session, programme, now)
     return programme
+
+
+GUARDIAN_AGREEMENT = "agreement-guardian"  # the purpose of a minor's agreement sent to the parent
+
+
+async def _ask_parents(session: AsyncSession, programme: Programme, now: datetime) -> None:
+    """Send each minor mentee's agreement to the parent who consented for them, to accept on
+    the child's behalf (appendix 3)."""
+    for member, person in await members(session, programme.id):
+        account_id = await consent.parent_account(session, person.id)
+        if member.role != MemberRole.MENTEE or account_id is None:
+            continue
+        member.guardian_agreement = AgreementStatus.PENDING
+        await outbox.schedule(
+            session,
+            to=person.id,
+            subject=Subject.PROGRAMME,
+            subject_id=programme.id,
+            purpose=GUARDIAN_AGREEMENT,
+            due_at=now,
+            params={"programme_id": programme.id},
+            account=account_id,
+        )
 
 
 async def members(session: AsyncSession, programme_id: int) -> list[tuple[ProgrammeMember, Person]]:
@@ -270,23 +301,57 @@ async def answer_agreement(
             exclude=person_id,
         )
         return "declined"
+    return await _start_if_all_accepted(session, programme, now, remind_at, exclude=person_id)
+
+
+async def answer_as_guardian(
+    session: AsyncSession,
+    programme: Programme,
+    child_id: int,
+    accept: bool,
+    now: datetime,
+    remind_at: time = DEFAULT_REMIND_AT,
+) -> str:
+    """A parent's answer on a minor member's behalf; returns `active`, `waiting` or `declined`
+    (everyone, the child and the curator included, hears of a decline)."""
+    member = await membership(session, programme.id, child_id)
+    if member is None or programme.status != ProgrammeStatus.PROPOSED:
+        raise StaleButton()
+    if member.guardian_agreement != AgreementStatus.PENDING:
+        raise StaleButton()
+    member.guardian_agreement = AgreementStatus.ACCEPTED if accept else AgreementStatus.DECLINED
+    if not accept:
+        programme.status = ProgrammeStatus.DECLINED
+        programme.closed_at = now
+        params = {"child_id": child_id}
+        await notify(session, programme, "programme-declined-guardian", now, params=params)
+        return "declined"
+    return await _start_if_all_accepted(session, programme, now, remind_at)
+
+
+async def _start_if_all_accepted(
+    session: AsyncSession,
+    programme: Programme,
+    now: datetime,
+    remind_at: time,
+    exclude: int | None = None,
+) -> str:
+    """Start the programme once every member (and every minor's parent) has accepted."""
     everyone = await members(session, programme.id)
-    if all(m.agreement == AgreementStatus.ACCEPTED for m, _ in everyone):
-        mentor = next(p for m, p in everyone if m.role == MemberRole.MENTOR)
-        programme.status = ProgrammeStatus.ACTIVE
-        programme.started_at = now
-        today = timezones.to_local(now, mentor.timezone).date()
-        programme.ends_on = term_end(today, programme.term, programme.term_unit)
-        await notify(
-            session,
-            programme,
-            "programme-active",
-            now,
-            exclude=person_id,
-        )
-        await schedule_term_end(session, programme, remind_at, now)
-        return "active"
-    return "waiting"
+    if not all(
+        m.agreement == AgreementStatus.ACCEPTED
+        and m.guardian_agreement in (None, AgreementStatus.ACCEPTED)
+        for m, _ in everyone
+    ):
+        return "waiting"
+    mentor = next(p for m, p in everyone if m.role == MemberRole.MENTOR)
+    programme.status = ProgrammeStatus.ACTIVE
+    programme.started_at = now
+    today = timezones.to_local(now, mentor.timezone).date()
+    programme.ends_on = term_end(today, programme.term, programme.term_unit)
+    await notify(session, programme, "programme-active", now, exclude=exclude)
+    await schedule_term_end(session, programme, remind_at, now)
+    return "active"
 
 
 async def status_counts(session: AsyncSession) -> dict[str, int]:
