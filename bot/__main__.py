@@ -85,6 +85,8 @@ def setup_logging(settings: Settings, to_file: bool) -> None:
     logging.getLogger("apscheduler").setLevel(
         level if level <= logging.DEBUG else max(logging.WARNING, level)
     )
+    # aiosqlite logs two DEBUG lines per SQL call, thousands a minute: never worth reading.
+    logging.getLogger("aiosqlite").setLevel(max(logging.INFO, level))
 
 
 def stop_on_sigterm(task: asyncio.Task[None]) -> None:

@@ -30,7 +30,7 @@ async def test_the_agreement_file_is_a_docx_with_org_and_acceptance_times(
     assert "Соглашение о сотрудничестве между наставником и наставляемым" in text
     assert f"Организация: {ORG}" in text
     assert "Руководитель: Карцева О. В." in text and "Куратор: Ольга Куратова" in text
-    assert "Наставник: Иван Наставников" in text and "Наставляемые: Петя Учеников" in text
+    assert "Наставник: Иван Наставников" in text and "Наставляемый: Петя Учеников" in text
     assert "Форма наставничества: Виртуальная; тип пары: Вожатый — воспитанник." in text
     assert "действует 6 месяцев со дня его принятия всеми сторонами" in text
     assert "с 24 ноября 2026 по 24 мая 2027" in text

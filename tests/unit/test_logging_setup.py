@@ -15,7 +15,7 @@ TICK_LOGGER = "apscheduler.executors.default"  # "Running job ..." / "... execut
 
 @pytest.fixture(autouse=True)
 def _restore_levels() -> Iterator[None]:
-    names = ("apscheduler", "alembic", "")
+    names = ("apscheduler", "alembic", "aiosqlite", "")
     levels = {name: logging.getLogger(name).level for name in names}
     factory = logging.getLogRecordFactory()
     yield
@@ -40,3 +40,12 @@ def test_scheduler_ticks_show_at_debug() -> None:
     setup_logging(_settings("DEBUG"), to_file=False)
     logging.getLogger().setLevel(logging.DEBUG)  # as basicConfig does outside pytest
     assert logging.getLogger(TICK_LOGGER).isEnabledFor(logging.INFO)
+
+
+def test_database_driver_chatter_stays_out_of_a_debug_log() -> None:
+    """At DEBUG, aiosqlite's two lines per SQL call would bury everything else (and fill a
+    service manager's pipe); they stay out."""
+    setup_logging(_settings("DEBUG"), to_file=False)
+    logging.getLogger().setLevel(logging.DEBUG)
+    assert not logging.getLogger("aiosqlite").isEnabledFor(logging.DEBUG)
+    assert logging.getLogger("bot").isEnabledFor(logging.DEBUG)
