@@ -60,7 +60,7 @@ async def test_extension_answered_from_the_card_and_from_extend(
     pair = await steps.accepted_pair(harness, platform)
     await pair.mentor.say("/programme")
     await pair.mentor.click("Продлить срок", "На сколько месяцев")
-    await pair.mentor.click("+3 мес.", "Предложение отправлено")
+    await pair.mentor.click("+3 месяца", "Предложение отправлено")
     await pair.mentee.expect("предлагает продлить программу")  # ignored
 
     # The author is told whose answer is awaited, by name.
@@ -121,7 +121,7 @@ async def test_curator_extends_and_replaces_from_the_pair_card(
     listing = await pair.curator.click("Список пар", "выберите")
     await pair.curator.click(listing.buttons[0], "Программа №1")
     await pair.curator.click("Продлить срок", "На сколько месяцев")
-    await pair.curator.click("+1 мес.", "Предложение отправлено")
+    await pair.curator.click("+1 месяц", "Предложение отправлено")
     await pair.mentor.expect("предлагает продлить программу")
     await pair.mentee.expect("предлагает продлить программу")
 
