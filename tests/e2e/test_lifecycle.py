@@ -56,7 +56,8 @@ async def test_agreed_plan_changes_only_by_mutual_consent(harness: Harness, plat
     assert "Принять" in proposal.buttons
     plan = await pair.mentee.say("/plan", "1 декабря 2026 — Собрать шасси")
     assert "10 декабря" not in plan.text
-    await pair.mentee.expect("перенести пункт «Собрать шасси»")  # under the plan, answerable there too
+    # The proposal shows under the plan, answerable there too.
+    await pair.mentee.expect("перенести пункт «Собрать шасси»")
     pair.mentee.user.press("Принять", proposal.raw)  # the proposal is further up the chat
     await pair.mentee.expect("вы приняли предложение")
     await pair.mentee.say("/plan", "10 декабря 2026 — Собрать шасси")

@@ -41,14 +41,14 @@ async def test_a_curator_registers_without_the_role_question(
     assert "наставляемых: 0, наставников: 1" in stats.text
 
 
-async def test_granted_at_the_role_question_the_curator_skips_it(
+async def test_granted_mid_registration_the_curator_skips_the_rest(
     harness: Harness, platform: str
 ) -> None:
     chat = harness.chat(platform, 8103)
     await chat.say("/start", "Согласие на обработку")
     await chat.click("Даю согласие", "согласие сохранено")
     await chat.expect("Как вас зовут?")
-    await chat.say("Ольга Кураторова", "Кем вы хотите быть")
+    await chat.say("Ольга Кураторова", "Сколько вам лет")
     await grant_curator(harness, chat)
     await chat.say("/start", "Готово, Ольга Кураторова, вы зарегистрированы")
     person = await person_of(harness, chat)

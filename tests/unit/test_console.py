@@ -114,7 +114,7 @@ async def test_the_questionnaire_interrupted_in_the_console_continues(
     its number asks the same question again."""
     app = App(settings)
     stdout = io.StringIO()
-    typed = "/start\n1\nАнна Иванова\n1\n3\n/mydata\n2\n:quit\n"
+    typed = "/start\n1\nАнна Иванова\n3\n1\n/mydata\n2\n:quit\n"
     app.add_console("1", io.StringIO(typed), stdout)
     await app.platforms["console"].run()  # type: ignore[attr-defined]
     out = stdout.getvalue()

@@ -55,6 +55,7 @@ async def test_a_curator_who_chose_to_mentor_finishes_the_questionnaire(
     await chat.send("/start")
     await chat.press("consent:y")
     await chat.send("Мария Наставникова")
+    await chat.press("age:adult")
     await chat.press("role:mentor")  # chosen before the grant: an explicit mentor
     ok, message = await change_role(settings, "grant", "curator", "console:1", clock)
     assert ok, message
@@ -62,4 +63,4 @@ async def test_a_curator_who_chose_to_mentor_finishes_the_questionnaire(
     await Dispatcher(db, {"console": platform}, notifications.render, clock).run_once()
     (notice,) = platform.to("1")
     assert "отправьте /start" in notice and "анкету" not in notice
-    assert "Сколько вам лет" in joined(await chat.send("/start"))
+    assert "Несколько вопросов для анкеты" in joined(await chat.send("/start"))
