@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Notification, ProgrammeRequest
-from bot.core.services import pending
+from bot.core.services import pending, programmes
 from handlers import notifications
 from handlers.common import help_hint
 
@@ -46,11 +46,23 @@ async def who_is_awaited(ctx: Context, request: ProgrammeRequest) -> Markup:
     return ctx.t("awaiting-who", names=names or "—")
 
 
-@router.command("pending", aliases=("ждёт", "ответы"))
+async def for_children(ctx: Context) -> Replies:
+    """A parent's answers on their children's behalf, each as the notice that asked showed it."""
+    replies: Replies = []
+    for programme, child in await pending.for_children(ctx.session, ctx.account):
+        params = {"programme_id": programme.id}
+        notice = Notification(template=programmes.GUARDIAN_AGREEMENT, params=params)
+        replies += await notifications.render(ctx.session, notice, child) or []
+    return replies
+
+
+@router.command("pending", needs_registration=False, aliases=("ждёт", "ответы"))
 async def pending_command(ctx: Context) -> Replies:
-    """Everything awaiting the person's answer, or a clear word that nothing does."""
-    assert ctx.person is not None
-    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff)
-    if not items:
+    """Everything awaiting the person's answer (a parent's on a child's behalf too), or a clear
+    word that nothing does."""
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff) if ctx.person else []
+    replies = (await replies_of(ctx, items) if items else []) + await for_children(ctx)
+    if not replies:
         return [ctx.reply("awaiting-none", help_hint(ctx))]
-    return [ctx.reply("awaiting-title", count=len(items)), *await replies_of(ctx, items)]
+    count = len(items) + len(await pending.for_children(ctx.session, ctx.account))
+    return [ctx.reply("awaiting-title", count=count), *replies]

@@ -107,6 +107,9 @@ async def test_a_minors_agreement_waits_for_the_parent(
     assert "Соглашение о сотрудничестве" in for_child.text
     await men.click("Принимаю", "когда соглашение примут все")
     await child.click("Принимаю", "когда соглашение примут все")  # the parent has not yet
+    # The parent finds it again where they look: /pending, with the same buttons.
+    await parent.say("/pending", "Ждёт вашего ответа")
+    await parent.expect("от имени ребёнка — Миша Котов")
     await parent.click("Принимаю за ребёнка", "программа началась")
     await child.expect("началась")
     await men.expect("началась")

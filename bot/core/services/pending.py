@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
+    Account,
     AgreementStatus,
     Person,
     Programme,
@@ -19,7 +20,7 @@ from bot.core.models import (
     RequestKind,
     RequestStatus,
 )
-from bot.core.services import programmes, proposals
+from bot.core.services import consent, programmes, proposals
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,24 @@ async def awaiting(
         if await _answers(session, request, programme, person, staff):
             items.append(Awaiting(programme, request))
     return [i for i in items if programme_id is None or i.programme.id == programme_id]
+
+
+async def for_children(session: AsyncSession, account: Account) -> list[tuple[Programme, Person]]:
+    """Minors' agreements awaiting the answer of the parent who consented from this account:
+    each programme with the child it is for."""
+    children = [c.id for _, c in await consent.given_as_parent(session, account, active_only=True)]
+    query = (
+        select(Programme, Person)
+        .join(ProgrammeMember, ProgrammeMember.programme_id == Programme.id)
+        .join(Person, Person.id == ProgrammeMember.person_id)
+        .where(
+            ProgrammeMember.person_id.in_(children),
+            ProgrammeMember.guardian_agreement == AgreementStatus.PENDING,
+            Programme.status == ProgrammeStatus.PROPOSED,
+        )
+        .order_by(Programme.id)
+    )
+    return [(p, c) for p, c in (await session.execute(query)).all()]
 
 
 async def _agreements(session: AsyncSession, person_id: int) -> list[Awaiting]:
