@@ -258,6 +258,8 @@ class Subject(enum.StrEnum):
     PROGRAMME = "programme"
     MILESTONE = "milestone"
     REQUEST = "request"
+    SPEED_EVENT = "speed-event"
+    SPEED_BOOKING = "speed-booking"
 
 
 class Notification(Base):
@@ -478,3 +480,81 @@ class ProgrammeRequest(Base):
     status: Mapped[str] = mapped_column(String(16), default=RequestStatus.PENDING)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[datetime | None]
+
+
+class SpeedEventStatus(enum.StrEnum):
+    """Life of a speed-mentoring event."""
+
+    OPEN = "open"
+    CANCELLED = "cancelled"
+
+
+class Audience(enum.StrEnum):
+    """Who a speed-mentoring event invites: every mentee, the mentees of a form, or of one
+    programme."""
+
+    ALL = "all"
+    FORM = "form"
+    PROGRAMME = "programme"
+
+
+class SpeedEvent(Base):
+    """Speed mentoring (§3.1): one meeting with a guest mentor, cut into slots mentees book."""
+
+    __tablename__ = "speed_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guest_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    guest_name: Mapped[str | None] = mapped_column(String(100))  # a guest not registered
+    starts_at: Mapped[datetime]
+    place: Mapped[str] = mapped_column(String(300))
+    slot_minutes: Mapped[int]
+    capacity: Mapped[int]  # mentees per slot
+    audience: Mapped[str] = mapped_column(String(16))
+    audience_ref: Mapped[str | None] = mapped_column(String(32))  # the form, or programme id
+    status: Mapped[str] = mapped_column(String(16), default=SpeedEventStatus.OPEN)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
+
+
+class SpeedSlot(Base):
+    """One slot of an event; `booked` counts its live bookings and never passes the capacity
+    (the booking's conditional UPDATE sees to that)."""
+
+    __tablename__ = "speed_slots"
+    __table_args__ = (UniqueConstraint("event_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("speed_events.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int]  # 1, 2, … in time order
+    starts_at: Mapped[datetime]
+    booked: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SpeedBooking(Base):
+    """A mentee's place in a slot; one live booking per mentee and event (cancelled ones stay,
+    so a reminder's key is never reused)."""
+
+    __tablename__ = "speed_bookings"
+    __table_args__ = (
+        Index(
+            "uq_speed_bookings_live",
+            "event_id",
+            "person_id",
+            unique=True,
+            sqlite_where=text("cancelled_at IS NULL"),
+            postgresql_where=text("cancelled_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("speed_events.id", ondelete="CASCADE"), index=True
+    )
+    slot_id: Mapped[int] = mapped_column(ForeignKey("speed_slots.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]
