@@ -134,6 +134,11 @@ def _forms_cell(profile: Profile | None) -> str:
     return ";".join(form.value for form in Form if form in chosen)
 
 
+def as_text(cell: str) -> str:
+    """Typed text as a cell a spreadsheet shows as text, never runs as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def person_row(person: Person, profile: Profile | None) -> list[str]:
     """One person as a CSV row, in the order of `COLUMNS`."""
     cells = {
@@ -148,8 +153,7 @@ def person_row(person: Person, profile: Profile | None) -> list[str]:
     for name in banks.TEXT_FIELDS:
         cells[name] = (getattr(profile, name) if profile else None) or ""
     for name in ("name", *banks.TEXT_FIELDS):
-        if cells[name].startswith(FORMULA_START):
-            cells[name] = "'" + cells[name]  # shown as text, never run as a formula
+        cells[name] = as_text(cells[name])
     for question in _not_asked(person):
         cells[question.field] = ""  # left from a former role: not this person's bank any more
     return [cells[column] for column in COLUMNS]
@@ -202,12 +206,30 @@ def write_csv(
     """Write the titles and rows as UTF-8 with a BOM (so Excel shows Cyrillic right), separated
     as a spreadsheet in `locale` expects."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter(locale))
-        writer.writerow(titles(locale))
-        for row in rows:
-            writer.writerow(row)
-            if progress is not None:
-                progress.step()
+        write_table(handle, titles(locale), rows, locale, progress)
+
+
+def write_table(
+    handle: IO[str],
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    locale: str,
+    progress: Progress | None = None,
+) -> None:
+    """Write a header and rows, separated as a spreadsheet in `locale` expects."""
+    writer = csv.writer(handle, delimiter=delimiter(locale))
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row)
+        if progress is not None:
+            progress.step()
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]], locale: str) -> bytes:
+    """A header and rows as a CSV file's bytes, written as `write_csv` writes (UTF-8, a BOM)."""
+    handle = io.StringIO(newline="")
+    write_table(handle, header, rows, locale)
+    return handle.getvalue().encode("utf-8-sig")
 
 
 async def export_file(

@@ -19,6 +19,9 @@ from handlers import (
     programme,
     questionnaire,
     relay,
+    speed,
+    speed_invite,
+    speed_roster,
     start,
 )
 
@@ -42,6 +45,9 @@ def build_router() -> Router:
         banks,
         awaiting,
         relay,
+        speed,
+        speed_roster,
+        speed_invite,
     )
     for module in modules:
         root.include(module.router)

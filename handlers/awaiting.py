@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Notification, ProgrammeRequest
-from bot.core.services import pending, programmes
+from bot.core.services import pending, programmes, speed
 from handlers import notifications
 from handlers.common import help_hint
 
@@ -36,7 +36,18 @@ async def of_programme(ctx: Context, programme_id: int, skip: tuple[str, ...] = 
 async def count(ctx: Context) -> int:
     """How many things await this person's answer."""
     assert ctx.person is not None
-    return len(await pending.awaiting(ctx.session, ctx.person, ctx.is_staff))
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff)
+    return len(items) + len(await speed.unanswered(ctx.session, ctx.person.id, ctx.now))
+
+
+async def invitations(ctx: Context) -> Replies:
+    """Speed-mentoring invitations not yet answered, shown as the invitation was."""
+    assert ctx.person is not None
+    replies: Replies = []
+    for event in await speed.unanswered(ctx.session, ctx.person.id, ctx.now):
+        notice = Notification(template="speed-invite", params={"event_id": event.id})
+        replies += await notifications.render(ctx.session, notice, ctx.person) or []
+    return replies
 
 
 async def who_is_awaited(ctx: Context, request: ProgrammeRequest) -> Markup:
@@ -61,8 +72,9 @@ async def pending_command(ctx: Context) -> Replies:
     """Everything awaiting the person's answer (a parent's on a child's behalf too), or a clear
     word that nothing does."""
     items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff) if ctx.person else []
-    replies = (await replies_of(ctx, items) if items else []) + await for_children(ctx)
+    invited = await invitations(ctx) if ctx.person else []
+    replies = (await replies_of(ctx, items) if items else []) + invited + await for_children(ctx)
     if not replies:
         return [ctx.reply("awaiting-none", help_hint(ctx))]
-    count = len(items) + len(await pending.for_children(ctx.session, ctx.account))
+    count = len(items) + len(invited) + len(await pending.for_children(ctx.session, ctx.account))
     return [ctx.reply("awaiting-title", count=count), *replies]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from bot.config import SUPPORTED_LOCALES
-from bot.core.models import AgeGroup, Form, TermUnit
+from bot.core.models import AgeGroup, Audience, Form, TermUnit
 from bot.core.payload import OneOf, Payload
 from bot.core.services.banks import QUESTIONNAIRE_FIELDS
 
@@ -437,3 +437,70 @@ class WriteToMember(Payload, prefix="write-pick"):
     """From the pair card: choose which member of the programme the curator writes to."""
 
     programme_id: int
+
+
+# --- speed mentoring ---------------------------------------------------------------------------
+
+
+class SpeedNew(Payload, prefix="speed-new"):
+    """The curator creates a speed-mentoring event (or continues the one left in the middle)."""
+
+
+class SpeedGuest(Payload, prefix="speed-guest"):
+    """The event's guest: a registered mentor."""
+
+    person_id: int
+
+
+class SpeedAudience(Payload, prefix="speed-for"):
+    """Whom the event invites: all mentees, those of a form, or one programme's (picked next)."""
+
+    kind: Audience
+    form: Form | None = None
+
+    def valid(self) -> bool:
+        """A form exactly when the audience is a form."""
+        return (self.form is not None) == (self.kind == Audience.FORM)
+
+
+class SpeedProgramme(Payload, prefix="speed-pair"):
+    """The event invites the mentees of this programme."""
+
+    programme_id: int
+
+
+class SpeedConfirm(Payload, prefix="speed-create"):
+    """Create the event as summed up, or drop it."""
+
+    confirm: bool
+
+
+class SpeedOpen(Payload, prefix="speed"):
+    """An event's card: its slots and who booked them."""
+
+    event_id: int
+
+
+class SpeedCsv(Payload, prefix="speed-csv"):
+    """The event's roster as a CSV file."""
+
+    event_id: int
+
+
+class SpeedStop(Payload, prefix="speed-stop"):
+    """Cancel the event (asks first; `sure` does it)."""
+
+    event_id: int
+    sure: bool = False
+
+
+class SpeedBook(Payload, prefix="speed-book"):
+    """A mentee books this slot (moving from another slot of the same event)."""
+
+    slot_id: int
+
+
+class SpeedUnbook(Payload, prefix="speed-unbook"):
+    """A mentee cancels their booking at this event."""
+
+    event_id: int

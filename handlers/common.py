@@ -19,6 +19,7 @@ MENU: list[tuple[str, frozenset[Role]]] = [
     ("profile", frozenset()),
     ("settings", frozenset()),
     ("pairs", STAFF),
+    ("speed", STAFF),
     ("banks", STAFF),
     ("stats", STAFF),
 ]

@@ -94,7 +94,7 @@ def plan(
 
 async def create(db: Database, curator: int, chosen: speed.Plan) -> tuple[int, list[int]]:
     async with db.transaction() as session:
-        event = await speed.create(session, curator, chosen, NOW)
+        event, _ = await speed.create(session, curator, chosen, NOW)
         return event.id, [s.id for s in await speed.slots(session, event.id)]
 
 

@@ -70,12 +70,20 @@ class Plan:
     audience_ref: str | None = None
 
 
-def check_numbers(slot_minutes: int, slots: int, capacity: int) -> None:
-    """Refuse a slot length, number of slots or capacity out of range."""
-    if not SLOT_MINUTES[0] <= slot_minutes <= SLOT_MINUTES[1]:
+def check_minutes(minutes: int) -> None:
+    """Refuse a slot length out of range."""
+    if not SLOT_MINUTES[0] <= minutes <= SLOT_MINUTES[1]:
         raise Refusal("speed-error-minutes", low=SLOT_MINUTES[0], high=SLOT_MINUTES[1])
+
+
+def check_slots(slots: int) -> None:
+    """Refuse a number of slots out of range."""
     if not 1 <= slots <= MAX_SLOTS:
         raise Refusal("speed-error-slots", high=MAX_SLOTS)
+
+
+def check_capacity(capacity: int) -> None:
+    """Refuse a capacity per slot out of range."""
     if not 1 <= capacity <= MAX_CAPACITY:
         raise Refusal("speed-error-capacity", high=MAX_CAPACITY)
 
@@ -103,9 +111,14 @@ async def audience(session: AsyncSession, kind: Audience, ref: str | None) -> li
     return [entry.person for entry in await banks.bank(session, Role.MENTEE, form=form)]
 
 
-async def create(session: AsyncSession, curator_id: int, plan: Plan, now: datetime) -> SpeedEvent:
-    """Create the event and its slots and invite its audience (one outbox row each)."""
-    check_numbers(plan.slot_minutes, plan.slots, plan.capacity)
+async def create(
+    session: AsyncSession, curator_id: int, plan: Plan, now: datetime
+) -> tuple[SpeedEvent, int]:
+    """Create the event and its slots and invite its audience (one outbox row each); the event
+    and how many were invited."""
+    check_minutes(plan.slot_minutes)
+    check_slots(plan.slots)
+    check_capacity(plan.capacity)
     if plan.starts_at <= now:
         raise Refusal("speed-error-past")
     invited = await audience(session, plan.audience, plan.audience_ref)
@@ -131,10 +144,11 @@ async def create(session: AsyncSession, curator_id: int, plan: Plan, now: dateti
         SpeedSlot(event_id=event.id, number=n, starts_at=plan.starts_at + step * (n - 1), booked=0)
         for n in range(1, plan.slots + 1)
     )
+    count = 0
     for person in invited:
         if person.id == plan.guest_id:
             continue
-        await outbox.schedule(
+        count += await outbox.schedule(
             session,
             to=person.id,
             subject=Subject.SPEED_EVENT,
@@ -145,7 +159,7 @@ async def create(session: AsyncSession, curator_id: int, plan: Plan, now: dateti
             params={"event_id": event.id},
             expires_at=plan.starts_at,
         )
-    return event
+    return event, count
 
 
 async def slots(session: AsyncSession, event_id: int) -> list[SpeedSlot]:

@@ -1,0 +1,298 @@
+"""Curator: a speed-mentoring event, step by step — the guest, when, where, the slots and their
+capacity, the audience; then the mentees are invited."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+
+from bot.core import dates, quiet_hours, timezones
+from bot.core.conversation import Button, Reply, fit_label
+from bot.core.flow import Context, Replies, Router
+from bot.core.models import STAFF, Audience, Form, Person, Programme, Role
+from bot.core.refusal import Refusal, StaleButton
+from bot.core.services import banks, programmes, speed
+from handlers.buttons import (
+    SpeedAudience,
+    SpeedConfirm,
+    SpeedGuest,
+    SpeedNew,
+    SpeedOpen,
+    SpeedProgramme,
+)
+from handlers.common import number
+from handlers.programme import label
+from handlers.speed_invite import moment
+
+router = Router()
+
+GUESTS = 8  # registered mentors offered as buttons; anyone else is typed
+MAX_NAME = 100
+MAX_PLACE = 300
+_TIME = re.compile(r"^(?P<day>.*?)\s*(?:в\s+|at\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
+
+
+def when_of(text: str, now: datetime, zone: str) -> datetime | None:
+    """A typed date and time («25.12 18:30», «завтра 15:00») on the person's clock, in UTC;
+    None when it is not understood. (`bot.core.when.parse_when` takes over once it lands.)"""
+    match = _TIME.match(" ".join(text.lower().split()))
+    if match is None or int(match["h"]) > 23 or int(match["m"]) > 59:
+        return None
+    day = dates.parse_date(match["day"], timezones.to_local(now, zone).date())
+    if day is None:
+        return None
+    return quiet_hours.local_moment(day, time(int(match["h"]), int(match["m"])), zone)
+
+
+@router.command("speed", roles=STAFF, aliases=("скоростное",))
+async def speed_command(ctx: Context) -> Replies:
+    """The upcoming events, each opening its roster, and New event."""
+    events = await speed.upcoming(ctx.session, ctx.now)
+    assert ctx.person is not None
+    rows = [
+        [Button(fit_label(moment(e.starts_at, ctx.person)), SpeedOpen(e.id).pack())]
+        for e in events[:8]
+    ]
+    rows.append([ctx.button("btn-speed-new", SpeedNew())])
+    return [ctx.reply("speed-title", rows, count=len(events))]
+
+
+@router.button(SpeedNew, roles=STAFF)
+async def new_event(ctx: Context, _: SpeedNew) -> Replies:
+    """Start the wizard (or offer to continue the one left in the middle)."""
+    return await ctx.router.begin(ctx, "speed")
+
+
+async def begin(ctx: Context) -> Replies:
+    """Step 1: the guest."""
+    await ctx.goto("sp_guest")
+    return await ask_guest(ctx)
+
+
+async def ask_guest(ctx: Context) -> Replies:
+    """Registered mentors as buttons; any other guest's name typed."""
+    mentors = await banks.bank(ctx.session, Role.MENTOR)
+    rows = [
+        [Button(fit_label(e.person.name or "—"), SpeedGuest(e.person.id).pack())]
+        for e in mentors[:GUESTS]
+    ]
+    return [ctx.reply("speed-ask-guest", rows, max=MAX_NAME)]
+
+
+@router.button(SpeedGuest, states=["sp_guest"], roles=STAFF)
+async def pick_guest(ctx: Context, payload: SpeedGuest) -> Replies:
+    """A registered mentor as the guest."""
+    mentors = {e.person.id for e in await banks.bank(ctx.session, Role.MENTOR)}
+    if payload.person_id not in mentors:
+        raise StaleButton()
+    await ctx.goto("sp_when", guest_id=payload.person_id, guest_name=None)
+    return await ask_when(ctx)
+
+
+async def type_guest(ctx: Context) -> Replies:
+    """A guest who is not registered: just a name."""
+    name = banks.clean_text(ctx.incoming.text, MAX_NAME)
+    if name is None:
+        return [ctx.reply("q-text-invalid", max=MAX_NAME)]
+    await ctx.goto("sp_when", guest_id=None, guest_name=name)
+    return await ask_when(ctx)
+
+
+async def ask_when(ctx: Context) -> Replies:
+    """Step 2: the date and time of the first slot, typed."""
+    return [ctx.reply("speed-ask-when")]
+
+
+async def type_when(ctx: Context) -> Replies:
+    """The start, on the curator's clock; one in the past is refused."""
+    assert ctx.person is not None
+    at = when_of(ctx.incoming.text or "", ctx.now, ctx.person.timezone)
+    if at is None:
+        return [ctx.reply("speed-when-invalid")]
+    if at <= ctx.now:
+        raise Refusal("speed-error-past")
+    await ctx.goto("sp_place", **{**ctx.data, "starts_at": at.isoformat()})
+    return [ctx.reply("speed-ask-place", max=MAX_PLACE)]
+
+
+async def ask_place(ctx: Context) -> Replies:
+    """Step 3: the place or the link."""
+    return [ctx.reply("speed-ask-place", max=MAX_PLACE)]
+
+
+async def type_place(ctx: Context) -> Replies:
+    """The place or link typed."""
+    place = banks.clean_text(ctx.incoming.text, MAX_PLACE)
+    if place is None:
+        return [ctx.reply("q-text-invalid", max=MAX_PLACE)]
+    await ctx.goto("sp_minutes", **{**ctx.data, "place": place})
+    return await ask_minutes(ctx)
+
+
+async def ask_minutes(ctx: Context) -> Replies:
+    """Step 4: how long a slot is, in minutes."""
+    low, high = speed.SLOT_MINUTES
+    return [ctx.reply("speed-ask-minutes", low=low, high=high)]
+
+
+async def ask_slots(ctx: Context) -> Replies:
+    """Step 5: how many slots."""
+    return [ctx.reply("speed-ask-slots", high=speed.MAX_SLOTS)]
+
+
+async def ask_capacity(ctx: Context) -> Replies:
+    """Step 6: how many mentees a slot takes."""
+    return [ctx.reply("speed-ask-capacity", high=speed.MAX_CAPACITY)]
+
+
+async def _typed_number(ctx: Context) -> int:
+    value = number((ctx.incoming.text or "").strip())
+    if value is None:
+        raise Refusal("speed-number-invalid")
+    return value
+
+
+async def type_minutes(ctx: Context) -> Replies:
+    """The slot length typed."""
+    minutes = await _typed_number(ctx)
+    speed.check_minutes(minutes)
+    await ctx.goto("sp_slots", **{**ctx.data, "minutes": minutes})
+    return await ask_slots(ctx)
+
+
+async def type_slots(ctx: Context) -> Replies:
+    """The number of slots typed."""
+    slots = await _typed_number(ctx)
+    speed.check_slots(slots)
+    await ctx.goto("sp_capacity", **{**ctx.data, "slots": slots})
+    return await ask_capacity(ctx)
+
+
+async def type_capacity(ctx: Context) -> Replies:
+    """The capacity typed."""
+    capacity = await _typed_number(ctx)
+    speed.check_capacity(capacity)
+    await ctx.goto("sp_audience", **{**ctx.data, "capacity": capacity})
+    return await ask_audience(ctx)
+
+
+async def ask_audience(ctx: Context) -> Replies:
+    """Step 7: all mentees, those who chose a form, or one programme's."""
+    rows = [[ctx.button("btn-speed-all", SpeedAudience(Audience.ALL))]]
+    rows += [[ctx.button(f"form-{f.value}", SpeedAudience(Audience.FORM, f))] for f in Form]
+    rows.append([ctx.button("btn-speed-programme", SpeedAudience(Audience.PROGRAMME))])
+    return [ctx.reply("speed-ask-audience", rows)]
+
+
+@router.button(SpeedAudience, states=["sp_audience"], roles=STAFF)
+async def pick_audience(ctx: Context, payload: SpeedAudience) -> Replies:
+    """The audience chosen; a programme is picked next."""
+    if payload.kind == Audience.PROGRAMME:
+        active = [p for p, _ in await programmes.listing(ctx.session) if p.status == "active"]
+        rows = [
+            [Button(label(ctx, p, await _names(ctx, p)), SpeedProgramme(p.id).pack())]
+            for p in active[:8]
+        ]
+        if not rows:
+            raise Refusal("speed-no-programmes")
+        return [ctx.reply("speed-ask-programme", rows)]
+    ref = payload.form.value if payload.form is not None else None
+    return await _set_audience(ctx, payload.kind, ref)
+
+
+async def _names(ctx: Context, programme: Programme) -> list[str]:
+    return [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
+
+
+@router.button(SpeedProgramme, states=["sp_audience"], roles=STAFF)
+async def pick_programme(ctx: Context, payload: SpeedProgramme) -> Replies:
+    """One programme's mentees."""
+    return await _set_audience(ctx, Audience.PROGRAMME, str(payload.programme_id))
+
+
+async def _set_audience(ctx: Context, kind: Audience, ref: str | None) -> Replies:
+    invited = await speed.audience(ctx.session, kind, ref)  # a forged programme is refused here
+    await ctx.goto("sp_confirm", **{**ctx.data, "audience": kind.value, "ref": ref})
+    return await ask_confirm(ctx, len(invited))
+
+
+def _plan(ctx: Context) -> speed.Plan:
+    data = ctx.data
+    return speed.Plan(
+        guest_id=data.get("guest_id"),
+        guest_name=data.get("guest_name"),
+        starts_at=datetime.fromisoformat(str(data["starts_at"])),
+        place=str(data["place"]),
+        slot_minutes=int(data["minutes"]),
+        slots=int(data["slots"]),
+        capacity=int(data["capacity"]),
+        audience=Audience(data["audience"]),
+        audience_ref=data.get("ref"),
+    )
+
+
+async def ask_confirm(ctx: Context, invited: int | None = None) -> Replies:
+    """Step 8: everything chosen, with Create and Cancel."""
+    assert ctx.person is not None
+    plan = _plan(ctx)
+    if invited is None:
+        invited = len(await speed.audience(ctx.session, plan.audience, plan.audience_ref))
+    guest = plan.guest_name
+    if plan.guest_id is not None:
+        person = await ctx.session.get(Person, plan.guest_id)
+        guest = person.name if person else None
+    text = ctx.t(
+        "speed-summary",
+        guest=guest or "—",
+        when=moment(plan.starts_at, ctx.person),
+        place=plan.place,
+        minutes=plan.slot_minutes,
+        slots=plan.slots,
+        capacity=plan.capacity,
+        invited=invited,
+    )
+    rows = [
+        [
+            ctx.button("btn-speed-create", SpeedConfirm(confirm=True)),
+            ctx.button("btn-cancel", SpeedConfirm(confirm=False)),
+        ]
+    ]
+    return [Reply(text, rows)]
+
+
+@router.button(SpeedConfirm, states=["sp_confirm"], roles=STAFF)
+async def confirm(ctx: Context, payload: SpeedConfirm) -> Replies:
+    """Create the event and invite its mentees, or drop it."""
+    assert ctx.person is not None
+    if not payload.confirm:
+        await ctx.finish()
+        return [ctx.reply("cancel-done")]
+    event, invited = await speed.create(ctx.session, ctx.person.id, _plan(ctx), ctx.now)
+    await ctx.finish()
+    button = ctx.button("btn-speed-open", SpeedOpen(event.id))
+    return [ctx.reply("speed-created", [[button]], invited=invited)]
+
+
+router.state("sp_guest", ask_guest, type_guest)
+router.state("sp_when", ask_when, type_when)
+router.state("sp_place", ask_place, type_place)
+router.state("sp_minutes", ask_minutes, type_minutes)
+router.state("sp_slots", ask_slots, type_slots)
+router.state("sp_capacity", ask_capacity, type_capacity)
+router.state("sp_audience", ask_audience)
+router.state("sp_confirm", ask_confirm)
+router.wizard(
+    "speed",
+    (
+        "sp_guest",
+        "sp_when",
+        "sp_place",
+        "sp_minutes",
+        "sp_slots",
+        "sp_capacity",
+        "sp_audience",
+        "sp_confirm",
+    ),
+    roles=STAFF,
+    start=begin,
+)
