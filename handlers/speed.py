@@ -179,7 +179,8 @@ async def type_capacity(ctx: Context) -> Replies:
 async def ask_audience(ctx: Context) -> Replies:
     """Step 7: all mentees, those who chose a form, or one programme's."""
     rows = [[ctx.button("btn-speed-all", SpeedAudience(Audience.ALL))]]
-    rows += [[ctx.button(f"form-{f.value}", SpeedAudience(Audience.FORM, f))] for f in Form]
+    forms = [ctx.button(f"form-{f.value}", SpeedAudience(Audience.FORM, f)) for f in Form]
+    rows += [forms[i : i + 2] for i in range(0, len(forms), 2)]  # within VK's six rows
     rows.append([ctx.button("btn-speed-programme", SpeedAudience(Audience.PROGRAMME))])
     return [ctx.reply("speed-ask-audience", rows)]
 
@@ -211,9 +212,9 @@ async def pick_programme(ctx: Context, payload: SpeedProgramme) -> Replies:
 
 
 async def _set_audience(ctx: Context, kind: Audience, ref: str | None) -> Replies:
-    invited = await speed.audience(ctx.session, kind, ref)  # a forged programme is refused here
+    await speed.audience(ctx.session, kind, ref)  # a forged programme or form is refused here
     await ctx.goto("sp_confirm", **{**ctx.data, "audience": kind.value, "ref": ref})
-    return await ask_confirm(ctx, len(invited))
+    return await ask_confirm(ctx)
 
 
 def _plan(ctx: Context) -> speed.Plan:
@@ -231,12 +232,11 @@ def _plan(ctx: Context) -> speed.Plan:
     )
 
 
-async def ask_confirm(ctx: Context, invited: int | None = None) -> Replies:
+async def ask_confirm(ctx: Context) -> Replies:
     """Step 8: everything chosen, with Create and Cancel."""
     assert ctx.person is not None
     plan = _plan(ctx)
-    if invited is None:
-        invited = len(await speed.audience(ctx.session, plan.audience, plan.audience_ref))
+    invited = len(await speed.invitees(ctx.session, plan, ctx.person.id))
     guest = plan.guest_name
     if plan.guest_id is not None:
         person = await ctx.session.get(Person, plan.guest_id)

@@ -111,6 +111,12 @@ async def audience(session: AsyncSession, kind: Audience, ref: str | None) -> li
     return [entry.person for entry in await banks.bank(session, Role.MENTEE, form=form)]
 
 
+async def invitees(session: AsyncSession, plan: Plan, curator_id: int) -> list[Person]:
+    """Whom the event invites: its audience, but the guest and the curator who creates it."""
+    found = await audience(session, plan.audience, plan.audience_ref)
+    return [p for p in found if p.id not in (plan.guest_id, curator_id)]
+
+
 async def create(
     session: AsyncSession, curator_id: int, plan: Plan, now: datetime
 ) -> tuple[SpeedEvent, int]:
@@ -121,7 +127,7 @@ async def create(
     check_capacity(plan.capacity)
     if plan.starts_at <= now:
         raise Refusal("speed-error-past")
-    invited = await audience(session, plan.audience, plan.audience_ref)
+    invited = await invitees(session, plan, curator_id)
     if not invited:
         raise Refusal("speed-error-nobody")
     event = SpeedEvent(
@@ -146,8 +152,6 @@ async def create(
     )
     count = 0
     for person in invited:
-        if person.id == plan.guest_id:
-            continue
         count += await outbox.schedule(
             session,
             to=person.id,
