@@ -145,10 +145,11 @@ async def book(ctx: Context, payload: SpeedBook) -> Replies:
     event = await ctx.session.get(SpeedEvent, slot.event_id)
     assert event is not None
     when = slot_time(slot, event, ctx.person)
-    answer = ctx.reply(f"speed-{result.value}", time=when)
     if result == speed.Booked.FULL:
+        answer = ctx.reply("speed-full", time=when)
         return [answer, await invitation(ctx.session, event, ctx.person)]
-    return [answer]
+    unbook = [[ctx.button("btn-speed-unbook", SpeedUnbook(event.id))]]
+    return [ctx.reply(f"speed-{result.value}", unbook, time=when)]
 
 
 @router.button(SpeedUnbook)
