@@ -9,7 +9,7 @@ from datetime import datetime, time
 from bot.core import dates, quiet_hours, timezones
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, Audience, Form, Person, Programme, Role
+from bot.core.models import STAFF, Audience, Form, Person, Programme, ProgrammeStatus, Role
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, programmes, speed
 from handlers.buttons import (
@@ -27,6 +27,7 @@ from handlers.speed_invite import moment
 router = Router()
 
 GUESTS = 8  # registered mentors offered as buttons; anyone else is typed
+LISTED = 8  # upcoming events, or programmes to invite, as buttons (with one more: VK's ten)
 MAX_NAME = 100
 MAX_PLACE = 300
 _TIME = re.compile(r"^(?P<day>.*?)\s*(?:в\s+|at\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
@@ -51,7 +52,7 @@ async def speed_command(ctx: Context) -> Replies:
     assert ctx.person is not None
     rows = [
         [Button(fit_label(moment(e.starts_at, ctx.person)), SpeedOpen(e.id).pack())]
-        for e in events[:8]
+        for e in events[:LISTED]
     ]
     rows.append([ctx.button("btn-speed-new", SpeedNew())])
     return [ctx.reply("speed-title", rows, count=len(events))]
@@ -112,7 +113,7 @@ async def type_when(ctx: Context) -> Replies:
     if at <= ctx.now:
         raise Refusal("speed-error-past")
     await ctx.goto("sp_place", **{**ctx.data, "starts_at": at.isoformat()})
-    return [ctx.reply("speed-ask-place", max=MAX_PLACE)]
+    return await ask_place(ctx)
 
 
 async def ask_place(ctx: Context) -> Replies:
@@ -145,7 +146,7 @@ async def ask_capacity(ctx: Context) -> Replies:
     return [ctx.reply("speed-ask-capacity", high=speed.MAX_CAPACITY)]
 
 
-async def _typed_number(ctx: Context) -> int:
+def _typed_number(ctx: Context) -> int:
     value = number((ctx.incoming.text or "").strip())
     if value is None:
         raise Refusal("speed-number-invalid")
@@ -154,7 +155,7 @@ async def _typed_number(ctx: Context) -> int:
 
 async def type_minutes(ctx: Context) -> Replies:
     """The slot length typed."""
-    minutes = await _typed_number(ctx)
+    minutes = _typed_number(ctx)
     speed.check_minutes(minutes)
     await ctx.goto("sp_slots", **{**ctx.data, "minutes": minutes})
     return await ask_slots(ctx)
@@ -162,7 +163,7 @@ async def type_minutes(ctx: Context) -> Replies:
 
 async def type_slots(ctx: Context) -> Replies:
     """The number of slots typed."""
-    slots = await _typed_number(ctx)
+    slots = _typed_number(ctx)
     speed.check_slots(slots)
     await ctx.goto("sp_capacity", **{**ctx.data, "slots": slots})
     return await ask_capacity(ctx)
@@ -170,7 +171,7 @@ async def type_slots(ctx: Context) -> Replies:
 
 async def type_capacity(ctx: Context) -> Replies:
     """The capacity typed."""
-    capacity = await _typed_number(ctx)
+    capacity = _typed_number(ctx)
     speed.check_capacity(capacity)
     await ctx.goto("sp_audience", **{**ctx.data, "capacity": capacity})
     return await ask_audience(ctx)
@@ -189,10 +190,11 @@ async def ask_audience(ctx: Context) -> Replies:
 async def pick_audience(ctx: Context, payload: SpeedAudience) -> Replies:
     """The audience chosen; a programme is picked next."""
     if payload.kind == Audience.PROGRAMME:
-        active = [p for p, _ in await programmes.listing(ctx.session) if p.status == "active"]
+        listed = await programmes.listing(ctx.session)
+        active = [p for p, _ in listed if p.status == ProgrammeStatus.ACTIVE]
         rows = [
             [Button(label(ctx, p, await _names(ctx, p)), SpeedProgramme(p.id).pack())]
-            for p in active[:8]
+            for p in active[:LISTED]
         ]
         if not rows:
             raise Refusal("speed-no-programmes")

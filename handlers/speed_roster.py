@@ -68,7 +68,11 @@ async def roster_file(ctx: Context, payload: SpeedCsv) -> Replies:
     event = await _event(ctx, payload.event_id)
     header = [texts.plain(ctx.t(f"speed-csv-{column}")) for column in CSV_COLUMNS]
     rows = [
-        [str(slot.number), slot_time(slot, event, ctx.person), banks_csv.as_text(person.name or "")]
+        [
+            str(slot.number),
+            slot_time(slot, event, ctx.person),
+            banks_csv.as_text(shown_name(person, ctx.locale)),
+        ]
         for slot, people in await speed.roster(ctx.session, event.id)
         for person in people
     ]
