@@ -26,7 +26,7 @@ from bot.core.models import (
     Subject,
 )
 from bot.core.refusal import Refusal, StaleButton
-from bot.core.services import speed
+from bot.core.services import erasure, speed
 from bot.db import Database
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -278,3 +278,15 @@ async def test_cancelling_the_event_tells_everyone_booked(
     assert {r.status for r in await rows(db, Subject.SPEED_BOOKING)} == {NotificationStatus.VOID}
     with pytest.raises(StaleButton):  # booking a cancelled event
         await book(db, people["boris"], first)
+
+
+async def test_withdrawing_consent_frees_the_place(db: Database, people: dict[str, int]) -> None:
+    _, (first, *_) = await create(db, people["curator"], plan(capacity=1))
+    await book(db, people["anna"], first)
+    async with db.transaction() as session:
+        anna = await session.get(Person, people["anna"])
+        assert anna is not None
+        await erasure.forget(session, anna, NOW)
+    assert await booked(db, first) == (0, 0)
+    assert {r.status for r in await rows(db, Subject.SPEED_BOOKING)} == {NotificationStatus.VOID}
+    assert await book(db, people["boris"], first) == speed.Booked.BOOKED

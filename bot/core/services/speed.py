@@ -255,6 +255,21 @@ async def cancel_booking(
     await _release(session, booking, now)
 
 
+async def withdraw_all(session: AsyncSession, person_id: int, now: datetime) -> None:
+    """Cancel the person's bookings at events yet to begin (they withdrew consent)."""
+    query = (
+        select(SpeedBooking)
+        .join(SpeedSlot, SpeedSlot.id == SpeedBooking.slot_id)
+        .where(
+            SpeedBooking.person_id == person_id,
+            SpeedBooking.cancelled_at.is_(None),
+            SpeedSlot.starts_at > now,
+        )
+    )
+    for booking in (await session.execute(query)).scalars():
+        await _release(session, booking, now)
+
+
 async def _release(session: AsyncSession, booking: SpeedBooking, now: datetime) -> None:
     booking.cancelled_at = now
     await session.execute(
