@@ -81,11 +81,13 @@ def _clock(match: re.Match[str]) -> time:
     return time(hour, minute)
 
 
-def _time_of_day(text: str) -> re.Match[str] | None:
-    """A time of day: with minutes, a suffix or a preposition («18:30», «3pm», «в 9»), not a
-    bare number (which could be a day)."""
+def _time_of_day(text: str, *, after_a_date: bool) -> re.Match[str] | None:
+    """A time of day: with minutes, a suffix or a preposition («18:30», «3pm», «в 9»); a bare
+    number («15») only next to a date, since alone it could be a day."""
     match = _TIME.fullmatch(text.rstrip(","))
-    if match is None or not (match["sep"] or match["suffix"] or match["prefix"]):
+    if match is None:
+        return None
+    if not (after_a_date or match["sep"] or match["suffix"] or match["prefix"]):
         return None
     return match
 
@@ -103,7 +105,7 @@ def _day_and_clock(text: str, today: date) -> tuple[date | None, time]:
     if dates.parse_date(text, today) is not None:
         raise Refusal("when-no-time", typed=text)
     for day_text, clock_text in _splits(text):
-        match = _time_of_day(clock_text)
+        match = _time_of_day(clock_text, after_a_date=bool(day_text))
         if match is None:
             continue
         if not day_text:
@@ -119,7 +121,10 @@ def _instant(day: date, clock: time, tz: ZoneInfo, locale: str) -> datetime:
     wall = datetime.combine(day, clock)
     first, second = wall.replace(tzinfo=tz, fold=0), wall.replace(tzinfo=tz, fold=1)
     if first.utcoffset() == second.utcoffset():
-        return first.astimezone(UTC)
+        try:
+            return first.astimezone(UTC)
+        except OverflowError:  # 31.12.9999 west of Greenwich
+            raise _not_understood() from None
     params = {
         "date": str(format_datetime(first, "EEE, d MMMM", locale=locale)),
         "time": clock.strftime("%H:%M"),
@@ -136,6 +141,8 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo, locale: str) -> datetime:
     `Refusal` with a key `when-*` (or `date-no-such`) for what is not a future moment; texts
     in its parameters are in `locale`.
     """
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
     cleaned = _ISO_T.sub(" ", dates.normalize(text))
     if not cleaned or len(cleaned) > MAX_INPUT_CHARS:
         raise _not_understood()

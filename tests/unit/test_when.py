@@ -146,6 +146,11 @@ CASES: list[tuple[str, str, str]] = [
     ("msk", "sometime next week", "when-not-understood"),
     ("msk", "через 2 часа в 15:00", "when-not-understood"),
     ("msk", "завтра 15:00 " + "очень " * 20, "when-not-understood"),
+    # Moscow: after a date, a bare number is the hour
+    ("msk", "завтра 15", "2026-11-25 12:00"),
+    ("msk", "в пятницу 9", "2026-11-27 06:00"),
+    ("msk", "Dec 25 18", "2026-12-25 15:00"),
+    ("msk", "завтра 24", "when-no-such-time"),
     # Berlin, now Thu 22 Oct 2026 10:00 CEST (08:00 UTC); clocks go back on Sunday
     ("ber", "завтра 15:00", "2026-10-23 13:00"),
     ("ber", "суббота 15:00", "2026-10-24 13:00"),
@@ -196,6 +201,7 @@ CASES: list[tuple[str, str, str]] = [
     ("nyc", "Mar 14 2:30am", "when-dst-gap"),
     ("nyc", "yesterday 3pm", "when-past"),
     ("nyc", "today 8am", "when-past"),
+    ("nyc", "31.12.9999 23:00", "when-not-understood"),  # past year 9999 in UTC
 ]
 
 
@@ -226,6 +232,11 @@ def test_the_table_is_large_and_covers_both_languages_and_zones() -> None:
 @pytest.mark.parametrize(("now_name", "typed", "expected"), CASES)
 def test_the_table(now_name: str, typed: str, expected: str) -> None:
     assert outcome(now_name, typed) == expected
+
+
+def test_now_without_a_zone_is_a_programming_error() -> None:
+    with pytest.raises(ValueError):
+        parse_when("завтра 15:00", datetime(2026, 11, 24, 10, 0), MOSCOW, "ru")
 
 
 def test_the_locale_does_not_change_the_moment() -> None:
