@@ -7,7 +7,8 @@ script says so and skips it when it is not installed (`pip install dateparser` i
 
 A library row counts as right when it returns the expected instant; for a row that must be
 refused, when it returns nothing or (for `when-past`) a moment not after `now`, which a caller
-could refuse. It cannot tell *why* (no such time, no time given, a clock change).
+could refuse; an exception is never right. It cannot tell *why* it refuses (no such time, no
+time given, a clock change).
 
     python bench/when_parser.py            # figures
     python bench/when_parser.py --misses   # + the rows each parser gets wrong
@@ -61,7 +62,10 @@ def dateparser_reader() -> Callable[[str, str], datetime | None] | None:
 
 def library_right(read: Callable[[str, str], datetime | None], row: Row) -> bool:
     now_name, typed, expected = row
-    found = read(now_name, typed)
+    try:
+        found = read(now_name, typed)
+    except Exception:  # it raised where it should answer: never right
+        return False
     instant = expected_instant(expected)
     if instant is not None:
         return found == instant
