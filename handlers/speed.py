@@ -3,10 +3,10 @@ capacity, the audience; then the mentees are invited."""
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, time
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from bot.core import dates, quiet_hours, timezones
+from bot.core import when
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Audience, Form, Person, Programme, ProgrammeStatus, Role
@@ -30,19 +30,6 @@ GUESTS = 8  # registered mentors offered as buttons; anyone else is typed
 LISTED = 8  # upcoming events, or programmes to invite, as buttons (with one more: VK's ten)
 MAX_NAME = 100
 MAX_PLACE = 300
-_TIME = re.compile(r"^(?P<day>.*?)\s*(?:в\s+|at\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})$")
-
-
-def when_of(text: str, now: datetime, zone: str) -> datetime | None:
-    """A typed date and time («25.12 18:30», «завтра 15:00») on the person's clock, in UTC;
-    None when it is not understood. (`bot.core.when.parse_when` takes over once it lands.)"""
-    match = _TIME.match(" ".join(text.lower().split()))
-    if match is None or int(match["h"]) > 23 or int(match["m"]) > 59:
-        return None
-    day = dates.parse_date(match["day"], timezones.to_local(now, zone).date())
-    if day is None:
-        return None
-    return quiet_hours.local_moment(day, time(int(match["h"]), int(match["m"])), zone)
 
 
 @router.command("speed", roles=STAFF, aliases=("скоростное",))
@@ -105,13 +92,11 @@ async def ask_when(ctx: Context) -> Replies:
 
 
 async def type_when(ctx: Context) -> Replies:
-    """The start, on the curator's clock; one in the past is refused."""
+    """The start, read on the curator's clock as meetings read it; one that is not a future
+    moment is refused with the reason, and asked again."""
     assert ctx.person is not None
-    at = when_of(ctx.incoming.text or "", ctx.now, ctx.person.timezone)
-    if at is None:
-        return [ctx.reply("speed-when-invalid")]
-    if at <= ctx.now:
-        raise Refusal("speed-error-past")
+    zone = ZoneInfo(ctx.person.timezone)
+    at = when.parse_when(ctx.incoming.text or "", ctx.now, zone, ctx.locale)
     await ctx.goto("sp_place", **{**ctx.data, "starts_at": at.isoformat()})
     return await ask_place(ctx)
 

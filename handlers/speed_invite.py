@@ -5,11 +5,12 @@ reader's own zone."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, texts, timezones
+from bot.core import texts, timezones, when
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -28,11 +29,8 @@ router = Router()
 
 
 def moment(at: datetime, person: Person) -> str:
-    """A moment on the reader's clock: «пт, 4 декабря 2026, 18:00»."""
-    local = timezones.to_local(at, person.timezone)
-    day = local.date()
-    weekday = dates.weekday_name(day, person.locale)
-    return f"{weekday}, {dates.format_date(day, person.locale)}, {local:%H:%M}"
+    """A moment on the reader's clock, as meetings show it: «пт, 4 декабря, 18:00»."""
+    return when.format_when(at, ZoneInfo(person.timezone), person.locale)
 
 
 def slot_time(slot: SpeedSlot, event: SpeedEvent, person: Person) -> str:

@@ -20,7 +20,6 @@ speed-title = <b>Speed mentoring</b>
     }
 speed-ask-guest = Who is the guest? Pick a mentor from the list or type the guest's name (up to { $max } characters) if they are not in the bot.
 speed-ask-when = When does the first slot begin? Type the date and time in your time zone, e.g. “25.12 18:30” or “tomorrow 15:00”.
-speed-when-invalid = I did not understand the date and time. Type them together, e.g. “25.12 18:30” or “tomorrow 15:00”.
 speed-ask-place = Where is it? Type the place or a link (up to { $max } characters).
 speed-ask-minutes = How many minutes is one slot? Type a number from { $low } to { $high }.
 speed-ask-slots = How many slots? Type a number from 1 to { $high }.
