@@ -22,7 +22,7 @@ from handlers.buttons import (
 )
 from handlers.common import number
 from handlers.programme import label
-from handlers.speed_invite import moment
+from handlers.speed_invite import guest_name, moment
 
 router = Router()
 
@@ -37,10 +37,11 @@ async def speed_command(ctx: Context) -> Replies:
     """The upcoming events, each opening its roster, and New event."""
     events = await speed.upcoming(ctx.session, ctx.now)
     assert ctx.person is not None
-    rows = [
-        [Button(fit_label(moment(e.starts_at, ctx.person)), SpeedOpen(e.id).pack())]
-        for e in events[:LISTED]
-    ]
+    rows = []
+    for event in events[:LISTED]:  # the time first: it tells events apart
+        guest = await guest_name(ctx.session, event, ctx.locale)
+        label = fit_label(f"{moment(event.starts_at, ctx.person)} · {guest}")
+        rows.append([Button(label, SpeedOpen(event.id).pack())])
     rows.append([ctx.button("btn-speed-new", SpeedNew())])
     return [ctx.reply("speed-title", rows, count=len(events))]
 

@@ -94,7 +94,7 @@ async def test_speed_event_from_invitation_to_roster(harness: Harness) -> None:
     assert anna.unread() == []  # her cancelled booking reminds nobody
 
     await cur.say("/speed", "Предстоящие встречи")
-    await cur.click("чт, 26 ноября, 18:00", "1. 18:00–18:15")
+    await cur.click("чт, 26 ноября, 18:00 · Мария Гостева", "1. 18:00–18:15")
     cur.press("Список участников (таблица)")
     sent = await cur.expect("Список участников: 2 чел.")
     assert sent.document_bytes is not None and sent.document_bytes.startswith(b"\xef\xbb\xbf")

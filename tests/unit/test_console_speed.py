@@ -54,7 +54,7 @@ async def test_a_speed_event_in_the_console(
 
     console.platform.user = "1"
     await console.type("/speed")
-    card = await console.press("ср, 25 ноября, 18:00")
+    card = await console.press("ср, 25 ноября, 18:00 · Мария Гостева")
     assert "2. 18:15–18:30 — Петя Учеников (1 из 1)" in card
     await console.press("Список участников (таблица)")
     saved = tmp_path / "files" / "1-speed-1.csv"
