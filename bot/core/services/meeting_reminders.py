@@ -88,11 +88,16 @@ async def record_outcome(
     session: AsyncSession, meeting: Meeting, held: bool, now: datetime
 ) -> None:
     """The mentor says the meeting took place (`held_at` is what the feedback survey looks
-    for) or did not; the question is not asked again."""
+    for; everyone invited counts as come until the mentor says otherwise) or did not; the
+    question is not asked again."""
     if meeting.status != MeetingStatus.CONFIRMED:
         raise Refusal("meeting-already-answered")
     if now < meeting.start:
         raise Refusal("meeting-not-yet")
     meeting.status = MeetingStatus.HELD if held else MeetingStatus.NOT_HELD
     meeting.held_at = now if held else None
+    if held:
+        query = select(MeetingParticipant).where(MeetingParticipant.meeting_id == meeting.id)
+        for part in (await session.execute(query)).scalars():
+            part.attended = part.answer != MeetingAnswer.DECLINED
     await outbox.void(session, Subject.MEETING, meeting.id, purposes=(OUTCOME, OUTCOME_AGAIN))

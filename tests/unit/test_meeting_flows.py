@@ -1,0 +1,146 @@
+"""Meetings through the flows: proposing by buttons in the console, answering from /pending,
+and the bad inputs — a past time, another pair's meeting, a cancelled one — answered clearly
+with nothing changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from bot.config import Settings
+from bot.core import texts
+from bot.core.engine import Core
+from bot.core.models import Meeting, MeetingStatus, Notification, NotificationStatus, Programme
+from bot.db import Database
+from handlers import build_router
+from tests.fakes.clock import FakeClock
+from tests.unit.test_console_pair_wizard import Console
+from tests.unit.test_flows import joined, payloads
+from tests.unit.test_programme_edge_cases import Setup, programme_setup, rows
+
+
+@pytest.fixture
+def core(db: Database, settings: Settings, clock: FakeClock) -> Core:
+    return Core(db, settings, build_router(), clock)
+
+
+async def meeting_rows(db: Database) -> list[Meeting]:
+    return sorted(await rows(db, Meeting), key=lambda m: m.id)
+
+
+async def propose_by_payloads(setup: Setup, day: int = 2, minute: int = 900) -> list:
+    """The mentor proposes a one-off meeting by pressing the wizard's buttons."""
+    await setup.mentor.send("/meetings")
+    await setup.mentor.press("meet-new")
+    await setup.mentor.press(f"meet-day:{day}")
+    await setup.mentor.press(f"meet-slot:{minute}")
+    await setup.mentor.press("meet-len:45")
+    await setup.mentor.send("https://meet.example/robot")
+    await setup.mentor.press("meet-skip")  # no format
+    await setup.mentor.send("Разобрать схему робота")
+    await setup.mentor.press("meet-repeat:0")
+    return await setup.mentor.press("meet-send")
+
+
+async def test_a_meeting_proposed_by_buttons_in_the_console(
+    core: Core, db: Database, tmp_path: Path
+) -> None:
+    await programme_setup(core, db)
+    console = Console(core, tmp_path / "files")
+    console.platform.user = "2"
+    assert "Ближайших встреч пока нет" in await console.type("/meetings")
+    assert "В какой день" in await console.press("Назначить встречу")
+    assert "по вашим часам" in await console.press("четверг, 26.11")
+    assert "Сколько продлится" in await console.press("15:00")
+    assert "Где встреча" in await console.press("45 мин")
+    assert "формат встречи" in await console.type("Актовый зал, каб. 12")
+    assert "О чём встреча" in await console.press("Консультация")
+    assert "разовая или повторяется" in await console.press("Пропустить")
+    summary = await console.press("Один раз")
+    assert "четверг, 26 ноября 2026, 15:00" in summary and "45 мин" in summary
+    assert "Приглашение отправлено" in await console.press("Отправить")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.start == datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 15:00 in Moscow
+    assert (meeting.minutes, meeting.place, meeting.format) == (
+        45,
+        "Актовый зал, каб. 12",
+        "consultation",
+    )
+
+    console.platform.user = "3"  # the mentee answers from /pending
+    pending = await console.type("/pending")
+    assert "Иван Наставников предлагает встречу" in pending
+    assert "четверг, 26 ноября 2026, 15:00" in pending
+    assert "Спасибо, вы подтвердили" in await console.press("Подтверждаю")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.status == MeetingStatus.CONFIRMED
+    assert "Ждёт вашего ответа" not in await console.type("/pending")
+
+
+async def test_a_slot_already_past_today_is_refused(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)  # 12:00 in Moscow now
+    await setup.mentor.press("meet-new")
+    await setup.mentor.press("meet-day:0")
+    replies = await setup.mentor.press("meet-slot:540")  # 09:00 today
+    assert texts.t("meeting-in-past", "ru") in joined(replies)
+    assert "meet-day:1" in payloads(replies)  # asked again
+    assert await meeting_rows(db) == []
+
+
+async def test_another_pairs_meeting_cannot_be_answered_with_a_forged_button(
+    core: Core, db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    await propose_by_payloads(setup)
+    (meeting,) = await meeting_rows(db)
+    outsider = setup.curator  # not invited, not a member
+    for act in ("confirm", "decline", "cancel", "move", "all"):
+        replies = await outsider.press(f"meet:{act}:{meeting.id}")
+        assert texts.t("meeting-not-yours", "ru") in joined(replies)
+    masha = setup.mentees[1]
+    replies = await masha.press(f"meet:all:{meeting.id}")  # only the mentor confirms for all
+    assert texts.t("meeting-not-yours", "ru") in joined(replies)
+    (after,) = await meeting_rows(db)
+    assert after.status == MeetingStatus.PROPOSED and after.sequence == 0
+
+
+async def test_confirming_a_cancelled_meeting_is_refused_clearly(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await propose_by_payloads(setup)
+    (meeting,) = await meeting_rows(db)
+    assert "Встреча отменена" in joined(await setup.mentor.press(f"meet:cancel:{meeting.id}"))
+    replies = await setup.mentee.press(f"meet:confirm:{meeting.id}")
+    assert texts.t("meeting-already-cancelled", "ru") in joined(replies)
+    (after,) = await meeting_rows(db)
+    assert after.status == MeetingStatus.CANCELLED
+
+
+async def test_the_meeting_reminder_schedule_changes_the_reminders(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db)
+    await propose_by_payloads(setup)
+    (meeting,) = await meeting_rows(db)
+    await setup.mentee.press(f"meet:confirm:{meeting.id}")
+
+    async def reminder_hours() -> set[int]:
+        async with db.transaction() as session:
+            query = select(Notification).where(
+                Notification.template == "meeting-reminder",
+                Notification.status == NotificationStatus.PENDING,
+            )
+            return {int(n.params["hours"]) for n in (await session.execute(query)).scalars()}
+
+    assert await reminder_hours() == {24, 1}
+    card = await setup.mentor.press(f"programme:{setup.programme_id}")
+    assert f"meet-reminders:{setup.programme_id}" in payloads(card)
+    await setup.mentor.press(f"meet-reminders:{setup.programme_id}:1")
+    assert await reminder_hours() == {1}
+    async with db.transaction() as session:
+        programme = await session.get(Programme, setup.programme_id)
+        assert programme is not None and programme.meeting_reminder_hours == [1]
+    replies = await setup.mentee.press(f"meet-reminders:{setup.programme_id}:0")
+    assert texts.t("refusal-stale-button", "ru") in joined(replies)  # a mentee cannot
