@@ -97,10 +97,11 @@ async def actions(session: AsyncSession, meeting: Meeting, person: Person) -> li
         return Button(texts.t(key, locale), MeetingAction(act, mid).pack())
 
     rows: list[list[Button]] = []
-    if meeting.status == MeetingStatus.PROPOSED and mine.answer == MeetingAnswer.PENDING:
+    proposed = meeting.status == MeetingStatus.PROPOSED
+    if proposed and mine.answer == MeetingAnswer.PENDING:
         rows.append([button("confirm", "btn-meeting-confirm"), button("decline", "btn-decline")])
-        if programme.mentor_id == person.id and len(await _invited(session, mid)) > 2:
-            rows.append([button("all", "btn-meeting-confirm-all")])
+    if proposed and programme.mentor_id == person.id and len(await _invited(session, mid)) > 2:
+        rows.append([button("all", "btn-meeting-confirm-all")])
     if meeting.status in meetings.LIVE and person.id != meeting.proposed_by:
         rows.append([button("other", "btn-meeting-other-time")])
     if meeting.status in meetings.LIVE and person.id in (programme.mentor_id, meeting.proposed_by):

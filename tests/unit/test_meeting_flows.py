@@ -144,3 +144,17 @@ async def test_the_meeting_reminder_schedule_changes_the_reminders(
         assert programme is not None and programme.meeting_reminder_hours == [1]
     replies = await setup.mentee.press(f"meet-reminders:{setup.programme_id}:0")
     assert texts.t("refusal-stale-button", "ru") in joined(replies)  # a mentee cannot
+
+
+async def test_the_mentor_who_proposed_a_group_meeting_may_confirm_it_for_all(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    await propose_by_payloads(setup)
+    (meeting,) = await meeting_rows(db)
+    await setup.mentees[0].press(f"meet:confirm:{meeting.id}")  # the other mentee is away
+    listing = await setup.mentor.send("/meetings")
+    assert f"meet:all:{meeting.id}" in payloads(listing)
+    await setup.mentor.press(f"meet:all:{meeting.id}")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.status == MeetingStatus.CONFIRMED
