@@ -22,14 +22,22 @@ btn-meeting-repeat-0 = Один раз
 btn-meeting-repeat-1 = Каждую неделю
 btn-meeting-repeat-2 = Раз в две недели
 meeting-ask-count = Сколько встреч в серии?
-btn-meeting-count = { $count } раз
+btn-meeting-count = { $count } { $count ->
+    [one] раз
+    [few] раза
+   *[many] раз
+}
 btn-meeting-until-end = До конца срока программы
 meeting-series = { $every ->
     [1] каждую неделю
    *[other] раз в две недели
 }{ $count ->
     [0] {""}, до конца срока программы
-   *[other] , { $count } раз
+   *[other] , { $count } { $count ->
+        [one] раз
+        [few] раза
+       *[many] раз
+    }
 }
 meeting-summary = <b>Проверьте встречу</b>
     Когда: { $when } (по вашим часам)
