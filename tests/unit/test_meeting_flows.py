@@ -158,3 +158,14 @@ async def test_the_mentor_who_proposed_a_group_meeting_may_confirm_it_for_all(
     await setup.mentor.press(f"meet:all:{meeting.id}")
     (meeting,) = await meeting_rows(db)
     assert meeting.status == MeetingStatus.CONFIRMED
+
+
+async def test_a_clash_is_warned_about_and_sent_only_when_asked(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await propose_by_payloads(setup)
+    replies = await propose_by_payloads(setup, minute=900)  # the same Thursday 15:00
+    assert texts.t("meeting-clash-warning", "ru") in joined(replies)
+    assert len(await meeting_rows(db)) == 1  # nothing double-booked silently
+    replies = await setup.mentor.press("meet-send:y")
+    assert texts.t("meeting-sent", "ru") in joined(replies)
+    assert len(await meeting_rows(db)) == 2
