@@ -139,6 +139,8 @@ def escaping_problems(platform: str, raw: Any, typed: list[str]) -> list[str]:
 class Harness:
     """Fake servers plus the bot process (in this event loop), restartable on one database."""
 
+    DATABASE_FILE = "bot.sqlite3"
+
     def __init__(self, tmp_path: Path) -> None:
         self.tmp_path = tmp_path
         self.tg = FakeTelegram(TG_TOKEN)
@@ -161,7 +163,7 @@ class Harness:
             VK_GROUP_TOKEN=self.vk.token,
             VK_GROUP_ID=VK_GROUP,
             VK_API_BASE=f"{vk_base}/method/",
-            DATABASE_URL=f"sqlite+aiosqlite:///{self.tmp_path}/bot.sqlite3",
+            DATABASE_URL=f"sqlite+aiosqlite:///{self.tmp_path / self.DATABASE_FILE}",
             DATA_DIR=str(self.tmp_path / "data"),
             SCHEDULER_TICK_SECONDS=3600,
         )

@@ -1,18 +1,17 @@
-"""Shared fixtures for the unit tests: a migrated SQLite file, settings, a hand-moved clock."""
+"""Shared fixtures for the unit tests: an empty database, settings, a hand-moved clock."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import event
 
-from bot import migrate
 from bot.config import Settings
 from bot.db import Database
+from tests.conftest import no_fsync
 from tests.fakes.clock import FakeClock
 
 
@@ -36,27 +35,13 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite+aiosqlite:///{tmp_path}/t.sqlite3"
 
 
-def _no_fsync(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA synchronous=OFF")
-    cursor.close()
-
-
-@pytest.fixture(scope="session")
-def migrated_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file brought to the newest schema by the real migrations, once per run."""
-    path = tmp_path_factory.mktemp("schema") / "migrated.sqlite3"
-    migrate.upgrade_sync(f"sqlite+aiosqlite:///{path}")
-    return path
-
-
 @pytest.fixture
 async def db(db_url: str, tmp_path: Path, migrated_file: Path) -> AsyncIterator[Database]:
     """The database at `db_url`: a copy of the migrated file, so each test starts empty."""
     shutil.copyfile(migrated_file, tmp_path / "t.sqlite3")
     database = Database(db_url)
     # A throwaway file need not survive a power cut: skip the fsync of every commit.
-    event.listen(database.engine.sync_engine, "connect", _no_fsync)
+    event.listen(database.engine.sync_engine, "connect", no_fsync)
     try:
         yield database
     finally:
