@@ -192,7 +192,8 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
-def _normalize(text: str) -> str:
+def normalize(text: str) -> str:
+    """Lowercase, «ё» as «е», single spaces, no punctuation at either end."""
     return " ".join(text.lower().replace("ё", "е").split()).strip(_STRIP)
 
 
@@ -238,6 +239,13 @@ def _make(year: str | None, month: int, day: int, today: date) -> date | None:
     return _checked(number, month, day)
 
 
+def count_of(text: str) -> int | None:
+    """A count typed as digits («3») or a word («три», «пару», «a couple of»); None otherwise."""
+    if text.isdigit():
+        return int(text)
+    return _COUNT_WORDS.get(text)
+
+
 def _relative(text: str, today: date) -> date | None:
     if text in _DAYS_FROM_TODAY:
         return today + timedelta(days=_DAYS_FROM_TODAY[text])
@@ -246,14 +254,12 @@ def _relative(text: str, today: date) -> date | None:
         return None
     count_text: str | None = match["count"]
     if count_text is None:
-        count = 1  # «через неделю», «через полгода»
+        count: int | None = 1  # «через неделю», «через полгода»
     elif match["unit"] == "полгода":
         return None
-    elif count_text.isdigit():
-        count = int(count_text)
-    elif count_text in _COUNT_WORDS:
-        count = _COUNT_WORDS[count_text]
     else:
+        count = count_of(count_text)
+    if count is None:
         return None
     days, months = _UNITS[match["unit"]]
     try:
@@ -301,7 +307,7 @@ def parse_date(text: str, today: date) -> date | None:
     `RECENT_PAST`; such a date, «вчера» and a full date in the past are returned as they are, for
     the caller to refuse. Raises `NoSuchDate` for a day its month does not have.
     """
-    cleaned = _normalize(text)
+    cleaned = normalize(text)
     if not cleaned or len(cleaned) > MAX_INPUT_CHARS:
         return None
     for reader in (_relative, _weekday, _numeric, _textual):
