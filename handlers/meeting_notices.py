@@ -5,11 +5,12 @@ cancel, counter-proposal, reminders, the mentor's question after it)."""
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, organisation, texts, timezones
+from bot.core import organisation, texts
 from bot.core.conversation import Button, Reply
 from bot.core.models import (
     Meeting,
@@ -23,6 +24,7 @@ from bot.core.models import (
     ProgrammeStatus,
 )
 from bot.core.services import meeting_reminders, meetings
+from bot.core.when import format_when
 from handlers.buttons import (
     CounterAnswer,
     MeetingAction,
@@ -30,6 +32,7 @@ from handlers.buttons import (
     MeetingOutcome,
     OutcomeActs,
 )
+from handlers.meeting_calendar import meeting_file
 from handlers.notifications import renderer, shown_name
 
 TEMPLATES = (
@@ -47,11 +50,8 @@ FILES = ("meeting-confirmed", "meeting-moved", "meeting-cancelled")  # carry a c
 
 
 def when_text(moment: datetime, person: Person) -> str:
-    """A moment on the person's own clock, with the weekday: «четверг, 26 ноября 2026, 15:00»."""
-    local = timezones.to_local(moment, person.timezone)
-    day = local.date()
-    weekday = dates.weekday_name(day, person.locale)
-    return f"{weekday}, {dates.format_date(day, person.locale)}, {local:%H:%M}"
+    """A moment on the person's own clock, with the weekday: «чт, 26 ноября, 15:00»."""
+    return format_when(moment, ZoneInfo(person.timezone), person.locale)
 
 
 async def card(session: AsyncSession, meeting: Meeting, person: Person, title: str = "") -> Markup:
@@ -161,7 +161,11 @@ async def meeting_notice(
                 ),
             ]
         ]
-    return [Reply(await card(session, meeting, person, title), buttons)]
+    replies = [Reply(await card(session, meeting, person, title), buttons)]
+    if row.template in FILES and meeting.status in (*meetings.LIVE, MeetingStatus.CANCELLED):
+        caption = texts.t("meeting-ics-caption", person.locale)
+        replies.append(Reply(caption, file=await meeting_file(session, meeting, person)))
+    return replies
 
 
 for _template in TEMPLATES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.core import dates, organisation, quiet_hours, texts, timezones
 from bot.core.conversation import Button, Reply, fit_label
@@ -13,6 +14,7 @@ from bot.core.flow import Context, Replies, Router
 from bot.core.models import MilestoneStatus, Person, Programme, ProgrammeStatus
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, meetings, plans, programmes
+from bot.core.when import parse_when
 from handlers import org_choices
 from handlers.buttons import (
     MEETING_COUNTS,
@@ -140,6 +142,23 @@ async def take_slot(ctx: Context, payload: MeetingSlot) -> Replies:
 
 def _tz(ctx: Context) -> str:
     return _me(ctx).timezone
+
+
+async def take_typed(ctx: Context) -> Replies:
+    """A day and time typed in one's own words («завтра 15:00», «Fri 18:30»), on one's own
+    clock; what cannot be read, has passed or falls in a clock change is answered and asked
+    again."""
+    text, zone = ctx.incoming.text or "", ZoneInfo(_tz(ctx))
+    if ctx.state != "meet_slot":
+        return await take_start(ctx, parse_when(text, ctx.now, zone, ctx.locale))
+    day = date.fromisoformat(str(ctx.data["day"]))  # a time alone is on the day chosen
+    try:
+        start = parse_when(f"{day:%d.%m.%Y} {text}", ctx.now, zone, ctx.locale)
+    except Refusal as refusal:
+        if refusal.key != "when-not-understood":
+            raise
+        start = parse_when(text, ctx.now, zone, ctx.locale)  # a day and time in full
+    return await take_start(ctx, start)
 
 
 async def take_start(ctx: Context, start: datetime) -> Replies:
@@ -409,8 +428,8 @@ async def skip(ctx: Context, _: MeetingSkip) -> Replies:
     return await _to_repeat(ctx, None)
 
 
-router.state("meet_day", ask_day)
-router.state("meet_slot", ask_slot)
+router.state("meet_day", ask_day, take_typed)
+router.state("meet_slot", ask_slot, take_typed)
 router.state("meet_len", ask_length)
 router.state("meet_place", ask_place, take_place)
 router.state("meet_format", ask_format)

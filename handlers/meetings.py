@@ -9,7 +9,7 @@ from bot.core.flow import Context, Replies, Router
 from bot.core.models import Meeting, MeetingStatus, Person, Programme, ProgrammeStatus
 from bot.core.refusal import StaleButton
 from bot.core.services import meeting_reminders, meetings
-from handlers import meeting_wizard
+from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
     CounterAnswer,
@@ -18,6 +18,7 @@ from handlers.buttons import (
     MeetingList,
     MeetingOutcome,
     MeetingReminders,
+    MeetingSchedule,
     NewMeeting,
     OpenProgramme,
 )
@@ -48,8 +49,8 @@ async def meetings_page(ctx: Context, payload: MeetingList) -> Replies:
 
 
 async def show_page(ctx: Context, page: int) -> Replies:
-    """A page of upcoming meetings, each as its card with its actions; then paging, «Назначить
-    встречу» and the whole schedule as a calendar file."""
+    """A page of upcoming meetings, each as its card with its actions; then, under them, paging,
+    «Назначить встречу» and the whole schedule as a calendar file."""
     found = await meetings.upcoming(ctx.session, _me(ctx).id, ctx.now)
     page = min(page, max(len(found) - 1, 0) // PAGE)
     replies: Replies = []
@@ -64,9 +65,23 @@ async def show_page(ctx: Context, page: int) -> Replies:
         nav.append(ctx.button("btn-next", MeetingList(page + 1)))
     rows += [nav] if nav else []
     rows.append([ctx.button("btn-meeting-new", NewMeeting())])
+    if found:
+        rows.append([ctx.button("btn-meeting-schedule", MeetingSchedule())])
     rows += help_hint(ctx)
-    key = "meetings-title" if found else "meetings-none"
-    return [ctx.reply(key, rows, count=len(found)), *replies]
+    if not found:
+        return [ctx.reply("meetings-none", rows)]
+    title = ctx.reply("meetings-title", count=len(found))
+    return [title, *replies, ctx.reply("meetings-footer", rows)]
+
+
+@router.button(MeetingSchedule)
+async def schedule_file(ctx: Context, _: MeetingSchedule) -> Replies:
+    """All one's upcoming meetings as one calendar file, on one's own clock."""
+    found = await meetings.upcoming(ctx.session, _me(ctx).id, ctx.now)
+    if not found:
+        return [ctx.reply("meetings-none", help_hint(ctx))]
+    file = await meeting_calendar.schedule_file(ctx.session, _me(ctx), found)
+    return [Reply(ctx.t("meeting-ics-caption"), file=file)]
 
 
 @router.button(MeetingAction)

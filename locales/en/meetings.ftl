@@ -1,7 +1,8 @@
 ## Meetings
 btn-meetings = Meetings
 cmd-meetings = Meetings: propose, confirm, move
-meetings-title = <b>Your upcoming meetings</b>: { $count }. Under each, what you can do with it.
+meetings-title = <b>Your upcoming meetings: { $count }</b>. Under each, what you can do with it.
+meetings-footer = Propose a new meeting or save all meetings to your calendar — buttons below.
 meetings-none = No upcoming meetings yet. Propose one with the button below.
 btn-meeting-new = Propose a meeting
 btn-meeting-schedule = All meetings to a calendar (.ics)
@@ -9,8 +10,8 @@ meeting-no-programme = Meetings are held within a programme, and you have no pro
 meeting-choose-programme = Which programme is the meeting for?
 
 ## Meeting wizard
-meeting-ask-day = Which day? Choose below.
-meeting-ask-slot = What time ({ $day })? By your own clock.
+meeting-ask-day = Which day? Choose below, or type the day and time, e.g. “tomorrow 3pm”, “Fri 18:30”, “25.12 18:30”.
+meeting-ask-slot = What time ({ $day })? Choose, or type it, e.g. “16:45”. By your own clock.
 meeting-ask-length = How long will it last?
 btn-minutes = { $count } min
 meeting-ask-place = Where? Type an address or an online meeting link (up to { $max } characters) or press “Skip”.
@@ -111,3 +112,7 @@ meeting-already-answered = This was answered already and the meeting has changed
 meeting-not-yet = The meeting has not started yet — mark it once it has.
 meeting-series-no-end = The programme has no end of term. Choose a number of meetings.
 meeting-series-count = A series has 2 to { $max } meetings; that many do not fit before the term ends.
+
+## Calendar files
+meeting-ics-summary = Mentoring meeting: { $names }
+meeting-ics-caption = A calendar file: open it to add the meeting or bring it up to date.

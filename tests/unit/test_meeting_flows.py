@@ -60,7 +60,7 @@ async def test_a_meeting_proposed_by_buttons_in_the_console(
     assert "О чём встреча" in await console.press("Консультация")
     assert "разовая или повторяется" in await console.press("Пропустить")
     summary = await console.press("Один раз")
-    assert "четверг, 26 ноября 2026, 15:00" in summary and "45 мин" in summary
+    assert "чт, 26 ноября, 15:00" in summary and "45 мин" in summary
     assert "Приглашение отправлено" in await console.press("Отправить")
     (meeting,) = await meeting_rows(db)
     assert meeting.start == datetime(2026, 11, 26, 12, 0, tzinfo=UTC)  # 15:00 in Moscow
@@ -73,7 +73,7 @@ async def test_a_meeting_proposed_by_buttons_in_the_console(
     console.platform.user = "3"  # the mentee answers from /pending
     pending = await console.type("/pending")
     assert "Иван Наставников предлагает встречу" in pending
-    assert "четверг, 26 ноября 2026, 15:00" in pending
+    assert "чт, 26 ноября, 15:00" in pending
     assert "Спасибо, вы подтвердили" in await console.press("Подтверждаю")
     (meeting,) = await meeting_rows(db)
     assert meeting.status == MeetingStatus.CONFIRMED
@@ -169,3 +169,42 @@ async def test_a_clash_is_warned_about_and_sent_only_when_asked(core: Core, db: 
     replies = await setup.mentor.press("meet-send:y")
     assert texts.t("meeting-sent", "ru") in joined(replies)
     assert len(await meeting_rows(db)) == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("31.02 15:00", "Такой даты нет в календаре"),
+        ("завтра 25:00", "Такого времени нет: часы — от 0 до 23"),
+        ("вчера 15:00", "Это время уже прошло: у вас сейчас вт, 24 ноября, 10:00"),
+        # Berlin's clocks go forward that night, and back that other: 02:30 missing, doubled.
+        ("28.03.2027 02:30", "переводят вперёд, и времени 02:30 не будет"),
+        ("31.10.2027 02:30", "переводят назад, и 02:30 наступит дважды"),
+    ],
+)
+async def test_a_bad_typed_time_is_answered_and_asked_again(
+    core: Core, db: Database, typed: str, answer: str
+) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentor.send("/timezone Europe/Berlin")
+    await setup.mentor.press("meet-new")
+    replies = await setup.mentor.send(typed)
+    assert answer in replies[0].text
+    assert "meet-day:1" in payloads(replies)  # the day is asked again
+    assert await meeting_rows(db) == []
+
+
+async def test_a_time_typed_at_the_slot_step_is_on_the_day_chosen(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentor.press("meet-new")
+    await setup.mentor.press("meet-day:2")  # Thursday
+    replies = await setup.mentor.send("16:45")
+    assert texts.t("meeting-ask-length", "ru") in joined(replies)
+    await setup.mentor.press("meet-len:30")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-repeat:0")
+    await setup.mentor.press("meet-send")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.start == datetime(2026, 11, 26, 13, 45, tzinfo=UTC)

@@ -75,7 +75,7 @@ async def test_reminders_come_a_day_and_an_hour_before_on_the_local_clock(
     assert sent.new("3") == []
     await sent.at(start - timedelta(hours=24))  # Thursday 18:00 in Moscow
     (day_before,) = sent.new("3")
-    assert "встреча через 24 часа" in day_before and "пятница, 27 ноября 2026, 18:00" in day_before
+    assert "встреча через 24 часа" in day_before and "пт, 27 ноября, 18:00" in day_before
     assert len(sent.new("2")) == 1
     await sent.at(start - timedelta(hours=1))
     assert ["через 1 час" in t for t in sent.new("2")] == [True]
@@ -143,3 +143,4 @@ async def mentee_id(db: Database, meeting_id: int) -> int:
         assert meeting is not None
         people = await meetings.participants(session, meeting_id)
         return next(p.id for part, p in people if part.person_id != people[0][1].id)
+
