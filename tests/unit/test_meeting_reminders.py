@@ -144,3 +144,13 @@ async def mentee_id(db: Database, meeting_id: int) -> int:
         people = await meetings.participants(session, meeting_id)
         return next(p.id for part, p in people if part.person_id != people[0][1].id)
 
+
+async def test_after_downtime_the_mentor_is_asked_once_not_twice(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    start = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)
+    await confirmed(db, setup, start, clock.now)
+    sent = Sent(db, clock)
+    await sent.at(start + timedelta(days=2))  # the bot was down past both moments
+    assert sum("Встреча состоялась?" in t for t in sent.new("2")) == 1

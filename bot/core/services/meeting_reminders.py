@@ -64,7 +64,9 @@ async def schedule(
                 expires_at=meeting.start,
             )
     end = meeting.start + timedelta(minutes=meeting.minutes)
-    for purpose, due in ((OUTCOME, end), (OUTCOME_AGAIN, end + ASK_AGAIN)):
+    again = end + ASK_AGAIN
+    # Caught up after downtime, the first question is dropped once the second is due.
+    for purpose, due, expires in ((OUTCOME, end, again), (OUTCOME_AGAIN, again, None)):
         await outbox.schedule(
             session,
             to=programme.mentor_id,
@@ -76,6 +78,7 @@ async def schedule(
             due_at=due,
             params=params,
             quiet_hours=True,
+            expires_at=expires,
         )
 
 
