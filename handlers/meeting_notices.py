@@ -162,7 +162,10 @@ async def meeting_notice(
             ]
         ]
     replies = [Reply(await card(session, meeting, person, title), buttons)]
-    if row.template in FILES and meeting.status in (*meetings.LIVE, MeetingStatus.CANCELLED):
+    if row.template in FILES and meeting.status in (
+        MeetingStatus.CONFIRMED,
+        MeetingStatus.CANCELLED,
+    ):
         caption = texts.t("meeting-ics-caption", person.locale)
         replies.append(Reply(caption, file=await meeting_file(session, meeting, person)))
     return replies
