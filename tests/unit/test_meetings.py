@@ -232,6 +232,8 @@ async def test_a_series_until_the_term_ends_and_its_end_with_the_programme(db: D
         assert [m.status for m in series] == ["confirmed", "cancelled", "cancelled", "cancelled"]
         live = await rows(session, "meeting-reminder")
         assert {r.subject_id for r in live} <= {series[0].id}
+        told = await rows(session, "meeting-programme-ended")
+        assert [n.person_id for n in told] == [mentee.id]  # once for the series; not who closed
 
 
 async def test_a_series_needs_at_least_two_occurrences(db: Database) -> None:
@@ -268,3 +270,15 @@ async def test_held_is_logged_with_attendance_and_not_asked_again(db: Database) 
         await meetings.mark_attended(session, meeting, mentee.id, False)
         parts = (await session.execute(select(MeetingParticipant))).scalars().all()
         assert {p.person_id: p.attended for p in parts} == {mentor.id: True, mentee.id: False}
+
+
+async def test_withdrawing_consent_erases_the_place_and_agenda_one_typed(db: Database) -> None:
+    from bot.core.services import erasure
+
+    async with db.transaction() as session:
+        programme = await make_programme(session, ("Иван", "Петя", "Маша"))
+        mentor, petya, _ = await people_of(session, programme)
+        details = Details(START, place="ул. Ленина, 5, кв. 3", agenda="Личный разговор")
+        meeting = await meetings.propose(session, programme, petya, details, NOW)
+        await erasure.forget(session, petya, NOW)
+        assert (meeting.place, meeting.agenda) == (None, None)

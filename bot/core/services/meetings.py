@@ -24,6 +24,7 @@ from bot.core.models import (
     MeetingStatus,
     MemberRole,
     Person,
+    PersonStatus,
     Programme,
     ProgrammeStatus,
     Subject,
@@ -237,6 +238,8 @@ async def _tell(
     for _, person in await participants(session, meeting.id):
         if person.id == by or (only is not None and person.id != only):
             continue
+        if person.status == PersonStatus.ERASED:
+            continue  # withdrew consent: nothing more reaches them
         await outbox.schedule(
             session,
             to=person.id,
@@ -436,14 +439,30 @@ async def answer_counter(
         await _settle(session, [meeting], programme, now, False)
 
 
-async def end_with_programme(session: AsyncSession, programme_id: int, now: datetime) -> None:
-    """The programme closed: its meetings still ahead are called off (the news of the programme
-    says so); their reminders void."""
+async def end_with_programme(
+    session: AsyncSession, programme: Programme, by: int, now: datetime
+) -> None:
+    """The programme closed: its meetings still ahead are called off, their reminders void;
+    whoever had one confirmed is told once a meeting or series (with the calendar file that
+    takes it off their calendar), but the one who closed it."""
     query = select(Meeting).where(
-        Meeting.programme_id == programme_id, Meeting.status.in_(LIVE), Meeting.start > now
+        Meeting.programme_id == programme.id, Meeting.status.in_(LIVE), Meeting.start > now
     )
-    for meeting in (await session.execute(query)).scalars():
+    told: set[tuple[str, int]] = set()
+    for meeting in list((await session.execute(query)).scalars()):
+        confirmed = meeting.status == MeetingStatus.CONFIRMED
         await _call_off(session, meeting)
+        key = ("series", meeting.series_id) if meeting.series_id else ("one", meeting.id)
+        if confirmed and key not in told:
+            told.add(key)
+            await _tell(session, meeting, programme, "meeting-programme-ended", now, by)
+
+
+async def erase(session: AsyncSession, person_id: int) -> None:
+    """Forget the places and agendas a person typed (they withdrew consent)."""
+    query = select(Meeting).where(Meeting.proposed_by == person_id)
+    for meeting in (await session.execute(query)).scalars():
+        meeting.place = meeting.agenda = None
 
 
 async def upcoming(session: AsyncSession, person_id: int, now: datetime) -> list[Meeting]:
