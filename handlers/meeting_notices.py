@@ -35,6 +35,7 @@ from handlers.buttons import (
 from handlers.meeting_calendar import meeting_file
 from handlers.notifications import renderer, shown_name
 
+ENDED = "meeting-programme-ended"  # the programme closed: the meetings ahead are off
 TEMPLATES = (
     "meeting-proposed",
     "meeting-confirmed",
@@ -45,8 +46,10 @@ TEMPLATES = (
     "meeting-counter",
     "meeting-counter-declined",
     "meeting-reminder",
+    ENDED,
 )
-FILES = ("meeting-confirmed", "meeting-moved", "meeting-cancelled")  # carry a calendar file
+# Notices that carry a calendar file.
+FILES = ("meeting-confirmed", "meeting-moved", "meeting-cancelled", ENDED)
 
 
 def when_text(moment: datetime, person: Person) -> str:
@@ -114,9 +117,12 @@ async def _invited(session: AsyncSession, meeting_id: int) -> list[int]:
 
 
 async def _meeting(session: AsyncSession, row: Notification) -> Meeting | None:
+    """The meeting a notice is about, while its programme runs (or the notice says it ended)."""
     meeting = await session.get(Meeting, int(row.params.get("meeting_id", 0)))
     programme = await session.get(Programme, meeting.programme_id) if meeting else None
-    if programme is None or programme.status != ProgrammeStatus.ACTIVE:
+    if programme is None:
+        return None
+    if programme.status != ProgrammeStatus.ACTIVE and row.template != ENDED:
         return None
     return meeting
 

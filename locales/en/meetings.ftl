@@ -83,6 +83,7 @@ meeting-declined = { $by } can't come to the meeting.
 meeting-called-off = The meeting is off: nobody but its proposer can come.
 meeting-moved = { $by } moved the meeting. The new calendar file is below.
 meeting-cancelled = { $by } cancelled the meeting. The file below removes it from your calendar.
+meeting-programme-ended = The programme has ended, and the meeting is off. The file below removes it from your calendar.
 meeting-counter = { $by } proposes another time for the meeting. Take it?
 meeting-counter-declined = { $by } kept the meeting's time.
 meeting-reminder = Reminder: the meeting is in { $hours } { $hours ->

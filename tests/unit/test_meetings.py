@@ -277,7 +277,7 @@ async def test_withdrawing_consent_erases_the_place_and_agenda_one_typed(db: Dat
 
     async with db.transaction() as session:
         programme = await make_programme(session, ("Иван", "Петя", "Маша"))
-        mentor, petya, _ = await people_of(session, programme)
+        _, petya, _ = await people_of(session, programme)
         details = Details(START, place="ул. Ленина, 5, кв. 3", agenda="Личный разговор")
         meeting = await meetings.propose(session, programme, petya, details, NOW)
         await erasure.forget(session, petya, NOW)
