@@ -117,3 +117,7 @@ meeting-series-count = A series has 2 to { $max } meetings; that many do not fit
 ## Calendar files
 meeting-ics-summary = Mentoring meeting: { $names }
 meeting-ics-caption = A calendar file: open it to add the meeting or bring it up to date.
+
+## A wizard left in the middle
+wizard-meeting = proposing a meeting
+btn-wizard-meeting = Continue proposing the meeting

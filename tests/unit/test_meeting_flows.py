@@ -208,3 +208,23 @@ async def test_a_time_typed_at_the_slot_step_is_on_the_day_chosen(core: Core, db
     await setup.mentor.press("meet-send")
     (meeting,) = await meeting_rows(db)
     assert meeting.start == datetime(2026, 11, 26, 13, 45, tzinfo=UTC)
+
+
+async def test_a_command_in_the_middle_keeps_the_meetings_answers(core: Core, db: Database) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentor.press("meet-new")
+    await setup.mentor.press("meet-day:2")
+    await setup.mentor.press("meet-slot:900")
+    replies = await setup.mentor.send("/plan")
+    assert "meet-len:60" not in payloads(replies)
+    assert "wizard:meeting:n" in payloads(replies)
+    replies = await setup.mentor.press("wizard:meeting:n")
+    assert texts.t("meeting-ask-length", "ru") in joined(replies)
+    await setup.mentor.press("meet-len:60")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-skip")
+    await setup.mentor.press("meet-repeat:0")
+    await setup.mentor.press("meet-send")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.start == datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

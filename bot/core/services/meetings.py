@@ -32,7 +32,6 @@ from bot.core.models import (
 from bot.core.refusal import Refusal
 from bot.core.services import meeting_reminders, programmes
 
-DURATIONS = (30, 45, 60, 90)  # minutes the buttons offer
 MAX_OCCURRENCES = 52  # a series of a year of weeks at most
 MAX_PLACE, MAX_AGENDA = 500, 1000
 LIVE = (MeetingStatus.PROPOSED, MeetingStatus.CONFIRMED)
