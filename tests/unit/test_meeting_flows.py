@@ -228,3 +228,25 @@ async def test_a_command_in_the_middle_keeps_the_meetings_answers(core: Core, db
     await setup.mentor.press("meet-send")
     (meeting,) = await meeting_rows(db)
     assert meeting.start == datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+async def test_another_time_proposed_by_buttons_is_answered_from_pending(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db)
+    await propose_by_payloads(setup)  # Thursday 15:00 in Moscow
+    (meeting,) = await meeting_rows(db)
+    await setup.mentee.press(f"meet:other:{meeting.id}")
+    await setup.mentee.press("meet-day:3")  # Friday
+    replies = await setup.mentee.press("meet-slot:1080")  # 18:00
+    assert "Вы предложили другое время: пт, 27 ноября, 18:00" in joined(replies)
+    pending = await setup.mentor.send("/pending")
+    assert "Петя Учеников предлагает другое время встречи" in joined(pending)
+    assert "Предложено другое время: пт, 27 ноября, 18:00" in joined(pending)
+    assert f"meet-counter:y:{meeting.id}" in payloads(pending)
+    replies = await setup.mentee.press(f"meet-counter:y:{meeting.id}")  # not the mentee's to take
+    assert texts.t("meeting-already-answered", "ru") in joined(replies)
+    await setup.mentor.press(f"meet-counter:y:{meeting.id}")
+    (meeting,) = await meeting_rows(db)
+    assert meeting.start == datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
+    assert meeting.status == MeetingStatus.CONFIRMED  # the mentee proposed it: they come
