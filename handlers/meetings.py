@@ -8,7 +8,7 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Meeting, MeetingStatus, Person, Programme, ProgrammeStatus
 from bot.core.refusal import StaleButton
-from bot.core.services import meeting_reminders, meetings
+from bot.core.services import meeting_lists, meeting_reminders, meetings
 from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
@@ -51,7 +51,7 @@ async def meetings_page(ctx: Context, payload: MeetingList) -> Replies:
 async def show_page(ctx: Context, page: int) -> Replies:
     """A page of upcoming meetings, each as its card with its actions; then, under them, paging,
     «Назначить встречу» and the whole schedule as a calendar file."""
-    found = await meetings.upcoming(ctx.session, _me(ctx).id, ctx.now)
+    found = await meeting_lists.upcoming(ctx.session, _me(ctx).id, ctx.now)
     page = min(page, max(len(found) - 1, 0) // PAGE)
     replies: Replies = []
     for meeting in found[page * PAGE : (page + 1) * PAGE]:
@@ -77,7 +77,7 @@ async def show_page(ctx: Context, page: int) -> Replies:
 @router.button(MeetingSchedule)
 async def schedule_file(ctx: Context, _: MeetingSchedule) -> Replies:
     """All one's upcoming meetings as one calendar file, on one's own clock."""
-    found = await meetings.upcoming(ctx.session, _me(ctx).id, ctx.now)
+    found = await meeting_lists.upcoming(ctx.session, _me(ctx).id, ctx.now)
     if not found:
         return [ctx.reply("meetings-none", help_hint(ctx))]
     file = await meeting_calendar.schedule_file(ctx.session, _me(ctx), found)

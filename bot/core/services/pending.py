@@ -22,7 +22,7 @@ from bot.core.models import (
     RequestStatus,
     utcnow,
 )
-from bot.core.services import consent, meetings, programmes, proposals
+from bot.core.services import consent, meeting_lists, programmes, proposals
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ async def awaiting(
             items.append(Awaiting(programme, request))
     items += [
         Awaiting(programme, meeting=(template, meeting_id))
-        for programme, template, meeting_id in await meetings.awaiting(
+        for programme, template, meeting_id in await meeting_lists.awaiting(
             session, person.id, now or utcnow()
         )
     ]
