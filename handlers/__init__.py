@@ -10,6 +10,8 @@ from handlers import (
     curator,
     guardian,
     link,
+    meeting_notices,  # noqa: F401  (registers notification renderers)
+    meetings,
     notices,  # noqa: F401  (registers notification renderers)
     pairs,
     parent,
@@ -42,6 +44,7 @@ def build_router() -> Router:
         programme,
         guardian,
         plan,
+        meetings,
         banks,
         awaiting,
         relay,

@@ -29,14 +29,14 @@ async def replies_of(ctx: Context, items: list[pending.Awaiting]) -> Replies:
 async def of_programme(ctx: Context, programme_id: int, skip: tuple[str, ...] = ()) -> Replies:
     """What awaits this person's answer in one programme (but the `skip` templates)."""
     assert ctx.person is not None
-    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, programme_id)
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, programme_id, ctx.now)
     return await replies_of(ctx, [i for i in items if i.template not in skip])
 
 
 async def count(ctx: Context) -> int:
     """How many things await this person's answer."""
     assert ctx.person is not None
-    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff)
+    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, now=ctx.now)
     return len(items) + len(await speed.unanswered(ctx.session, ctx.person.id, ctx.now))
 
 
@@ -71,7 +71,11 @@ async def for_children(ctx: Context) -> Replies:
 async def pending_command(ctx: Context) -> Replies:
     """Everything awaiting the person's answer (a parent's on a child's behalf too), or a clear
     word that nothing does."""
-    items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff) if ctx.person else []
+    items = (
+        await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, now=ctx.now)
+        if ctx.person
+        else []
+    )
     invited = await invitations(ctx) if ctx.person else []
     replies = (await replies_of(ctx, items) if items else []) + invited + await for_children(ctx)
     if not replies:

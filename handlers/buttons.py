@@ -504,3 +504,124 @@ class SpeedUnbook(Payload, prefix="speed-unbook"):
     """A mentee cancels their booking at this event."""
 
     event_id: int
+
+
+# --- meetings --------------------------------------------------------------------------------
+
+MEETING_DAYS = 7  # day buttons: today and the six days after
+MEETING_SLOTS = tuple(9 * 60 + 90 * i for i in range(8))  # 09:00, 10:30 … 19:30 local
+MEETING_DURATIONS = (30, 45, 60, 90)
+MEETING_COUNTS = (0, 4, 6, 8, 12)  # occurrences of a series; 0: until the term ends
+# Meeting reminder schedules a programme can use: hours before the start.
+MEETING_REMINDER_PRESETS: dict[str, list[int]] = {"241": [24, 1], "24": [24], "1": [1], "0": []}
+MeetingActs = Literal["confirm", "all", "decline", "other", "move", "cancel"]
+OutcomeActs = Literal["held", "not", "moved"]
+
+
+class MeetingList(Payload, prefix="meet-list"):
+    """A page of one's upcoming meetings."""
+
+    page: int
+
+
+class MeetingSchedule(Payload, prefix="meet-ics"):
+    """All one's upcoming meetings as one calendar file."""
+
+
+class NewMeeting(Payload, prefix="meet-new"):
+    """Propose a meeting (no programme: choose it first when one has several)."""
+
+    programme_id: int | None = None
+
+
+class MeetingDay(Payload, prefix="meet-day"):
+    """The day of the meeting: today plus this many days."""
+
+    offset: Annotated[int, OneOf(range(MEETING_DAYS))]
+
+
+class MeetingSlot(Payload, prefix="meet-slot"):
+    """The local time of the meeting, in minutes after midnight."""
+
+    minute: Annotated[int, OneOf(MEETING_SLOTS)]
+
+
+class MeetingLength(Payload, prefix="meet-len"):
+    """How long the meeting lasts, in minutes."""
+
+    minutes: Annotated[int, OneOf(MEETING_DURATIONS)]
+
+
+class MeetingSkip(Payload, prefix="meet-skip"):
+    """No answer to this question of the meeting wizard (place, format, agenda, milestone)."""
+
+
+class MeetingFormat(Payload, prefix="meet-format"):
+    """The meeting's format of work: a key of the organisation's data, or `other`."""
+
+    activity: str
+
+
+class MeetingFormatPage(Payload, prefix="meet-formats"):
+    """Another page of formats."""
+
+    page: int
+
+
+class MeetingCovers(Payload, prefix="meet-covers"):
+    """The plan item the meeting covers."""
+
+    milestone_id: int
+
+
+class MeetingRepeat(Payload, prefix="meet-repeat"):
+    """Once (0), or every one or two weeks."""
+
+    every_weeks: Annotated[int, OneOf((0, 1, 2))]
+
+
+class MeetingCount(Payload, prefix="meet-count"):
+    """How many meetings a series has (0: until the programme's term ends)."""
+
+    count: Annotated[int, OneOf(MEETING_COUNTS)]
+
+
+class SendMeeting(Payload, prefix="meet-send"):
+    """Send the proposal as summed up (`despite_clash`: after the warning of a clash)."""
+
+    despite_clash: bool = False
+
+
+class MeetingAction(Payload, prefix="meet"):
+    """Answer, move or cancel one meeting."""
+
+    act: MeetingActs
+    meeting_id: int
+
+
+class CounterAnswer(Payload, prefix="meet-counter"):
+    """The proposer takes or refuses the other time a participant proposed."""
+
+    accept: bool
+    meeting_id: int
+
+
+class MeetingOutcome(Payload, prefix="meet-outcome"):
+    """The mentor says whether the meeting took place."""
+
+    act: OutcomeActs
+    meeting_id: int
+
+
+class MeetingAttended(Payload, prefix="meet-came"):
+    """Tick or untick one participant who came (`person_id` 0: the ticking is done)."""
+
+    meeting_id: int
+    person_id: int
+
+
+class MeetingReminders(Payload, prefix="meet-reminders"):
+    """Choose when meeting reminders go out (no preset: show the choices)."""
+
+    programme_id: int
+    preset: Annotated[str, OneOf(MEETING_REMINDER_PRESETS)] | None = None

@@ -39,6 +39,8 @@ from handlers.buttons import (
     EndEarly,
     Extend,
     KeepAsIs,
+    MeetingList,
+    MeetingReminders,
     OpenPlan,
     OpenProgramme,
     Reminders,
@@ -295,7 +297,13 @@ async def _actions(
             ]
         )
     if programme.status == ProgrammeStatus.ACTIVE and me is not None:
-        rows.append([ctx.button("btn-plan", OpenPlan(pid)), ctx.button("btn-extend", Extend(pid))])
+        rows.append(
+            [
+                ctx.button("btn-plan", OpenPlan(pid)),
+                ctx.button("btn-meetings", MeetingList(0)),
+                ctx.button("btn-extend", Extend(pid)),
+            ]
+        )
         if me.role == MemberRole.MENTOR and total:
             rows.append([ctx.button("btn-complete", Complete(pid))])
         row = [ctx.button("btn-end-early", EndEarly(pid))]
@@ -311,7 +319,12 @@ async def _actions(
     if programme.status == ProgrammeStatus.ACTIVE and (
         ctx.is_staff or (me is not None and me.role == MemberRole.MENTOR)
     ):
-        rows.append([ctx.button("btn-reminders", Reminders(pid))])
+        rows.append(
+            [
+                ctx.button("btn-reminders", Reminders(pid)),
+                ctx.button("btn-meeting-reminders", MeetingReminders(pid)),
+            ]
+        )
     if programme.status in banks.OPEN_STATUSES and ctx.is_staff:
         rows.append([ctx.button("btn-end-by-curator", EndEarly(pid))])
     rows.append([ctx.button("btn-agreement-file", AgreementFile(pid)), *help_hint(ctx)[0]])

@@ -260,6 +260,7 @@ class Subject(enum.StrEnum):
     REQUEST = "request"
     SPEED_EVENT = "speed-event"
     SPEED_BOOKING = "speed-booking"
+    MEETING = "meeting"
 
 
 class Notification(Base):
@@ -375,6 +376,8 @@ class Programme(Base):
     goals: Mapped[str] = mapped_column(String(1000))
     status: Mapped[str] = mapped_column(String(16), default=ProgrammeStatus.PROPOSED, index=True)
     reminder_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [3, 1])
+    # Hours before a meeting its reminders go out.
+    meeting_reminder_hours: Mapped[list[int]] = mapped_column(JSON, default=lambda: [24, 1])
     agreement_version: Mapped[str] = mapped_column(String(32))
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -558,3 +561,81 @@ class SpeedBooking(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     cancelled_at: Mapped[datetime | None]
+
+
+class MeetingStatus(enum.StrEnum):
+    """Life of a meeting."""
+
+    PROPOSED = "proposed"  # waiting for the other members' answers
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+    HELD = "held"
+    NOT_HELD = "not_held"
+
+
+class MeetingAnswer(enum.StrEnum):
+    """A participant's answer to a proposed meeting."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+
+
+class MeetingSeries(Base):
+    """Meetings repeated every week or two: its occurrences are `Meeting` rows linked to it."""
+
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    every_weeks: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # raised on every change of it
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Meeting(Base):
+    """A meeting of a pair or group (or one occurrence of a series)."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE"), index=True
+    )
+    slot: Mapped[datetime]  # the start the series gave it (RECURRENCE-ID); a one-off: its first
+    start: Mapped[datetime] = mapped_column(index=True)
+    minutes: Mapped[int] = mapped_column(Integer, default=60)
+    place: Mapped[str | None] = mapped_column(String(500))  # an address or an online link
+    format: Mapped[str | None] = mapped_column(String(32))  # a key of the organisation's data
+    format_note: Mapped[str | None] = mapped_column(String(100))  # the text of "other"
+    agenda: Mapped[str | None] = mapped_column(String(1000))
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestones.id", ondelete="SET NULL")
+    )
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PROPOSED, index=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # raised on every change
+    counter_start: Mapped[datetime | None]  # another time a participant proposed
+    counter_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    held_at: Mapped[datetime | None]  # when the mentor said it took place
+
+
+class MeetingParticipant(Base):
+    """A person invited to a meeting: their answer and whether they came."""
+
+    __tablename__ = "meeting_participants"
+    __table_args__ = (UniqueConstraint("meeting_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    answer: Mapped[str] = mapped_column(String(16), default=MeetingAnswer.PENDING)
+    attended: Mapped[bool | None] = mapped_column(Boolean)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
-from bot.core.services import consent, programmes, proposals, relay, speed
+from bot.core.services import consent, meetings, programmes, proposals, relay, speed
 from bot.db import wipe_after_commit
 
 
@@ -27,6 +27,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     await speed.withdraw_all(session, person.id, now)
     await programmes.erase_close_reasons(session, person.id)
     await relay.erase(session, person.id)
+    await meetings.erase(session, person.id)
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)

@@ -5,6 +5,7 @@ so it is shown (and answered) exactly as that notice was."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,8 +20,9 @@ from bot.core.models import (
     ProgrammeStatus,
     RequestKind,
     RequestStatus,
+    utcnow,
 )
-from bot.core.services import consent, programmes, proposals
+from bot.core.services import consent, meeting_lists, programmes, proposals
 
 
 @dataclass(frozen=True)
@@ -28,11 +30,15 @@ class Awaiting:
     """One thing awaiting an answer: the notice that asked for it (its template and params)."""
 
     programme: Programme
-    request: ProgrammeRequest | None = None  # None: the agreement itself
+    request: ProgrammeRequest | None = None  # None: the agreement itself (or a meeting's)
+    meeting: tuple[str, int] | None = None  # a meeting's notice: its template and meeting id
 
     @property
     def template(self) -> str:
-        """The notice's template: `agreement`, `plan-for-agreement` or `request-<kind>`."""
+        """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>` or the
+        meeting notice's."""
+        if self.meeting is not None:
+            return self.meeting[0]
         if self.request is None:
             return "agreement"
         if self.request.kind == RequestKind.PLAN_AGREEMENT:
@@ -42,19 +48,31 @@ class Awaiting:
     @property
     def params(self) -> dict[str, int]:
         """The notice's parameters."""
+        if self.meeting is not None:
+            return {"meeting_id": self.meeting[1], "programme_id": self.programme.id}
         if self.request is None or self.request.kind == RequestKind.PLAN_AGREEMENT:
             return {"programme_id": self.programme.id}
         return {"request_id": self.request.id}
 
 
 async def awaiting(
-    session: AsyncSession, person: Person, staff: bool, programme_id: int | None = None
+    session: AsyncSession,
+    person: Person,
+    staff: bool,
+    programme_id: int | None = None,
+    now: datetime | None = None,
 ) -> list[Awaiting]:
     """Everything awaiting this person's answer (in one programme, if given), oldest first."""
     items = await _agreements(session, person.id)
     for request, programme in await _pending_requests(session):
         if await _answers(session, request, programme, person, staff):
             items.append(Awaiting(programme, request))
+    items += [
+        Awaiting(programme, meeting=(template, meeting_id))
+        for programme, template, meeting_id in await meeting_lists.awaiting(
+            session, person.id, now or utcnow()
+        )
+    ]
     return [i for i in items if programme_id is None or i.programme.id == programme_id]
 
 

@@ -391,6 +391,9 @@ async def close(
     for milestone_id in ids.scalars():
         await outbox.void(session, Subject.MILESTONE, milestone_id)
     await outbox.void(session, Subject.PROGRAMME, programme.id, purposes=(TERM_ENDED,))
+    from bot.core.services import meetings  # meetings build on programmes
+
+    await meetings.end_with_programme(session, programme, by.id, now)
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
     params = {"by_id": by.id} if notice is None else {}  # names and reason are read when sent
     await notify(

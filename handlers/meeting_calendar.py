@@ -1,0 +1,83 @@
+"""Calendar files of meetings, built from the database when they are sent (so always current):
+one event for a one-off meeting, one RRULE event for a series with EXDATE for its cancelled
+occurrences and RECURRENCE-ID overrides for its moved ones; each in the recipient's own zone."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import texts
+from bot.core.calendar import CalendarEvent, MovedOccurrence, calendar_file
+from bot.core.conversation import File
+from bot.core.models import Meeting, MeetingSeries, MeetingStatus, Person
+from bot.core.services import meetings
+from handlers.notifications import shown_name
+
+OFF = (MeetingStatus.CANCELLED,)
+
+
+async def _summary(session: AsyncSession, meeting: Meeting, person: Person) -> str:
+    names = [
+        shown_name(p, person.locale) for _, p in await meetings.participants(session, meeting.id)
+    ]
+    return texts.plain(texts.t("meeting-ics-summary", person.locale, names=" · ".join(names)))
+
+
+async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> CalendarEvent:
+    """The calendar event of a meeting, or of the whole series it belongs to."""
+    summary = await _summary(session, meeting, person)
+    description, location = meeting.agenda or "", meeting.place or ""
+    if meeting.series_id is None:
+        return CalendarEvent(
+            uid=f"meeting-{meeting.id}@nastavnik",
+            sequence=meeting.sequence,
+            start=meeting.start,
+            duration=timedelta(minutes=meeting.minutes),
+            summary=summary,
+            description=description,
+            location=location,
+            cancelled=meeting.status in OFF,
+        )
+    series = await session.get(MeetingSeries, meeting.series_id)
+    assert series is not None
+    every = await meetings.occurrences(session, series.id)
+    first = every[0]
+    return CalendarEvent(
+        uid=f"meeting-series-{series.id}@nastavnik",
+        sequence=series.sequence,
+        start=first.slot,
+        duration=timedelta(minutes=first.minutes),
+        summary=summary,
+        description=description,
+        location=location,
+        every_weeks=series.every_weeks,
+        count=len(every),
+        cancelled=all(m.status in OFF for m in every),
+        cancelled_starts=tuple(m.slot for m in every if m.status in OFF),
+        moved=tuple(
+            MovedOccurrence(m.slot, m.start, timedelta(minutes=m.minutes))
+            for m in every
+            if m.status not in OFF and m.start != m.slot
+        ),
+    )
+
+
+async def meeting_file(session: AsyncSession, meeting: Meeting, person: Person) -> File:
+    """The .ics of one meeting (its series) for this person; METHOD:CANCEL once it is off."""
+    event = await event_of(session, meeting, person)
+    method = "CANCEL" if event.cancelled else "PUBLISH"
+    content = calendar_file([event], person.timezone, method=method)
+    name = f"meeting-{meeting.series_id or meeting.id}.ics"
+    return File(name, content, "text/calendar")
+
+
+async def schedule_file(session: AsyncSession, person: Person, items: list[Meeting]) -> File:
+    """One .ics of all these meetings (a series once)."""
+    events: dict[str, CalendarEvent] = {}
+    for meeting in items:
+        event = await event_of(session, meeting, person)
+        events.setdefault(event.uid, event)
+    content = calendar_file(list(events.values()), person.timezone)
+    return File("meetings.ics", content, "text/calendar")
