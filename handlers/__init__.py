@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
+    ask,
     awaiting,
     banks,
     common,
@@ -42,6 +43,7 @@ def build_router() -> Router:
         banks,
         awaiting,
         relay,
+        ask,
     )
     for module in modules:
         root.include(module.router)

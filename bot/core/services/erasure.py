@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
-from bot.core.services import consent, programmes, proposals, relay
+from bot.core.services import consent, help, programmes, proposals, relay
 from bot.db import wipe_after_commit
 
 
@@ -18,13 +18,15 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     Nobody is left waiting on them: their programmes end or go on without them, and their
     requests still waiting for an answer are withdrawn. What they typed goes: name and answers,
     reasons for ending a programme or asking for another mentor, messages to or from the
-    curator. Plan items stay: they are the pair's plan, written by the mentor for everyone in it.
+    curator, what they wrote with /ask and the files they sent. Plan items stay: they are the
+    pair's plan, written by the mentor for everyone in it.
     Once the transaction commits, the old copies SQLite keeps in its write-ahead log are wiped.
     """
     await programmes.leave_all(session, person, now)
     await proposals.withdraw_all(session, person.id, now)
     await programmes.erase_close_reasons(session, person.id)
     await relay.erase(session, person.id)
+    await help.erase(session, person.id)
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)
