@@ -37,11 +37,13 @@ def wait(ctx: Context) -> timedelta:
     return timedelta(hours=ctx.settings.help_answer_hours)
 
 
-@router.command("ask", roles=MENTEE, aliases=("вопрос", "спросить"))
+@router.command("ask", aliases=("вопрос", "спросить"))
 async def ask(ctx: Context) -> Replies:
     """Ask a question: of the one mentor at once, several mentors are offered, none: the
-    curators."""
+    curators. Only mentees ask."""
     assert ctx.person is not None
+    if not ctx.has_role(MENTEE):
+        return [ctx.reply("ask-mentees-only", help_hint(ctx))]
     mine = await help.mentors_of(ctx.session, ctx.person.id)
     if len(mine) > 1:
         rows = []

@@ -3,6 +3,7 @@ cmd-ask = Ask your mentor a question
 btn-ask = Ask a question
 btn-ask-mentor = Ask the mentor a question
 btn-ask-to = Mentor: { $name }
+ask-mentees-only = /ask is for mentees. If you need the curator's help, they will contact you here, in the bot.
 ask-pick = Whom do you want to ask? Choose a mentor.
 ask-prompt = Type your question for { $name }: as text, a photo or a document (a caption is fine). Text up to { $max } characters, a file up to { $mb } MB. I will pass it on wherever your mentor uses the bot, Telegram or VK; the answer will come here. To change your mind, send /cancel.
 ask-prompt-curator = You have no mentor yet, so the programme's curator will get your question. Send it as text, a photo or a document (a caption is fine). Text up to { $max } characters, a file up to { $mb } MB. To change your mind, send /cancel.

@@ -180,6 +180,7 @@ async def _queue(
         occasion=str(message.id) if waiting else secrets.token_hex(8),
         due_at=due,
         params={"thread_id": thread.id, "message_id": message.id, **params},
+        quiet_hours=waiting,  # a reminder waits for the morning; the question itself does not
     )
 
 
