@@ -4,6 +4,7 @@ the size limit and /forget — driven through the core with the real SQLite."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -380,12 +381,16 @@ async def test_the_mentors_pending_lists_the_question_until_answered(
     assert "Иван Наставников" in joined(await setup.mentee.press(f"ask:{setup.programme_id}"))
 
 
-async def test_forget_erases_the_questions_and_files(
+async def test_mydata_lists_the_questions_and_forget_erases_them_and_the_files(
     core: Core, db: Database, clock: FakeClock
 ) -> None:
     setup = await programme_setup(core, db)
     await setup.mentee.send("/ask")
     await send_file(setup.mentee, photo(), "Мой секретный чертёж")
+    (data,) = files(await setup.mentee.send("/mydata"))
+    (asked,) = json.loads(data.content)["questions"]
+    assert asked["text"] == "Мой секретный чертёж"
+    assert asked["file"] == {"name": "photo.jpg", "type": "image/jpeg", "size": len(PHOTO)}
     await forget(setup.mentee)
     assert await rows(db, StoredFile) == []
     messages: list[Any] = await rows(db, HelpMessage)

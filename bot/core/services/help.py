@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -262,6 +263,25 @@ async def open_for(session: AsyncSession, person: Person, staff: bool) -> list[H
         asked = asked | HelpThread.helper_id.is_(None)
     query = select(HelpThread).where(HelpThread.status == HelpStatus.OPEN, asked)
     return list((await session.execute(query.order_by(HelpThread.id))).scalars())
+
+
+async def record(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    """What the person wrote with /ask, for /mydata: each message and the file it carried."""
+    query = (
+        select(HelpMessage, StoredFile)
+        .outerjoin(StoredFile, StoredFile.id == HelpMessage.file_id)
+        .where(HelpMessage.author_id == person_id)
+        .order_by(HelpMessage.id)
+    )
+    return [
+        {
+            "thread": message.thread_id,
+            "written_at": message.created_at.isoformat(),
+            "text": message.text,
+            "file": {"name": file.name, "type": file.mime, "size": file.size} if file else None,
+        }
+        for message, file in (await session.execute(query)).all()
+    ]
 
 
 async def erase(session: AsyncSession, person_id: int) -> None:
