@@ -10,7 +10,7 @@ from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
-from bot.core.conversation import Button, File, Reply, TooLarge
+from bot.core.conversation import Button, FetchFailed, File, Reply, TooLarge
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
     STAFF,
@@ -99,6 +99,8 @@ async def taken(ctx: Context) -> tuple[str | None, help.Upload | None]:
             content = await attachment.read(ctx.settings.max_upload_bytes)
         except TooLarge:
             raise Refusal("upload-too-large", **limits) from None
+        except FetchFailed:
+            raise Refusal("upload-failed") from None
         upload = help.Upload(attachment.name, attachment.mime, content)
     if text is None and upload is None:
         raise Refusal("help-text-invalid", **limits)

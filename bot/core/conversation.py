@@ -80,6 +80,10 @@ class TooLarge(Exception):
     """A file above the size limit: it is neither downloaded nor stored."""
 
 
+class FetchFailed(Exception):
+    """A file could not be downloaded from the platform (the network, an expired link)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Attachment:
     """A file a person sent: a photo or a document, with its bytes or a way to fetch them.

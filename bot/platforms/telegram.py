@@ -27,10 +27,25 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
+from aiohttp import ClientError
 
-from bot.core.conversation import Attachment, Button, File, Incoming, Reply, TooLarge
+from bot.core.conversation import (
+    Attachment,
+    Button,
+    FetchFailed,
+    File,
+    Incoming,
+    Reply,
+    TooLarge,
+)
 from bot.platforms import rendering
-from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
+from bot.platforms.base import (
+    DeliveryRefused,
+    Handle,
+    PlatformRejected,
+    RecipientUnavailable,
+    RetryLater,
+)
 from bot.platforms.delivery import Failure, Kind, Sender, answer
 
 log = logging.getLogger(__name__)
@@ -159,15 +174,20 @@ class TelegramPlatform:
         except DeliveryRefused as exc:  # the Bot API hands bots files of up to 20 MB only
             if "too big" in str(exc).lower():
                 raise TooLarge(file_id) from exc
-            raise
+            raise FetchFailed(str(exc)) from exc
+        except (RetryLater, RecipientUnavailable) as exc:
+            raise FetchFailed(str(exc)) from exc
         if (found.file_size or 0) > limit or not found.file_path:
             raise TooLarge(file_id)
         url = self.bot.session.api.file_url(self.bot.token, found.file_path)
         content = bytearray()
-        async for chunk in self.bot.session.stream_content(url, timeout=DOWNLOAD_TIMEOUT):
-            content += chunk
-            if len(content) > limit:
-                break
+        try:
+            async for chunk in self.bot.session.stream_content(url, timeout=DOWNLOAD_TIMEOUT):
+                content += chunk
+                if len(content) > limit:
+                    break
+        except (ClientError, TimeoutError) as exc:
+            raise FetchFailed(type(exc).__name__) from exc
         return bytes(content)
 
     async def _on_callback(self, callback: CallbackQuery) -> None:

@@ -27,7 +27,7 @@ from vkbottle.api.request_rescheduler import BlockingRequestRescheduler
 from vkbottle.bot import Message
 from vkbottle.polling import BotPolling
 
-from bot.core.conversation import Attachment, Button, File, Incoming, Reply
+from bot.core.conversation import Attachment, Button, FetchFailed, File, Incoming, Reply
 from bot.platforms import rendering
 from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
 from bot.platforms.delivery import Failure, Kind, Sender, answer
@@ -139,12 +139,15 @@ async def download(url: str, limit: int) -> bytes:
     """A file at `url`, read up to `limit` + 1 bytes (enough to know it is too large)."""
     timeout = ClientTimeout(total=DOWNLOAD_TIMEOUT)
     content = bytearray()
-    async with ClientSession(timeout=timeout) as session, session.get(url) as response:
-        response.raise_for_status()
-        async for chunk in response.content.iter_chunked(65536):
-            content += chunk
-            if len(content) > limit:
-                break
+    try:
+        async with ClientSession(timeout=timeout) as session, session.get(url) as response:
+            response.raise_for_status()
+            async for chunk in response.content.iter_chunked(65536):
+                content += chunk
+                if len(content) > limit:
+                    break
+    except (ClientError, TimeoutError) as exc:
+        raise FetchFailed(type(exc).__name__) from exc
     return bytes(content)
 
 

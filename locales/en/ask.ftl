@@ -11,6 +11,7 @@ ask-sent = Your question is sent to your mentor. When they answer, I will pass t
 ask-sent-curator = Your question is sent to the curator. When they answer, I will pass the answer on here.
 help-text-invalid = Please send a question: text up to { $max } characters, or a photo or document up to { $mb } MB. Send it again or /cancel.
 upload-too-large = The file is too large: up to { $mb } MB can be sent. I have not kept it. Send a smaller file or a compressed photo — or /cancel.
+upload-failed = I could not download the file — please send it again (or /cancel).
 help-question = <b>A question from { $name }:</b>
     { $text }
 help-remind = <b>Reminder:</b> a question from { $name } awaits your answer.

@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import Settings
 from bot.core import texts
-from bot.core.conversation import Attachment, File, Incoming, Reply
+from bot.core.conversation import Attachment, FetchFailed, File, Incoming, Reply
 from bot.core.engine import Core
 from bot.core.models import (
     HelpMessage,
@@ -172,6 +172,14 @@ async def test_a_file_above_the_limit_is_refused_before_download_and_nothing_is_
     undeclared = Attachment("big.bin", "application/octet-stream", fetch=fetch)
     assert ru("upload-too-large", mb=20) in joined(await send_file(setup.mentee, undeclared))
     assert fetched == [20 * MB] and await rows(db, StoredFile) == []
+
+    # A download that fails is answered as such, and asked again.
+    async def broken(limit: int) -> bytes:
+        raise FetchFailed("the link expired")
+
+    lost = Attachment("plan.pdf", "application/pdf", size=100, fetch=broken)
+    assert ru("upload-failed") in joined(await send_file(setup.mentee, lost))
+    assert await threads(db) == [] and await rows(db, StoredFile) == []
     # Empty or too long text is refused too; the question then goes.
     assert "Нужен вопрос" in joined(await setup.mentee.send("Я" * 2001))
     assert "Вопрос отправлен" in joined(await setup.mentee.send("Как закрепить датчик?"))
