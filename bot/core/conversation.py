@@ -49,6 +49,11 @@ class File:
     content: bytes
     mime: str = "application/octet-stream"
 
+    @property
+    def is_photo(self) -> bool:
+        """True for a picture, which platforms show as a photo where they can."""
+        return self.mime.startswith("image/")
+
 
 @dataclass(slots=True)
 class Reply:
@@ -97,11 +102,6 @@ class Attachment:
     size: int | None = None
     content: bytes | None = None
     fetch: Fetch | None = None
-
-    @property
-    def is_photo(self) -> bool:
-        """True for an image, which platforms show as a photo."""
-        return self.mime.startswith("image/")
 
     async def read(self, limit: int) -> bytes:
         """The file's bytes; `TooLarge` above `limit` bytes (checked on the declared size first,

@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
+PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's limit; a larger picture goes as a document
 DOWNLOAD_TIMEOUT = 60  # seconds for one file a person sent
 
 
@@ -252,10 +253,10 @@ class TelegramPlatform:
         markup: InlineKeyboardMarkup | None,
         caption: str | None = None,
     ) -> None:
-        """A picture as a photo, anything else as a document."""
+        """A picture as a photo (within sendPhoto's limit), anything else as a document."""
         upload = BufferedInputFile(file.content, filename=file.name)
         common = {"chat_id": chat_id, "caption": caption, "reply_markup": markup}
-        if file.mime.startswith("image/"):
+        if file.is_photo and len(file.content) <= PHOTO_LIMIT:
             await self.sender.call(self.bot.send_photo, photo=upload, parse_mode="HTML", **common)
         else:
             method = self.bot.send_document

@@ -275,6 +275,6 @@ class VkPlatform:
 
     async def _upload(self, file: File, peer_id: int) -> str:
         """A picture uploaded as a photo, anything else as a document."""
-        if file.mime.startswith("image/"):
+        if file.is_photo:
             return await self.photos.upload(file.content, peer_id=peer_id)
         return await self.uploader.upload(file.content, peer_id=peer_id, title=file.name)
