@@ -19,6 +19,7 @@ from bot.core.models import (
     HelpThread,
     Notification,
     Person,
+    Programme,
     Role,
     StoredFile,
 )
@@ -74,15 +75,11 @@ def limits_of(ctx: Context) -> dict[str, Any]:
 
 async def ask_question(ctx: Context) -> Replies:
     """Question: what to ask, and of whom."""
-    programme_id = int(ctx.data.get("programme", 0))
-    limits = limits_of(ctx)
-    if not programme_id:
-        return [ctx.reply("ask-prompt-curator", **limits)]
-    mentor = None
-    for programme in await help.mentors_of(ctx.session, ctx.account.person_id or 0):
-        if programme.id == programme_id:
-            mentor = await ctx.session.get(Person, programme.mentor_id)
-    return [ctx.reply("ask-prompt", name=shown_name(mentor, ctx.locale), **limits)]
+    programme = await ctx.session.get(Programme, int(ctx.data.get("programme", 0)))
+    if programme is None:
+        return [ctx.reply("ask-prompt-curator", **limits_of(ctx))]
+    mentor = await ctx.session.get(Person, programme.mentor_id)
+    return [ctx.reply("ask-prompt", name=shown_name(mentor, ctx.locale), **limits_of(ctx))]
 
 
 async def taken(ctx: Context) -> tuple[str | None, help.Upload | None]:
@@ -129,19 +126,24 @@ async def reply(ctx: Context, payload: HelpReply) -> Replies:
 
 async def ask_reply(ctx: Context) -> Replies:
     """Question: the message for the other side of the thread."""
-    assert ctx.person is not None
-    thread = await help.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
-    limits = limits_of(ctx)
-    if thread.mentee_id == ctx.person.id:
-        return [ctx.reply("help-prompt-more", **limits)]
-    mentee = await ctx.session.get(Person, thread.mentee_id)
-    return [ctx.reply("help-prompt-answer", name=shown_name(mentee, ctx.locale), **limits)]
+    thread = await ctx.session.get(HelpThread, int(ctx.data["thread"]))
+    mentee_id = thread.mentee_id if thread is not None else 0
+    if mentee_id == ctx.account.person_id:
+        return [ctx.reply("help-prompt-more", **limits_of(ctx))]
+    mentee = await ctx.session.get(Person, mentee_id)
+    name = shown_name(mentee, ctx.locale)
+    return [ctx.reply("help-prompt-answer", name=name, **limits_of(ctx))]
 
 
 async def take_reply(ctx: Context) -> Replies:
-    """The message goes to the other side of the thread."""
+    """The message goes to the other side of the thread; once the thread was closed (or handed
+    to another mentor) while it was typed, the question under way ends with a word why."""
     assert ctx.person is not None
-    thread = await help.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
+    try:
+        thread = await help.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
+    except Refusal as refusal:
+        await ctx.finish()
+        return [ctx.reply(refusal.key, help_hint(ctx), **refusal.params)]
     text, upload = await taken(ctx)
     await help.write(ctx.session, thread, ctx.person, text, upload, ctx.now, wait(ctx))
     await ctx.finish()

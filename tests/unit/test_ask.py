@@ -431,3 +431,19 @@ async def test_a_console_user_sends_a_file_with_colon_file(
         ("схема.png", "image/png", b"\x89PNG scheme")
     ]
     assert "Вот схема" in joined(to_mentor)
+
+
+async def test_an_answer_typed_after_the_mentee_closed_the_question_is_refused_clearly(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    thread = await ask_plain(setup)
+    await setup.mentor.press(f"help-reply:{thread.id}")
+    await setup.mentor.send("Первый ответ")
+    await setup.mentor.press(f"help-reply:{thread.id}")  # starts typing a second one
+    await setup.mentee.press(f"help-solved:{thread.id}")
+    late = await setup.mentor.send("Ещё одна мысль")
+    assert ru("help-closed") in joined(late)
+    assert [m.text for m in await rows(db, HelpMessage)][-1] == "Первый ответ"
+    # The question is no longer waited on: the next text is read afresh.
+    assert ru("help-closed") not in joined(await setup.mentor.send("Спасибо"))
