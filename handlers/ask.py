@@ -105,10 +105,15 @@ async def taken(ctx: Context) -> tuple[str | None, help.Upload | None]:
 
 
 async def take_question(ctx: Context) -> Replies:
-    """The question goes to the mentor (or the curators)."""
+    """The question goes to the mentor (or the curators); not once the programme has ended
+    while it was typed."""
     assert ctx.person is not None
-    text, upload = await taken(ctx)
     programme_id = int(ctx.data.get("programme", 0)) or None
+    mine = {p.id for p in await help.mentors_of(ctx.session, ctx.person.id)}
+    if programme_id is not None and programme_id not in mine:
+        await ctx.finish()
+        return [ctx.reply("ask-programme-over", help_hint(ctx))]
+    text, upload = await taken(ctx)
     thread = await help.ask(ctx.session, ctx.person, programme_id, text, upload, ctx.now, wait(ctx))
     await ctx.finish()
     key = "ask-sent" if thread.helper_id else "ask-sent-curator"

@@ -7,6 +7,7 @@ ask-mentees-only = /ask is for mentees. If you need the curator's help, they wil
 ask-pick = Whom do you want to ask? Choose a mentor.
 ask-prompt = Type your question for { $name }: as text, a photo or a document (a caption is fine). Text up to { $max } characters, a file up to { $mb } MB. I will pass it on wherever your mentor uses the bot, Telegram or VK; the answer will come here. To change your mind, send /cancel.
 ask-prompt-curator = You have no mentor yet, so the programme's curator will get your question. Send it as text, a photo or a document (a caption is fine). Text up to { $max } characters, a file up to { $mb } MB. To change your mind, send /cancel.
+ask-programme-over = Your programme with this mentor is no longer running, so the question was not sent. To ask a new one, send /ask.
 ask-sent = Your question is sent to your mentor. When they answer, I will pass the answer on here. If there is no answer within { $hours } h, I will remind your mentor, and later tell the curator.
 ask-sent-curator = Your question is sent to the curator. When they answer, I will pass the answer on here.
 help-text-invalid = Please send a question: text up to { $max } characters, or a photo or document up to { $mb } MB. Send it again or /cancel.

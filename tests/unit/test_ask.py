@@ -447,3 +447,18 @@ async def test_an_answer_typed_after_the_mentee_closed_the_question_is_refused_c
     assert [m.text for m in await rows(db, HelpMessage)][-1] == "Первый ответ"
     # The question is no longer waited on: the next text is read afresh.
     assert ru("help-closed") not in joined(await setup.mentor.send("Спасибо"))
+
+
+async def test_a_question_typed_after_the_programme_ended_is_not_sent(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await setup.mentee.send("/ask")
+    async with db.transaction() as session:
+        programme = await session.get(Programme, setup.programme_id)
+        assert programme is not None
+        programme.status = ProgrammeStatus.ENDED
+    late = await setup.mentee.send("Как быть с датчиком?")
+    assert ru("ask-programme-over") in joined(late)
+    assert await threads(db) == []
+    assert ru("ask-programme-over") not in joined(await setup.mentee.send("Спасибо"))
