@@ -206,10 +206,11 @@ async def _message(
 async def _reply(
     session: AsyncSession, message: HelpMessage, text: Markup, buttons: list[list[Button]]
 ) -> list[Reply]:
-    """The message as one reply: its words, and its file as a photo or a document."""
+    """The message as one reply: its words (none after the heading for a bare file), and its
+    file as a photo or a document."""
     stored = await session.get(StoredFile, message.file_id) if message.file_id else None
     file = File(stored.name, stored.content, stored.mime) if stored else None
-    return [Reply(text, buttons, file=file)]
+    return [Reply(text.rstrip(), buttons, file=file)]
 
 
 @renderer(help.QUESTION)

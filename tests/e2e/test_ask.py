@@ -51,7 +51,7 @@ async def test_vk_mentee_asks_a_telegram_mentor_with_a_photo_and_gets_a_document
     pair.mentor.send_file("scheme.pdf", SCHEME, "application/pdf", "Проверьте провода по схеме")
     await pair.mentor.expect("Ответ отправлен")
 
-    answer = await pair.mentee.expect("Ответ на ваш вопрос от Иван Наставников")
+    answer = await pair.mentee.expect("Ответ на ваш вопрос — пишет Иван Наставников")
     assert "Проверьте провода по схеме" in answer.text
     assert (answer.document_name, answer.document_bytes, answer.photo) == (
         "scheme.pdf",
@@ -91,6 +91,6 @@ async def test_telegram_mentee_asks_a_vk_mentor_unanswered_it_reaches_the_curato
 
     await pair.curator.click("Ответить", "Напишите ответ наставляемому Петя Учеников")
     await pair.curator.say("Пришлите фото платы сверху, посмотрим вместе", "Ответ отправлен")
-    answer = await pair.mentee.expect("Ответ на ваш вопрос от Ольга Куратова")
+    answer = await pair.mentee.expect("Ответ на ваш вопрос — пишет Ольга Куратова")
     assert "Пришлите фото платы сверху" in answer.text
     assert answer.buttons == ["Ответить", "Вопрос решён"]

@@ -129,7 +129,7 @@ async def test_a_photo_question_reaches_the_mentor_and_a_document_answer_comes_b
     scheme = Attachment("scheme.pdf", "application/pdf", content=b"%PDF-1.4 scheme")
     assert "Ответ отправлен" in joined(await send_file(setup.mentor, scheme))
     to_mentee = (await deliver(db, clock)).take("3")
-    assert "Ответ на ваш вопрос от Иван Наставников" in joined(to_mentee)
+    assert "Ответ на ваш вопрос — пишет Иван Наставников:" in texts.plain(joined(to_mentee))
     assert [(f.name, f.content) for f in files(to_mentee)] == [("scheme.pdf", b"%PDF-1.4 scheme")]
     assert payloads(to_mentee) == [f"help-reply:{thread.id}", f"help-solved:{thread.id}"]
     (thread,) = await threads(db)
@@ -243,7 +243,7 @@ async def test_an_unanswered_question_reminds_the_mentor_then_goes_to_the_curato
     await setup.curator.press(f"help-reply:{thread.id}")
     await setup.curator.send("Датчик подключается к порту A1")
     answer = (await deliver(db, clock)).take("3")
-    assert "Ответ на ваш вопрос от Ольга Куратова" in joined(answer)
+    assert "Ответ на ваш вопрос — пишет Ольга Куратова" in texts.plain(joined(answer))
 
 
 async def test_an_answer_in_time_voids_the_reminder_and_the_alert(
