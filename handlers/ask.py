@@ -24,7 +24,7 @@ from bot.core.models import (
     StoredFile,
 )
 from bot.core.refusal import Refusal, StaleButton
-from bot.core.services import help
+from bot.core.services import help_threads
 from handlers.buttons import AskMentor, HelpHandOn, HelpHandTo, HelpReply, HelpSolved
 from handlers.common import help_hint
 from handlers.notifications import renderer, shown_name
@@ -45,7 +45,7 @@ async def ask(ctx: Context) -> Replies:
     assert ctx.person is not None
     if not ctx.has_role(MENTEE):
         return [ctx.reply("ask-mentees-only", help_hint(ctx))]
-    mine = await help.mentors_of(ctx.session, ctx.person.id)
+    mine = await help_threads.mentors_of(ctx.session, ctx.person.id)
     if len(mine) > 1:
         rows = []
         for programme in mine:
@@ -61,7 +61,7 @@ async def ask(ctx: Context) -> Replies:
 async def ask_mentor(ctx: Context, payload: AskMentor) -> Replies:
     """The mentor chosen (from the list, or the programme card): ask for the question."""
     assert ctx.person is not None
-    mine = {p.id for p in await help.mentors_of(ctx.session, ctx.person.id)}
+    mine = {p.id for p in await help_threads.mentors_of(ctx.session, ctx.person.id)}
     if payload.programme_id and payload.programme_id not in mine:
         raise StaleButton()
     await ctx.goto("ask_question", programme=payload.programme_id)
@@ -70,7 +70,7 @@ async def ask_mentor(ctx: Context, payload: AskMentor) -> Replies:
 
 def limits_of(ctx: Context) -> dict[str, Any]:
     """The longest text and the largest file a message may carry, for the prompts."""
-    return {"max": help.MAX_TEXT, "mb": ctx.settings.max_upload_mb}
+    return {"max": help_threads.MAX_TEXT, "mb": ctx.settings.max_upload_mb}
 
 
 async def ask_question(ctx: Context) -> Replies:
@@ -82,12 +82,12 @@ async def ask_question(ctx: Context) -> Replies:
     return [ctx.reply("ask-prompt", name=shown_name(mentor, ctx.locale), **limits_of(ctx))]
 
 
-async def taken(ctx: Context) -> tuple[str | None, help.Upload | None]:
+async def taken(ctx: Context) -> tuple[str | None, help_threads.Upload | None]:
     """The text and the file of the message typed; refused when both are missing, the text is
     too long or the file too large (then nothing is downloaded or stored)."""
     text = (ctx.incoming.text or "").strip() or None
     limits = limits_of(ctx)
-    if text is not None and len(text) > help.MAX_TEXT:
+    if text is not None and len(text) > help_threads.MAX_TEXT:
         raise Refusal("help-text-invalid", **limits)
     upload = None
     if ctx.incoming.attachments:
@@ -98,7 +98,7 @@ async def taken(ctx: Context) -> tuple[str | None, help.Upload | None]:
             raise Refusal("upload-too-large", **limits) from None
         except FetchFailed:
             raise Refusal("upload-failed") from None
-        upload = help.Upload(attachment.name, attachment.mime, content)
+        upload = help_threads.Upload(attachment.name, attachment.mime, content)
     if text is None and upload is None:
         raise Refusal("help-text-invalid", **limits)
     return text, upload
@@ -109,12 +109,14 @@ async def take_question(ctx: Context) -> Replies:
     while it was typed."""
     assert ctx.person is not None
     programme_id = int(ctx.data.get("programme", 0)) or None
-    mine = {p.id for p in await help.mentors_of(ctx.session, ctx.person.id)}
+    mine = {p.id for p in await help_threads.mentors_of(ctx.session, ctx.person.id)}
     if programme_id is not None and programme_id not in mine:
         await ctx.finish()
         return [ctx.reply("ask-programme-over", help_hint(ctx))]
     text, upload = await taken(ctx)
-    thread = await help.ask(ctx.session, ctx.person, programme_id, text, upload, ctx.now, wait(ctx))
+    thread = await help_threads.ask(
+        ctx.session, ctx.person, programme_id, text, upload, ctx.now, wait(ctx)
+    )
     await ctx.finish()
     key = "ask-sent" if thread.helper_id else "ask-sent-curator"
     return [ctx.reply(key, help_hint(ctx), hours=ctx.settings.help_answer_hours)]
@@ -124,7 +126,7 @@ async def take_question(ctx: Context) -> Replies:
 async def reply(ctx: Context, payload: HelpReply) -> Replies:
     """Write in a thread: the answer, or the mentee's next message."""
     assert ctx.person is not None
-    await help.thread_for(ctx.session, payload.thread_id, ctx.person)
+    await help_threads.thread_for(ctx.session, payload.thread_id, ctx.person)
     await ctx.goto("help_write", thread=payload.thread_id)
     return await ask_reply(ctx)
 
@@ -145,12 +147,12 @@ async def take_reply(ctx: Context) -> Replies:
     to another mentor) while it was typed, the question under way ends with a word why."""
     assert ctx.person is not None
     try:
-        thread = await help.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
+        thread = await help_threads.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
     except Refusal as refusal:
         await ctx.finish()
         return [ctx.reply(refusal.key, help_hint(ctx), **refusal.params)]
     text, upload = await taken(ctx)
-    await help.write(ctx.session, thread, ctx.person, text, upload, ctx.now, wait(ctx))
+    await help_threads.write(ctx.session, thread, ctx.person, text, upload, ctx.now, wait(ctx))
     await ctx.finish()
     key = "help-more-sent" if thread.mentee_id == ctx.person.id else "help-answer-sent"
     return [ctx.reply(key, help_hint(ctx))]
@@ -160,8 +162,8 @@ async def take_reply(ctx: Context) -> Replies:
 async def solved(ctx: Context, payload: HelpSolved) -> Replies:
     """The mentee closes the question."""
     assert ctx.person is not None
-    thread = await help.thread_for(ctx.session, payload.thread_id, ctx.person)
-    await help.close(ctx.session, thread, ctx.person, ctx.now)
+    thread = await help_threads.thread_for(ctx.session, payload.thread_id, ctx.person)
+    await help_threads.close(ctx.session, thread, ctx.person, ctx.now)
     return [ctx.reply("help-solved-done", help_hint(ctx))]
 
 
@@ -169,10 +171,10 @@ async def solved(ctx: Context, payload: HelpSolved) -> Replies:
 async def hand_on(ctx: Context, payload: HelpHandOn) -> Replies:
     """A curator chooses the mentor to hand an unanswered question to."""
     assert ctx.person is not None
-    thread = await help.thread_for(ctx.session, payload.thread_id, ctx.person)
+    thread = await help_threads.thread_for(ctx.session, payload.thread_id, ctx.person)
     if thread.status != HelpStatus.OPEN:
         raise Refusal("help-already-answered")
-    mentors = await help.mentors_to_hand_to(ctx.session, thread)
+    mentors = await help_threads.mentors_to_hand_to(ctx.session, thread)
     if not mentors:
         return [ctx.reply("help-no-mentors", help_hint(ctx))]
     rows = [
@@ -185,8 +187,8 @@ async def hand_on(ctx: Context, payload: HelpHandOn) -> Replies:
 async def hand_to(ctx: Context, payload: HelpHandTo) -> Replies:
     """The question goes to the mentor chosen, and the wait starts again."""
     assert ctx.person is not None
-    thread = await help.thread_for(ctx.session, payload.thread_id, ctx.person)
-    mentor = await help.hand_to(ctx.session, thread, payload.mentor_id, ctx.now, wait(ctx))
+    thread = await help_threads.thread_for(ctx.session, payload.thread_id, ctx.person)
+    mentor = await help_threads.hand_to(ctx.session, thread, payload.mentor_id, ctx.now, wait(ctx))
     return [ctx.reply("help-handed", help_hint(ctx), name=shown_name(mentor, ctx.locale))]
 
 
@@ -213,9 +215,9 @@ async def _reply(
     return [Reply(text.rstrip(), buttons, file=file)]
 
 
-@renderer(help.QUESTION)
-@renderer(help.REMIND)
-@renderer(help.ESCALATE)
+@renderer(help_threads.QUESTION)
+@renderer(help_threads.REMIND)
+@renderer(help_threads.ESCALATE)
 async def question(session: AsyncSession, row: Notification, person: Person) -> list[Reply] | None:
     """A mentee's question for the mentor or a curator, with «Ответить» (and, for a curator,
     «Передать другому наставнику»); a reminder or alert only while it is still unanswered."""
@@ -223,8 +225,8 @@ async def question(session: AsyncSession, row: Notification, person: Person) -> 
     if found is None:
         return None
     thread, message = found
-    if row.template != help.QUESTION:
-        latest = await help.last_question(session, thread)
+    if row.template != help_threads.QUESTION:
+        latest = await help_threads.last_question(session, thread)
         if thread.status != HelpStatus.OPEN or latest is None or latest.id != message.id:
             return None
     locale = person.locale
@@ -245,7 +247,7 @@ async def question(session: AsyncSession, row: Notification, person: Person) -> 
     return await _reply(session, message, text, buttons)
 
 
-@renderer(help.ANSWER)
+@renderer(help_threads.ANSWER)
 async def answer(session: AsyncSession, row: Notification, person: Person) -> list[Reply] | None:
     """An answer for the mentee, with «Ответить» and «Вопрос решён»."""
     found = await _message(session, row)
@@ -254,7 +256,9 @@ async def answer(session: AsyncSession, row: Notification, person: Person) -> li
     thread, message = found
     author = await session.get(Person, message.author_id) if message.author_id else None
     locale = person.locale
-    text = texts.t(help.ANSWER, locale, name=shown_name(author, locale), text=message.text or "")
+    text = texts.t(
+        help_threads.ANSWER, locale, name=shown_name(author, locale), text=message.text or ""
+    )
     buttons = [
         [
             Button(texts.t("btn-help-reply", locale), HelpReply(thread.id).pack()),

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
-from bot.core.services import consent, help, programmes, proposals, relay
+from bot.core.services import consent, help_threads, programmes, proposals, relay
 from bot.db import wipe_after_commit
 
 
@@ -26,7 +26,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     await proposals.withdraw_all(session, person.id, now)
     await programmes.erase_close_reasons(session, person.id)
     await relay.erase(session, person.id)
-    await help.erase(session, person.id)
+    await help_threads.erase(session, person.id)
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)

@@ -17,7 +17,7 @@ from bot.core.models import (
     Programme,
     ProgrammeMember,
 )
-from bot.core.services import banks, consent, help, people
+from bot.core.services import banks, consent, help_threads, people
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -128,7 +128,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
             for c in consents
         ],
         "programmes": await programmes_record(session, person.id),
-        "questions": await help.record(session, person.id),
+        "questions": await help_threads.record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],

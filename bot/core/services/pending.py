@@ -20,7 +20,7 @@ from bot.core.models import (
     RequestKind,
     RequestStatus,
 )
-from bot.core.services import consent, help, programmes, proposals
+from bot.core.services import consent, help_threads, programmes, proposals
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Awaiting:
         """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>` or
         `help-question`."""
         if self.question is not None:
-            return help.QUESTION
+            return help_threads.QUESTION
         if self.request is None:
             return "agreement"
         if self.request.kind == RequestKind.PLAN_AGREEMENT:
@@ -74,8 +74,8 @@ async def awaiting(
 async def _questions(session: AsyncSession, person: Person, staff: bool) -> list[Awaiting]:
     """Questions asked of this person (or, for staff, of the curators) not yet answered."""
     items = []
-    for thread in await help.open_for(session, person, staff):
-        question = await help.last_question(session, thread)
+    for thread in await help_threads.open_for(session, person, staff):
+        question = await help_threads.last_question(session, thread)
         if question is not None:
             programme = await session.get(Programme, thread.programme_id or 0)
             items.append(Awaiting(programme, question=(thread.id, question.id)))
