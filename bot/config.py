@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     director_name: str = Field(default="", max_length=100, alias="DIRECTOR_NAME")
     curator_name: str = Field(default="", max_length=100, alias="CURATOR_NAME")
     parent_code_days: int = Field(default=14, ge=1, le=90, alias="PARENT_CODE_DAYS")
+    max_upload_mb: int = Field(default=20, ge=1, le=2000, alias="MAX_UPLOAD_MB")
+    help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod
@@ -138,6 +140,11 @@ class Settings(BaseSettings):
     def reminder_clock(self) -> time:
         """The local time of day reminders are sent at."""
         return _clock(self.reminder_time)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        """The largest file a person may send, in bytes."""
+        return self.max_upload_mb * 1024 * 1024
 
     @property
     def secrets(self) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
+    ask,
     awaiting,
     banks,
     common,
@@ -51,6 +52,7 @@ def build_router() -> Router:
         speed,
         speed_roster,
         speed_invite,
+        ask,
     )
     for module in modules:
         root.include(module.router)

@@ -625,3 +625,37 @@ class MeetingReminders(Payload, prefix="meet-reminders"):
 
     programme_id: int
     preset: Annotated[str, OneOf(MEETING_REMINDER_PRESETS)] | None = None
+
+
+# --- help on request (/ask) ---------------------------------------------------------------------
+
+
+class AskMentor(Payload, prefix="ask"):
+    """Ask the mentor of this programme a question (0: the curators)."""
+
+    programme_id: int
+
+
+class HelpReply(Payload, prefix="help-reply"):
+    """Write in a help thread: the mentor's answer, or the mentee's next message."""
+
+    thread_id: int
+
+
+class HelpSolved(Payload, prefix="help-solved"):
+    """The mentee closes the question: it is solved."""
+
+    thread_id: int
+
+
+class HelpHandOn(Payload, prefix="help-hand"):
+    """A curator chooses another mentor for an unanswered question."""
+
+    thread_id: int
+
+
+class HelpHandTo(Payload, prefix="help-to"):
+    """Give the question to this mentor."""
+
+    thread_id: int
+    mentor_id: int

@@ -14,6 +14,7 @@ router = Router()
 # Commands shown in /help, in order, with the roles that see them (empty: everyone registered).
 MENU: list[tuple[str, frozenset[Role]]] = [
     ("pending", frozenset()),
+    ("ask", frozenset({Role.MENTEE})),
     ("programme", frozenset()),
     ("plan", frozenset()),
     ("meetings", frozenset()),
@@ -31,6 +32,7 @@ PUBLIC_COMMANDS = (
     "start",
     "help",
     "pending",
+    "ask",
     "programme",
     "plan",
     "meetings",
@@ -102,6 +104,7 @@ async def show_help(ctx: Context) -> Replies:
         registered=ctx.registered,
         awaiting_parent=bool(ctx.person and ctx.person.status == PersonStatus.AWAITING_PARENT),
         is_curator=bool(roles & STAFF),
+        is_mentee=Role.MENTEE in roles,
         in_flow=ctx.state is not None,
     )
     # The question under way is asked again after the help, so it can be answered from here

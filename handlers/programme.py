@@ -32,6 +32,7 @@ from handlers.buttons import (
     REMINDER_PRESETS,
     AgreementAnswer,
     AgreementFile,
+    AskMentor,
     AskReplacement,
     Complete,
     ConfirmComplete,
@@ -310,6 +311,8 @@ async def _actions(
         if me.role == MemberRole.MENTEE:
             row.append(ctx.button("btn-replace-mentor", AskReplacement(pid)))
         rows.append(row)
+        if me.role == MemberRole.MENTEE:
+            rows.append([ctx.button("btn-ask-mentor", AskMentor(pid))])
     if programme.status == ProgrammeStatus.ACTIVE and ctx.is_staff and me is None:
         rows.append(
             [ctx.button("btn-extend", Extend(pid)), ctx.button("btn-swap-mentor", SwapMentor(pid))]

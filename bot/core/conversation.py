@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -48,6 +49,11 @@ class File:
     content: bytes
     mime: str = "application/octet-stream"
 
+    @property
+    def is_photo(self) -> bool:
+        """True for a picture, which platforms show as a photo where they can."""
+        return self.mime.startswith("image/")
+
 
 @dataclass(slots=True)
 class Reply:
@@ -72,12 +78,53 @@ class Reply:
             )
 
 
+Fetch = Callable[[int], Awaitable[bytes]]  # download at most `limit` + 1 bytes of a file
+
+
+class TooLarge(Exception):
+    """A file above the size limit: it is neither downloaded nor stored."""
+
+
+class FetchFailed(Exception):
+    """A file could not be downloaded from the platform (the network, an expired link)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a person sent: a photo or a document, with its bytes or a way to fetch them.
+
+    `size` is the size the platform declared (None when it did not say); `fetch` downloads the
+    file only when a flow takes it.
+    """
+
+    name: str
+    mime: str
+    size: int | None = None
+    content: bytes | None = None
+    fetch: Fetch | None = None
+
+    async def read(self, limit: int) -> bytes:
+        """The file's bytes; `TooLarge` above `limit` bytes (checked on the declared size first,
+        before anything is downloaded)."""
+        if self.size is not None and self.size > limit:
+            raise TooLarge(self.name)
+        content = self.content
+        if content is None:
+            if self.fetch is None:
+                raise ValueError("an attachment needs its content or a fetch")
+            content = await self.fetch(limit)
+        if len(content) > limit:
+            raise TooLarge(self.name)
+        return content
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
-    """One update from a person, whatever the platform: text, a command or a button press."""
+    """One update from a person, whatever the platform: text, a command, a button press, files."""
 
     platform: str
     external_id: str
     text: str | None = None
     payload: str | None = None
     language_code: str | None = None
+    attachments: tuple[Attachment, ...] = ()

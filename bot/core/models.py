@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -261,6 +262,7 @@ class Subject(enum.StrEnum):
     SPEED_EVENT = "speed-event"
     SPEED_BOOKING = "speed-booking"
     MEETING = "meeting"
+    HELP = "help"  # a question asked with /ask
 
 
 class Notification(Base):
@@ -639,3 +641,67 @@ class MeetingParticipant(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     answer: Mapped[str] = mapped_column(String(16), default=MeetingAnswer.PENDING)
     attended: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class StoredFile(Base):
+    """A file a person sent (a photo or a document), kept until it is delivered and erased with
+    the person's data."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HelpStatus(enum.StrEnum):
+    """Where a question asked with /ask stands."""
+
+    OPEN = "open"  # awaiting an answer
+    ANSWERED = "answered"
+    CLOSED = "closed"  # the mentee said it is solved
+
+
+class HelpThread(Base):
+    """A question a mentee asked with /ask and everything written in it since.
+
+    `helper_id` is the mentor asked (None: the curators, for a mentee without a mentor);
+    `asked_at` is when the mentee last wrote, the start of the wait for an answer.
+    """
+
+    __tablename__ = "help_threads"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    helper_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(16), default=HelpStatus.OPEN, index=True)
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)  # the curators were told
+    asked_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None]
+
+
+class HelpMessage(Base):
+    """One message of a help thread: text, a file, or both."""
+
+    __tablename__ = "help_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    thread_id: Mapped[int] = mapped_column(
+        ForeignKey("help_threads.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str | None] = mapped_column(Text)
+    file_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,16 +1,18 @@
 """Console adapter: chat with the bot in a terminal as a chosen user, no token needed.
 
-Buttons are shown as numbered choices (type the number), files are saved to a folder, and
-`:user N` switches to another person (to try the parent's side, say). Each person keeps their own
-messages and buttons: what reaches someone else is announced in one line and shown, with its
-numbered buttons, when you switch to them. The console's own lines are in the language of the
-person at the keyboard. Same core, same database.
+Buttons are shown as numbered choices (type the number), files are saved to a folder,
+`:file PATH [caption]` sends a file, and `:user N` switches to another person (to try the
+parent's side, say). Each person keeps their own messages and buttons: what reaches someone else
+is announced in one line and shown, with its numbered buttons, when you switch to them. The
+console's own lines are in the language of the person at the keyboard. Same core, same database.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import mimetypes
+import shlex
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Sequence
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.core import texts
-from bot.core.conversation import Button, Incoming, Reply
+from bot.core.conversation import Attachment, Button, Incoming, Reply
 from bot.platforms import rendering
 from bot.platforms.base import Handle
 
@@ -103,7 +105,9 @@ class ConsolePlatform:
             if text.startswith(":user"):
                 await self._switch(text.removeprefix(":user").strip())
                 continue
-            incoming = self._incoming(text)
+            incoming = self._file(text) if text.startswith(":file") else self._incoming(text)
+            if incoming is None:
+                continue
             replies = await self.handle(incoming)
             await self._learn_locale()  # /language may have changed it
             await self.send(self.user, replies)
@@ -128,6 +132,27 @@ class ConsolePlatform:
         if text.startswith("'"):  # a number meant as text, not as a button
             text = text[1:]
         return Incoming(self.name, self.user, text=text)
+
+    def _file(self, text: str) -> Incoming | None:
+        """`:file PATH [caption]`: the file as an attachment (read only if the flow takes it);
+        None, after a hint, when there is no such file."""
+        try:
+            words = shlex.split(text.removeprefix(":file"))
+        except ValueError:
+            words = []
+        path = Path(words[0]).expanduser() if words else None
+        if path is None or not path.is_file():
+            self._say("console-file-hint")
+            return None
+
+        async def fetch(limit: int) -> bytes:
+            with path.open("rb") as stream:
+                return stream.read(limit + 1)
+
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        attachment = Attachment(path.name, mime, path.stat().st_size, fetch=fetch)
+        caption = " ".join(words[1:]) or None
+        return Incoming(self.name, self.user, text=caption, attachments=(attachment,))
 
     async def send(
         self,

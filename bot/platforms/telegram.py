@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from functools import partial
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -26,16 +27,33 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
+from aiohttp import ClientError
 
-from bot.core.conversation import Button, Incoming, Reply
+from bot.core.conversation import (
+    Attachment,
+    Button,
+    FetchFailed,
+    File,
+    Incoming,
+    Reply,
+    TooLarge,
+)
 from bot.platforms import rendering
-from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
+from bot.platforms.base import (
+    DeliveryRefused,
+    Handle,
+    PlatformRejected,
+    RecipientUnavailable,
+    RetryLater,
+)
 from bot.platforms.delivery import Failure, Kind, Sender, answer
 
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
+PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's limit; a larger picture goes as a document
+DOWNLOAD_TIMEOUT = 60  # seconds for one file a person sent
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -142,8 +160,47 @@ class TelegramPlatform:
             external_id=str(message.from_user.id),
             text=message.text or message.caption or "",
             language_code=message.from_user.language_code,
+            attachments=self._attachments(message),
         )
         await answer(self, self.handle, str(message.chat.id), incoming)
+
+    def _attachments(self, message: Message) -> tuple[Attachment, ...]:
+        """The photo (its largest size) or the document of a message, fetched when taken."""
+        if message.photo:
+            photo = max(message.photo, key=lambda size: size.width * size.height)
+            fetch = partial(self._download, photo.file_id)
+            name = f"photo-{photo.file_unique_id}.jpg"
+            return (Attachment(name, "image/jpeg", photo.file_size, fetch=fetch),)
+        document = message.document
+        if document is not None:
+            fetch = partial(self._download, document.file_id)
+            mime = document.mime_type or "application/octet-stream"
+            name = document.file_name or "document"
+            return (Attachment(name, mime, document.file_size, fetch=fetch),)
+        return ()
+
+    async def _download(self, file_id: str, limit: int) -> bytes:
+        """A file's bytes through getFile and the Bot API's file route, at most `limit` + 1."""
+        try:
+            found = await self.sender.call(self.bot.get_file, file_id=file_id)
+        except DeliveryRefused as exc:  # the Bot API hands bots files of up to 20 MB only
+            if "too big" in str(exc).lower():
+                raise TooLarge(file_id) from exc
+            raise FetchFailed(str(exc)) from exc
+        except (RetryLater, RecipientUnavailable) as exc:
+            raise FetchFailed(str(exc)) from exc
+        if (found.file_size or 0) > limit or not found.file_path:
+            raise TooLarge(file_id)
+        url = self.bot.session.api.file_url(self.bot.token, found.file_path)
+        content = bytearray()
+        try:
+            async for chunk in self.bot.session.stream_content(url, timeout=DOWNLOAD_TIMEOUT):
+                content += chunk
+                if len(content) > limit:
+                    break
+        except (ClientError, TimeoutError) as exc:
+            raise FetchFailed(type(exc).__name__) from exc
+        return bytes(content)
 
     async def _on_callback(self, callback: CallbackQuery) -> None:
         try:
@@ -185,15 +242,7 @@ class TelegramPlatform:
             ):
                 continue
             if reply.file is not None and len(reply.text) <= CAPTION_LIMIT:
-                document = BufferedInputFile(reply.file.content, filename=reply.file.name)
-                await self.sender.call(
-                    self.bot.send_document,
-                    chat_id=chat_id,
-                    document=document,
-                    caption=reply.text or None,
-                    parse_mode="HTML",
-                    reply_markup=markup,
-                )
+                await self._send_file(chat_id, reply.file, markup, reply.text or None)
                 continue
             pieces = rendering.split(reply.text, TEXT_LIMIT)
             for index, piece in enumerate(pieces):
@@ -206,10 +255,23 @@ class TelegramPlatform:
                     reply_markup=markup if last else None,
                 )
             if reply.file is not None:
-                document = BufferedInputFile(reply.file.content, filename=reply.file.name)
-                await self.sender.call(
-                    self.bot.send_document, chat_id=chat_id, document=document, reply_markup=markup
-                )
+                await self._send_file(chat_id, reply.file, markup)
+
+    async def _send_file(
+        self,
+        chat_id: int,
+        file: File,
+        markup: InlineKeyboardMarkup | None,
+        caption: str | None = None,
+    ) -> None:
+        """A picture as a photo (within sendPhoto's limit), anything else as a document."""
+        upload = BufferedInputFile(file.content, filename=file.name)
+        common = {"chat_id": chat_id, "caption": caption, "reply_markup": markup}
+        if file.is_photo and len(file.content) <= PHOTO_LIMIT:
+            await self.sender.call(self.bot.send_photo, photo=upload, parse_mode="HTML", **common)
+        else:
+            method = self.bot.send_document
+            await self.sender.call(method, document=upload, parse_mode="HTML", **common)
 
     async def _edit(
         self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None

@@ -5,18 +5,29 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import mimetypes
 import random
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from aiohttp import ClientError
-from vkbottle import API, Bot, Callback, DocMessagesUploader, GroupEventType, Keyboard, VKAPIError
+from aiohttp import ClientError, ClientSession, ClientTimeout
+from vkbottle import (
+    API,
+    Bot,
+    Callback,
+    DocMessagesUploader,
+    GroupEventType,
+    Keyboard,
+    PhotoMessageUploader,
+    VKAPIError,
+)
 from vkbottle.api.request_rescheduler import BlockingRequestRescheduler
 from vkbottle.bot import Message
 from vkbottle.polling import BotPolling
 
-from bot.core.conversation import Button, Incoming, Reply
+from bot.core.conversation import Attachment, Button, FetchFailed, File, Incoming, Reply
 from bot.platforms import rendering
 from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
 from bot.platforms.delivery import Failure, Kind, Sender, answer
@@ -31,6 +42,7 @@ TRANSIENT = {1, 9, 10}  # unknown, flood control, internal error
 TOO_MANY = 6  # too many requests per second: the whole community waits a moment
 AUTH_FAILED = {5, 27, 28}  # authorization failed, group or app token refused
 RETRY_DELAY = 0.5  # seconds vkbottle waits before re-asking after a non-JSON (5xx) answer
+DOWNLOAD_TIMEOUT = 60.0  # seconds for one file a person sent
 
 
 class StatefulPolling(BotPolling):
@@ -106,6 +118,39 @@ def payload_of(raw: Any) -> str | None:
     return None
 
 
+def attachments_of(message: Message) -> tuple[Attachment, ...]:
+    """The photos (each at its largest size) and documents of a message, fetched from their
+    URLs when a flow takes them."""
+    found = []
+    for item in message.attachments or []:
+        if item.photo is not None and item.photo.sizes:
+            size = max(item.photo.sizes, key=lambda s: s.width * s.height)
+            if size.url:
+                fetch = partial(download, size.url)
+                found.append(Attachment(f"photo-{item.photo.id}.jpg", "image/jpeg", fetch=fetch))
+        elif item.doc is not None and item.doc.url:
+            mime = mimetypes.guess_type(item.doc.title)[0] or "application/octet-stream"
+            fetch = partial(download, item.doc.url)
+            found.append(Attachment(item.doc.title, mime, item.doc.size, fetch=fetch))
+    return tuple(found)
+
+
+async def download(url: str, limit: int) -> bytes:
+    """A file at `url`, read up to `limit` + 1 bytes (enough to know it is too large)."""
+    timeout = ClientTimeout(total=DOWNLOAD_TIMEOUT)
+    content = bytearray()
+    try:
+        async with ClientSession(timeout=timeout) as session, session.get(url) as response:
+            response.raise_for_status()
+            async for chunk in response.content.iter_chunked(65536):
+                content += chunk
+                if len(content) > limit:
+                    break
+    except (ClientError, TimeoutError) as exc:
+        raise FetchFailed(type(exc).__name__) from exc
+    return bytes(content)
+
+
 class VkPlatform:
     """Long-polls a VK community (any API base URL) and sends replies with error handling."""
 
@@ -128,6 +173,7 @@ class VkPlatform:
         self.bot.on.raw_event(GroupEventType.MESSAGE_EVENT, dataclass=dict)(self._on_event)
         self.sender = Sender(self.name, classify)
         self.uploader = DocMessagesUploader(self.api)
+        self.photos = PhotoMessageUploader(self.api)
 
     async def run(self) -> None:
         """Long-poll until cancelled."""
@@ -154,6 +200,7 @@ class VkPlatform:
             text=None if payload else message.text,
             payload=payload,
             language_code=LANG_IDS.get(lang) if lang is not None else None,
+            attachments=() if payload else attachments_of(message),
         )
         key = f"in:{message.peer_id}:{message.conversation_message_id or message.id}"
         await answer(self, self.handle, str(message.peer_id), incoming, dedup_key=key)
@@ -185,7 +232,8 @@ class VkPlatform:
         in_place_of: str | None = None,
         dedup_key: str | None = None,
     ) -> None:
-        """Send replies to one chat as plain text, split at VK's limit, files as documents.
+        """Send replies to one chat as plain text, split at VK's limit, pictures as photos and
+        other files as documents.
 
         Every message's `random_id` comes from `dedup_key`, so a repeated send is dropped by VK.
         """
@@ -199,9 +247,7 @@ class VkPlatform:
                 continue
             attachment = None
             if reply.file is not None:
-                attachment = await self.sender.call(
-                    self._upload, reply.file.name, reply.file.content, peer_id
-                )
+                attachment = await self.sender.call(self._upload, reply.file, peer_id)
             for index, piece in enumerate(pieces):
                 last = index == len(pieces) - 1
                 params: dict[str, Any] = {"peer_id": peer_id, "message": piece}
@@ -227,5 +273,8 @@ class VkPlatform:
             return False
         return True
 
-    async def _upload(self, name: str, content: bytes, peer_id: int) -> str:
-        return await self.uploader.upload(content, peer_id=peer_id, title=name)
+    async def _upload(self, file: File, peer_id: int) -> str:
+        """A picture uploaded as a photo, anything else as a document."""
+        if file.is_photo:
+            return await self.photos.upload(file.content, peer_id=peer_id)
+        return await self.uploader.upload(file.content, peer_id=peer_id, title=file.name)

@@ -159,12 +159,13 @@ platform-vk = VK
 platform-console = console
 
 ## Console
-console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help); type a number to press a button, or put an apostrophe before it to send the number as text: '4. “:user 2” switches user, “:quit” exits.
+console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help); type a number to press a button, or put an apostrophe before it to send the number as text: '4. “:file PATH” sends a file, “:user 2” switches user, “:quit” exits.
 console-user = You are now user console:{ $user }.
 console-user-hint = Give a user number, e.g. “:user 2”.
 console-to-other = (a new message for console:{ $user } — “:user { $user }” to read it)
 console-unseen = Unread messages: { $count }.
 console-file-saved = File saved: { $path }
+console-file-hint = File not found. To send a file: “:file PATH caption” (the caption is optional; quote a path with spaces).
 
 ## Telegram command menu
 cmd-start = Register and get started

@@ -36,6 +36,7 @@ class Msg:
     payloads: list[str]
     document_name: str | None = None
     document_bytes: bytes | None = None
+    photo: bool = False  # the file came as a photo, not a document
     raw: Any = None
 
 
@@ -60,6 +61,19 @@ class Chat:
         """Type a message."""
         self.harness.typed.append(text)
         self.user.send(text)
+
+    def send_file(
+        self,
+        name: str,
+        data: bytes,
+        mime: str,
+        caption: str = "",
+        declared_size: int | None = None,
+    ) -> None:
+        """Send a photo (an `image/*` mime) or a document, with a caption or none; the platform
+        may declare a size other than the bytes' (a 30 MB file without sending 30 MB)."""
+        self.harness.typed.append(caption)
+        self.user.send_file(name, data, mime, caption, declared_size)
 
     def press(self, label: str) -> None:
         """Press the button with this label (or payload) in the latest message with buttons."""
@@ -106,6 +120,7 @@ def _normalize(platform: str, raw: Any) -> Msg:
             payloads=[data for row in raw.buttons for _, data in row],
             document_name=raw.document_name,
             document_bytes=raw.document_bytes,
+            photo=raw.photo,
             raw=raw,
         )
     return Msg(
@@ -118,6 +133,7 @@ def _normalize(platform: str, raw: Any) -> Msg:
         ],
         document_name=raw.doc_title,
         document_bytes=raw.doc_bytes,
+        photo=raw.photo,
         raw=raw,
     )
 

@@ -276,6 +276,7 @@ class SentMessage:
     reply_markup: dict[str, Any] | None = None
     document_name: str | None = None
     document_bytes: bytes | None = None
+    photo: bool = False  # sent with sendPhoto (document_* then hold the picture)
     edited: bool = False
     deleted: bool = False
     edit_count: int = 0
@@ -377,6 +378,39 @@ class TgUser(FakeUser[SentMessage]):
         command = re.match(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?", text)
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
+        return self.fake.push_update("message", message)
+
+    def send_file(
+        self,
+        name: str,
+        data: bytes,
+        mime: str,
+        caption: str | None = None,
+        declared_size: int | None = None,
+    ) -> int:
+        """Push a message with a photo (an ``image/*`` mime: two sizes, as Telegram sends) or a
+        document; its bytes are served by getFile and the file route. ``declared_size`` is the
+        ``file_size`` Telegram reports (a 30 MB file without sending 30 MB)."""
+        message: dict[str, Any] = {
+            "message_id": self.fake._next_message_id(self.id),
+            "from": self.as_dict,
+            "chat": self.chat,
+            "date": int(time.time()),
+        }
+        size = len(data) if declared_size is None else declared_size
+        if mime.startswith("image/"):
+            thumb = self.fake._keep_file(name, data[:8])
+            full = self.fake._keep_file(name, data)
+            message["photo"] = [
+                {**thumb, "width": 90, "height": 90, "file_size": 8},
+                {**full, "width": 1280, "height": 960, "file_size": size},
+            ]
+        else:
+            document = self.fake._keep_file(name, data)
+            message["document"] = {**document, "file_name": name, "mime_type": mime,
+                                   "file_size": size}  # fmt: skip
+        if caption:
+            message["caption"] = caption
         return self.fake.push_update("message", message)
 
     def press(self, label_or_payload: str, message: SentMessage | int | None = None) -> int:
@@ -502,6 +536,8 @@ class FakeTelegram(FakeServer):
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
             "senddocument": self._send_document,
+            "sendphoto": self._send_photo,
+            "getfile": self._get_file,
             "editmessagetext": self._edit_message_text,
             "editmessagecaption": self._edit_message_caption,
             "editmessagereplymarkup": self._edit_message_reply_markup,
@@ -611,7 +647,18 @@ class FakeTelegram(FakeServer):
         """The aiohttp app: ``/bot{token}/{method}``."""
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         return app
+
+    async def _download(self, request: web.Request) -> web.Response:
+        """A file's bytes at ``{base}/file/bot{token}/{file_path}`` (from getFile)."""
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        self.method_counts["download"] += 1
+        found = self.files.get(request.match_info["path"].removeprefix("files/"))
+        if found is None or found[1] is None:
+            return web.Response(status=404)
+        return web.Response(body=found[1])
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -880,18 +927,41 @@ class FakeTelegram(FakeServer):
         self._store(user, message)
         return message.raw
 
-    async def _send_document(
+    def _keep_file(self, name: str, data: bytes) -> dict[str, Any]:
+        """Store a file a user sends; its ``file_id`` and ``file_unique_id``."""
+        file_number = next(self._file_ids)
+        file_id = f"AgACAgIAAxkBAAI{file_number:08d}"
+        self.files[file_id] = (name, data)
+        return {"file_id": file_id, "file_unique_id": f"AQAD{file_number:08d}"}
+
+    async def _get_file(self, params: dict[str, Any], files: Any) -> dict[str, Any]:
+        file_id = str(params.get("file_id") or "")
+        found = self.files.get(file_id)
+        if found is None:
+            raise _bad_request("invalid file_id")
+        if found[1] is not None and len(found[1]) > 20 * 1024 * 1024:
+            raise _bad_request("file is too big")
+        size = len(found[1]) if found[1] is not None else 0
+        return {"file_id": file_id, "file_unique_id": file_id[-12:], "file_size": size,
+                "file_path": f"files/{file_id}"}  # fmt: skip
+
+    async def _send_photo(
         self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> dict[str, Any]:
+        return await self._send_document(params, files, field="photo")
+
+    async def _send_document(
+        self, params: dict[str, Any], files: dict[str, tuple[str, bytes]], field: str = "document"
     ) -> dict[str, Any]:
         user = self._chat(params, sending=True)
         markup, buttons = self._parse_markup(params.get("reply_markup"))
         caption = params.get("caption")
         plain = self._render(caption, params.get("parse_mode"), MAX_CAPTION_LENGTH, caption=True)
-        reference = params.get("document")
+        reference = params.get(field)
         name: str
         data: bytes | None
-        if "document" in files:
-            name, data = files["document"]
+        if field in files:
+            name, data = files[field]
         elif isinstance(reference, str) and reference.startswith("attach://"):
             if reference[len("attach://") :] not in files:
                 raise _bad_request("wrong file identifier/HTTP URL specified")
@@ -923,6 +993,7 @@ class FakeTelegram(FakeServer):
             reply_markup=markup,
             document_name=name,
             document_bytes=data,
+            photo=field == "photo",
             date=date,
             raw=self._message_dict(
                 user, message_id, date, markup, caption=plain, document=document

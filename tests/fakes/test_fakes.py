@@ -35,7 +35,7 @@ from vkbottle.api.request_rescheduler import BlockingRequestRescheduler
 from vkbottle.bot import Message as VkMessage
 from vkbottle.bot import MessageEvent
 from vkbottle.http import SingleAiohttpClient
-from vkbottle.tools import DocMessagesUploader
+from vkbottle.tools import DocMessagesUploader, PhotoMessageUploader
 
 from tests.fakes.echo_bots import (
     make_vk_bot,
@@ -253,6 +253,35 @@ async def test_telegram_errors_surface_as_aiogram_exceptions(tg: FakeTelegram) -
 
 
 @pytest.mark.asyncio
+async def test_telegram_files_in_and_out(tg: FakeTelegram) -> None:
+    """A user's photo comes in several sizes and a document with its declared size; getFile and
+    the file route hand over the bytes; sendPhoto arrives as a photo."""
+    bot = make_bot(tg)
+    user = tg.user(5005)
+    try:
+        user.send_file("cat.jpg", b"JPEG cat picture", "image/jpeg", "Кот")
+        user.send_file("plan.pdf", b"%PDF", "application/pdf", declared_size=30 * 1024 * 1024)
+        updates = await bot.get_updates()
+        photo, document = (u.message for u in updates if u.message is not None)
+        assert photo.caption == "Кот" and photo.photo is not None
+        largest = max(photo.photo, key=lambda size: size.width)
+        assert document.document is not None
+        assert document.document.file_size == 30 * 1024 * 1024
+        found = await bot.get_file(largest.file_id)
+        assert found.file_path is not None
+        downloaded = await bot.download_file(found.file_path)
+        assert downloaded is not None and downloaded.read() == b"JPEG cat picture"
+
+        picture = BufferedInputFile(b"JPEG answer", filename="answer.jpg")
+        await bot.send_photo(user.id, picture, caption="<b>Ответ</b>", parse_mode="HTML")
+        sent = await user.next_message()
+        assert sent.photo and sent.document_bytes == b"JPEG answer"
+        assert sent.plain_text == "Ответ"
+    finally:
+        await bot.session.close()
+
+
+@pytest.mark.asyncio
 async def test_telegram_offsets_deliver_backlog_once(tg: FakeTelegram) -> None:
     seen: list[str] = []
 
@@ -462,6 +491,31 @@ async def test_vk_documents_users_and_wall(vk: FakeVK) -> None:
     assert (profile.first_name, profile.last_name) == ("Ива", "Петрова")
     post = await api.wall.post(owner_id=-vk.group_id, from_group=True, message="Итоги")
     assert post.post_id == 1 and vk.wall_posts[0]["message"] == "Итоги"
+
+
+@pytest.mark.asyncio
+async def test_vk_photos_in_and_out(vk: FakeVK) -> None:
+    """A user's photo and document carry URLs served by the fake; a photo the bot uploads with
+    photos.getMessagesUploadServer / saveMessagesPhoto arrives as a photo."""
+    api = make_vk_api(vk)
+    user = vk.user(3003)
+    user.send_file("cat.jpg", b"JPEG cat", "image/jpeg", "Кот")
+    user.send_file("plan.pdf", b"%PDF", "application/pdf", declared_size=30 * 1024 * 1024)
+    photo, doc = [event["object"]["message"] for event in vk._events[-2:]]
+    assert photo["text"] == "Кот"
+    biggest = max(photo["attachments"][0]["photo"]["sizes"], key=lambda s: s["width"])
+    assert doc["attachments"][0]["doc"]["size"] == 30 * 1024 * 1024
+    doc_url = doc["attachments"][0]["doc"]["url"]
+    async with aiohttp.ClientSession() as http:
+        for url, data in ((biggest["url"], b"JPEG cat"), (doc_url, b"%PDF")):
+            async with http.get(url) as response:
+                assert await response.read() == data
+
+    attachment = await PhotoMessageUploader(api).upload(b"JPEG answer", peer_id=user.id)
+    assert attachment.startswith(f"photo-{vk.group_id}_")
+    await api.messages.send(peer_id=user.id, random_id=0, attachment=attachment)
+    message = await user.next_message()
+    assert message.photo and message.doc_bytes == b"JPEG answer"
 
 
 @pytest.mark.asyncio

@@ -118,6 +118,7 @@ class SentMessage:
     attachments: list[str] = field(default_factory=list)
     doc_title: str | None = None
     doc_bytes: bytes | None = None
+    photo: bool = False  # the attachment is a photo (doc_* then hold the picture)
     random_id: int = 0
     edited: bool = False
     deleted: bool = False
@@ -173,6 +174,7 @@ class VkUser(FakeUser[SentMessage]):
     ) -> None:
         super().__init__(user_id)
         self.fake = fake
+        self._attachments: list[dict[str, Any]] = []  # of the message being sent
         self.lang_id = lang_id
         self.first_name = first_name
         self.last_name = last_name
@@ -189,7 +191,7 @@ class VkUser(FakeUser[SentMessage]):
             "id": message_id,
             "version": message_id,
             "out": 0,
-            "attachments": [],
+            "attachments": list(self._attachments),
             "conversation_message_id": cmid,
             "fwd_messages": [],
             "important": False,
@@ -217,6 +219,44 @@ class VkUser(FakeUser[SentMessage]):
             "lang_id": self.lang_id,
         }
         return self.fake.push_event("message_new", {"message": message, "client_info": client_info})
+
+    def send_file(
+        self,
+        name: str,
+        data: bytes,
+        mime: str,
+        caption: str = "",
+        declared_size: int | None = None,
+    ) -> int:
+        """Push a message with a photo (an ``image/*`` mime) or a document attachment whose
+        ``url`` points at this fake server; ``declared_size`` is the document ``size`` VK
+        reports (a 30 MB file without sending 30 MB)."""
+        url = self.fake._serve(data)
+        now = int(time.time())
+        file_id = next(self.fake._doc_ids)
+        if mime.startswith("image/"):
+            sizes = [
+                {"type": "s", "url": self.fake._serve(data[:8]), "width": 75, "height": 56},
+                {"type": "x", "url": url, "width": 604, "height": 453},
+            ]
+            attachment: dict[str, Any] = {
+                "type": "photo",
+                "photo": {"id": file_id, "owner_id": self.id, "album_id": -3, "date": now,
+                          "sizes": sizes},
+            }  # fmt: skip
+        else:
+            ext = name.rsplit(".", 1)[-1] if "." in name else ""
+            size = len(data) if declared_size is None else declared_size
+            attachment = {
+                "type": "doc",
+                "doc": {"id": file_id, "owner_id": self.id, "title": name, "size": size,
+                        "ext": ext, "date": now, "type": 1, "url": url},
+            }  # fmt: skip
+        self._attachments = [attachment]
+        try:
+            return self.send(caption)
+        finally:
+            self._attachments = []
 
     def press(self, label_or_payload: Any, message: SentMessage | int | None = None) -> int:
         """Press a keyboard button by label or payload; returns the event number.
@@ -315,6 +355,8 @@ class FakeVK(FakeServer):
         self._event_ids: set[str] = set()
         self._uploads: dict[str, tuple[str, bytes]] = {}
         self._docs: dict[tuple[int, int], _Doc] = {}
+        self._photos: dict[tuple[int, int], _Doc] = {}
+        self._served: dict[str, bytes] = {}  # files users send, at /files/{key}
         self._doc_ids = itertools.count(600_001)
         self._post_ids = itertools.count(1)
         self._blocked: set[int] = set()
@@ -332,6 +374,8 @@ class FakeVK(FakeServer):
             "messages.sendMessageEventAnswer": self._send_message_event_answer,
             "docs.getMessagesUploadServer": self._get_upload_server,
             "docs.save": self._docs_save,
+            "photos.getMessagesUploadServer": self._get_photo_upload_server,
+            "photos.saveMessagesPhoto": self._save_messages_photo,
             "wall.post": self._wall_post,
         }
 
@@ -429,7 +473,30 @@ class FakeVK(FakeServer):
         app.router.add_route("*", "/method/{name}", self._handle_method)
         app.router.add_route("*", "/lp", self._handle_long_poll)
         app.router.add_route("POST", "/upload/doc", self._handle_upload)
+        app.router.add_route("POST", "/upload/photo", self._handle_photo_upload)
+        app.router.add_get("/files/{key}", self._handle_file)
         return app
+
+    def _serve(self, data: bytes) -> str:
+        """Keep a file a user sends; the URL VK gives for it."""
+        key = secrets.token_hex(8)
+        self._served[key] = data
+        return f"{self.base_url}/files/{key}"
+
+    async def _handle_file(self, request: web.Request) -> web.Response:
+        self.method_counts["download"] += 1
+        data = self._served.get(request.match_info["key"])
+        return web.Response(status=404) if data is None else web.Response(body=data)
+
+    async def _handle_photo_upload(self, request: web.Request) -> web.Response:
+        self.method_counts["upload"] += 1
+        form = await request.post()
+        file = form.get("photo")
+        if not isinstance(file, web.FileField):
+            return web.json_response({"error": "no_file", "error_descr": "photo is required"})
+        token = secrets.token_hex(16)
+        self._uploads[token] = (file.filename, file.file.read())
+        return web.json_response({"server": 1, "photo": token, "hash": "fakehash"})
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         params: dict[str, Any] = dict(request.query)
@@ -618,15 +685,17 @@ class FakeVK(FakeServer):
         attachments = [a.strip() for a in str(raw or "").split(",") if a.strip()]
         doc = None
         for attachment in attachments:
-            if attachment.startswith("doc"):
-                owner, _, doc_id = attachment[3:].partition("_")
-                try:
-                    key = (int(owner), int(doc_id.split("_")[0]))
-                except ValueError:
-                    raise _param_error(f"invalid attachment {attachment}") from None
-                doc = self._docs.get(key)
-                if doc is None:
-                    raise _param_error(f"document {attachment} not found")
+            kind = "doc" if attachment.startswith("doc") else "photo"
+            if not attachment.startswith(("doc", "photo")):
+                continue
+            owner, _, doc_id = attachment[len(kind) :].partition("_")
+            try:
+                key = (int(owner), int(doc_id.split("_")[0]))
+            except ValueError:
+                raise _param_error(f"invalid attachment {attachment}") from None
+            doc = (self._docs if kind == "doc" else self._photos).get(key)
+            if doc is None:
+                raise _param_error(f"{kind} {attachment} not found")
         return attachments, doc
 
     def _check_text(self, text: str) -> None:
@@ -718,6 +787,7 @@ class FakeVK(FakeServer):
                 attachments=attachments,
                 doc_title=doc.title if doc else None,
                 doc_bytes=doc.data if doc else None,
+                photo=any(a.startswith("photo") for a in attachments),
                 random_id=random_id,
                 date=int(time.time()),
             )
@@ -835,6 +905,20 @@ class FakeVK(FakeServer):
                 "url": f"{self.base_url}/doc{doc.owner_id}_{doc.id}",
             },
         }
+
+    def _get_photo_upload_server(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"upload_url": f"{self.base_url}/upload/photo", "album_id": -3, "group_id": 0}
+
+    def _save_messages_photo(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        upload = self._uploads.pop(str(params.get("photo") or ""), None)
+        if upload is None:
+            raise _param_error("photo is undefined or invalid")
+        filename, data = upload
+        photo = _Doc(next(self._doc_ids), -self.group_id, filename, data)
+        self._photos[(photo.owner_id, photo.id)] = photo
+        size = {"type": "x", "url": self._serve(data), "width": 604, "height": 453}
+        return [{"id": photo.id, "owner_id": photo.owner_id, "album_id": -3,
+                 "date": int(time.time()), "sizes": [size], "access_key": "fakekey"}]  # fmt: skip
 
     def _wall_post(self, params: dict[str, Any]) -> dict[str, int]:
         attachments, _ = self._resolve_attachments(params.get("attachments"))

@@ -20,6 +20,7 @@ from bot.core.conversation import Incoming, Reply
 from bot.core.engine import Core
 from bot.core.flow import Context
 from bot.core.models import (
+    STAFF,
     Account,
     AgeGroup,
     Base,
@@ -43,8 +44,8 @@ from tests.fakes.platform import RecordingPlatform
 from tests.unit.html_check import html_problems
 
 CODE = re.compile(r"<b>([A-Z2-9]{4}-[A-Z2-9]{4})</b>")
-# The /help menu of a participant: every entry of handlers.common.MENU not reserved for staff.
-REGISTERED_MENU = [f"menu:{name}" for name, staff_only in MENU if not staff_only]
+# The /help menu of a mentee: every entry of handlers.common.MENU not reserved for staff.
+REGISTERED_MENU = [f"menu:{name}" for name, needed in MENU if not needed & STAFF]
 
 
 def ru(key: str, **params: Any) -> str:

@@ -6,7 +6,8 @@ TELEGRAM_API_BASE, VK_API_BASE and VK_GROUP_ID in every e2e test, which reaches 
 only through them (the fake VK refuses any other group); DATA_DIR also in
 tests/unit/test_installed_wheel.py and tests/e2e/test_shutdown.py. ORG_DATA_FILE in
 tests/unit/test_org_data.py and tests/e2e/test_org_data.py; ORG_NAME, DIRECTOR_NAME and
-CURATOR_NAME in tests/e2e/test_agreement_document.py.
+CURATOR_NAME in tests/e2e/test_agreement_document.py. MAX_UPLOAD_MB and HELP_ANSWER_HOURS in
+tests/unit/test_ask.py.
 """
 
 from __future__ import annotations

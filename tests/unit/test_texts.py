@@ -306,6 +306,7 @@ def all_template_renderings(locale: str) -> dict[str, str]:
             registered=registered,
             awaiting_parent=awaiting,
             is_curator=curator,
+            is_mentee=True,
             in_flow=in_flow,
         )
     return rendered

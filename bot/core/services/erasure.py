@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
-from bot.core.services import consent, meetings, programmes, proposals, relay, speed
+from bot.core.services import consent, help_threads, meetings, programmes, proposals, relay, speed
 from bot.db import wipe_after_commit
 
 
@@ -18,8 +18,8 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     Nobody is left waiting on them: their programmes end or go on without them, their requests
     still waiting for an answer are withdrawn and their speed-mentoring places freed. What they
     typed goes: name and answers, reasons for ending a programme or asking for another mentor,
-    messages to or from the curator. Plan items stay: they are the pair's plan, written by the
-    mentor for everyone in it.
+    messages to or from the curator, what they wrote with /ask and the files they sent. Plan
+    items stay: they are the pair's plan, written by the mentor for everyone in it.
     Once the transaction commits, the old copies SQLite keeps in its write-ahead log are wiped.
     """
     await programmes.leave_all(session, person, now)
@@ -28,6 +28,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     await programmes.erase_close_reasons(session, person.id)
     await relay.erase(session, person.id)
     await meetings.erase(session, person.id)
+    await help_threads.erase(session, person.id)
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)

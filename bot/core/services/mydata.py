@@ -17,7 +17,7 @@ from bot.core.models import (
     Programme,
     ProgrammeMember,
 )
-from bot.core.services import banks, consent, people
+from bot.core.services import banks, consent, help_threads, people
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -87,8 +87,8 @@ async def consents_given(session: AsyncSession, account: Account) -> dict[str, A
 
 
 async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
-    """The full record: profile, roles, accounts, consents (given and given as a parent) and
-    pending messages."""
+    """The full record: profile, roles, accounts, consents (given and given as a parent), what
+    was written with /ask and pending messages."""
     as_parent = await consents_given(session, account)
     if person is None:
         return {"accounts": [account_record(account)], **as_parent}
@@ -128,6 +128,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
             for c in consents
         ],
         "programmes": await programmes_record(session, person.id),
+        "questions": await help_threads.record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],

@@ -1,6 +1,6 @@
-"""What awaits a person's answer: agreements, the plan to agree to, the other members' proposals
-and, for staff, the mentees' requests for another mentor. Each item names the notice that asked,
-so it is shown (and answered) exactly as that notice was."""
+"""What awaits a person's answer: agreements, the plan to agree to, the other members' proposals,
+questions asked with /ask and, for staff, the mentees' requests for another mentor. Each item
+names the notice that asked, so it is shown (and answered) exactly as that notice was."""
 
 from __future__ import annotations
 
@@ -22,23 +22,26 @@ from bot.core.models import (
     RequestStatus,
     utcnow,
 )
-from bot.core.services import consent, meeting_lists, programmes, proposals
+from bot.core.services import consent, help_threads, meeting_lists, programmes, proposals
 
 
 @dataclass(frozen=True)
 class Awaiting:
     """One thing awaiting an answer: the notice that asked for it (its template and params)."""
 
-    programme: Programme
+    programme: Programme | None  # None: a question to the curators, of no programme
     request: ProgrammeRequest | None = None  # None: the agreement itself (or a meeting's)
     meeting: tuple[str, int] | None = None  # a meeting's notice: its template and meeting id
+    question: tuple[int, int] | None = None  # a help thread and its latest question (ids)
 
     @property
     def template(self) -> str:
-        """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>` or the
-        meeting notice's."""
+        """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>`,
+        `help-question` or the meeting notice's."""
         if self.meeting is not None:
             return self.meeting[0]
+        if self.question is not None:
+            return help_threads.QUESTION
         if self.request is None:
             return "agreement"
         if self.request.kind == RequestKind.PLAN_AGREEMENT:
@@ -48,6 +51,10 @@ class Awaiting:
     @property
     def params(self) -> dict[str, int]:
         """The notice's parameters."""
+        if self.question is not None:
+            return {"thread_id": self.question[0], "message_id": self.question[1]}
+        if self.programme is None:
+            return {}
         if self.meeting is not None:
             return {"meeting_id": self.meeting[1], "programme_id": self.programme.id}
         if self.request is None or self.request.kind == RequestKind.PLAN_AGREEMENT:
@@ -73,7 +80,23 @@ async def awaiting(
             session, person.id, now or utcnow()
         )
     ]
-    return [i for i in items if programme_id is None or i.programme.id == programme_id]
+    items += await _questions(session, person, staff)
+    return [
+        i
+        for i in items
+        if programme_id is None or (i.programme is not None and i.programme.id == programme_id)
+    ]
+
+
+async def _questions(session: AsyncSession, person: Person, staff: bool) -> list[Awaiting]:
+    """Questions asked of this person (or, for staff, of the curators) not yet answered."""
+    items = []
+    for thread in await help_threads.open_for(session, person, staff):
+        question = await help_threads.last_question(session, thread)
+        if question is not None:
+            programme = await session.get(Programme, thread.programme_id or 0)
+            items.append(Awaiting(programme, question=(thread.id, question.id)))
+    return items
 
 
 async def for_children(session: AsyncSession, account: Account) -> list[tuple[Programme, Person]]:
