@@ -11,14 +11,14 @@ from handlers.buttons import Menu, WizardStep
 
 router = Router()
 
-# Commands shown in /help, in order, with the roles that see them (empty: everyone registered).
+# Commands shown in /help, in order, with the roles that see them (empty: everyone registered);
+# at most ten for anyone (VK's keyboard). The questionnaire is under Settings.
 MENU: list[tuple[str, frozenset[Role]]] = [
     ("pending", frozenset()),
     ("ask", frozenset({Role.MENTEE})),
     ("programme", frozenset()),
     ("plan", frozenset()),
     ("meetings", frozenset()),
-    ("profile", frozenset()),
     ("settings", frozenset()),
     ("pairs", STAFF),
     ("speed", STAFF),
@@ -62,7 +62,7 @@ def menu_buttons(ctx: Context) -> list[list[Button]]:
     return [flat[i : i + 2] for i in range(0, len(flat), 2)]
 
 
-SETTINGS = ("mydata", "language", "timezone", "link", "forget")
+SETTINGS = ("profile", "mydata", "language", "timezone", "link", "forget")
 
 
 @router.command("settings", aliases=("настройки",))

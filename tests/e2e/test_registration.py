@@ -11,7 +11,7 @@ async def test_adult_registers_and_gets_the_menu(harness: Harness, platform: str
     chat = harness.chat(platform, 1001)
     done = await register(chat, name="Анна  Иванова", role="И тем и другим")
     assert "Готово, Анна Иванова, вы зарегистрированы!" in done.text
-    assert {"Программа", "План", "Анкета", "Настройки"} <= set(done.buttons)
+    assert {"Программа", "План", "Встречи", "Настройки"} <= set(done.buttons)
     person = await person_of(harness, chat)
     assert person is not None
     assert person.status == PersonStatus.ACTIVE

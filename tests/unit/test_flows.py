@@ -838,3 +838,18 @@ async def test_slashless_word_on_telegram_is_not_a_command(core: Core) -> None:
     assert replies[0].text == ru("refusal-unknown")
     replies = await tg.send("/help@nastavnik_bot")
     assert "Что я умею" in replies[0].text
+
+
+async def test_help_of_someone_with_every_role_fits_one_keyboard(core: Core, db: Database) -> None:
+    """A curator who is also a mentee and a mentor sees every entry of /help in one keyboard
+    VK can show (ten buttons); the questionnaire is under Settings."""
+    chat = Chat(core, user="1")
+    await register(chat, role="both")
+    async with db.transaction() as session:
+        acc = await people.find_account(session, "console", "1")
+        assert acc is not None and acc.person is not None
+        assert people.grant(acc.person, Role.CURATOR)
+
+    offered = payloads(await chat.send("/help"))
+    assert {"menu:ask", "menu:meetings", "menu:speed", "menu:stats"} <= set(offered)
+    assert "menu:profile" in payloads(await chat.press("menu:settings"))
