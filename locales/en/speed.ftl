@@ -59,6 +59,7 @@ speed-slot-mine = { $time } — your booking
 speed-booked = You have booked the slot { $time }. I will remind you a day and an hour before.
 speed-moved = Your booking moved to the slot { $time }. The old slot is free again.
 speed-already = You have already booked the slot { $time }.
+speed-booked-elsewhere = You have just booked this event from your other account — that booking stands.
 speed-full = The slot { $time } has no places left — it was just taken. Pick another of those left:
 speed-unbooked = Your booking is cancelled and the place is free. If your plans change, book again.
 speed-remind-24h = Reminder: speed mentoring with { $guest } is tomorrow. Your slot is { $time } ({ $when }), place: { $place }.

@@ -3,8 +3,9 @@
 The curator creates an event for an audience; each mentee of it is invited through the outbox.
 A mentee holds at most one live booking per event; booking another slot moves them. A place is
 taken by one conditional UPDATE (`booked < capacity`, checked by the database), so two mentees
-racing for the last place never both get it. Reminders 24 h and 1 h before the slot are outbox
-rows keyed by the booking, voided when it is cancelled.
+racing for the last place never both get it; one person pressing from two linked accounts at
+once meets the unique index, and the later press is refused whole. Reminders 24 h and 1 h
+before the slot are outbox rows keyed by the booking, voided when it is cancelled.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox
@@ -239,7 +241,10 @@ async def book(session: AsyncSession, person_id: int, slot_id: int, now: datetim
         await session.flush()
     booking = SpeedBooking(event_id=event.id, slot_id=slot.id, person_id=person_id, created_at=now)
     session.add(booking)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError as clash:  # booked meanwhile from their other linked account
+        raise Refusal("speed-booked-elsewhere") from clash
     await _schedule_reminders(session, booking, slot, now)
     return Booked.MOVED if current is not None else Booked.BOOKED
 
