@@ -83,3 +83,12 @@ speed-csv-name = Participant
 speed-csv-ready = The roster: { $count } people.
 speed-stop-ask = Cancel the event? Everyone booked is told.
 speed-stopped = The event is cancelled. Told of it: { $count } people.
+btn-speed-roster = Who has booked
+speed-guest = <b>You are the guest of a speed-mentoring event</b>
+    Starts: { $when }
+    Place: { $place }
+    Slots of { $minutes } min (times in your time zone): { $slots }
+    Mentees book slots themselves; the button below shows who booked which slot.
+speed-guest-24h = Tomorrow is the speed-mentoring event where you are the guest: { $when }, place: { $place }. Slots: { $slots }.
+speed-guest-1h = In an hour, the speed-mentoring event where you are the guest: { $when }, place: { $place }. Slots: { $slots }.
+speed-guest-cancelled = The speed-mentoring event ({ $when }) you were invited to as the guest has been cancelled.

@@ -326,3 +326,25 @@ async def test_one_person_books_from_two_accounts_at_once(
         booking = await speed.booking_of(session, event, people["anna"])
     assert booking is not None and booking.slot_id == first
     assert {r.subject_id for r in await rows(db, Subject.SPEED_BOOKING)} == {booking.id}
+
+
+async def test_the_guest_mentor_is_told_reminded_and_told_of_the_cancel(
+    db: Database, people: dict[str, int]
+) -> None:
+    """A guest picked from the bank gets the notice now and reminders 24 h and 1 h before the
+    first slot, keyed by the event; cancelling the event voids them and tells the guest."""
+    chosen = plan()
+    chosen = speed.Plan(**{**chosen.__dict__, "guest_id": people["mentor"], "guest_name": None})
+    event, _ = await create(db, people["curator"], chosen)
+    mine = [r for r in await rows(db, Subject.SPEED_EVENT) if r.person_id == people["mentor"]]
+    assert {(r.purpose, r.due_at.replace(tzinfo=UTC)) for r in mine} == {
+        ("guest", NOW),
+        ("guest-24h", START - timedelta(hours=24)),
+        ("guest-1h", START - timedelta(hours=1)),
+    }
+    assert {r.subject_id for r in mine} == {event}
+    async with db.transaction() as session:
+        await speed.cancel_event(session, event, NOW)
+    after = [r for r in await rows(db, Subject.SPEED_EVENT) if r.person_id == people["mentor"]]
+    live = {r.purpose for r in after if r.status != NotificationStatus.VOID}
+    assert live == {"cancelled"}
