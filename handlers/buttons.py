@@ -26,6 +26,10 @@ EXTEND_CHOICES: dict[str, tuple[int, ...]] = {
 # Term buttons of the pair wizard: a camp shift, a term, half a year, a school year.
 TERMS = ((21, TermUnit.DAYS), (3, TermUnit.MONTHS), (6, TermUnit.MONTHS), (9, TermUnit.MONTHS))
 SNOOZE_DAYS = (1, 3)
+# The speed wizard's numbers as buttons (any other typed).
+SPEED_MINUTES = (10, 15, 20, 30)
+SPEED_SLOTS = (4, 6, 8)
+SPEED_CAPACITY = (1, 2, 3)
 # Reminder schedules a programme can use: days before the due date (the day itself always).
 REMINDER_PRESETS: dict[str, list[int]] = {"31": [3, 1], "731": [7, 3, 1], "1": [1], "0": []}
 BankRole = Literal["mentor", "mentee"]
@@ -450,6 +454,24 @@ class SpeedGuest(Payload, prefix="speed-guest"):
     """The event's guest: a registered mentor."""
 
     person_id: int
+
+
+class SpeedMinutes(Payload, prefix="speed-min"):
+    """How long a slot is."""
+
+    minutes: Annotated[int, OneOf(SPEED_MINUTES)]
+
+
+class SpeedSlots(Payload, prefix="speed-slots"):
+    """How many slots the event has."""
+
+    slots: Annotated[int, OneOf(SPEED_SLOTS)]
+
+
+class SpeedCapacity(Payload, prefix="speed-cap"):
+    """How many mentees a slot takes."""
+
+    capacity: Annotated[int, OneOf(SPEED_CAPACITY)]
 
 
 class SpeedAudience(Payload, prefix="speed-for"):

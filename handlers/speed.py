@@ -13,12 +13,18 @@ from bot.core.models import STAFF, Audience, Form, Person, Programme, ProgrammeS
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import banks, programmes, speed
 from handlers.buttons import (
+    SPEED_CAPACITY,
+    SPEED_MINUTES,
+    SPEED_SLOTS,
     SpeedAudience,
+    SpeedCapacity,
     SpeedConfirm,
     SpeedGuest,
+    SpeedMinutes,
     SpeedNew,
     SpeedOpen,
     SpeedProgramme,
+    SpeedSlots,
 )
 from handlers.common import number
 from handlers.programme import label
@@ -117,19 +123,22 @@ async def type_place(ctx: Context) -> Replies:
 
 
 async def ask_minutes(ctx: Context) -> Replies:
-    """Step 4: how long a slot is, in minutes."""
+    """Step 4: how long a slot is, in minutes: a button, or any length typed."""
     low, high = speed.SLOT_MINUTES
-    return [ctx.reply("speed-ask-minutes", low=low, high=high)]
+    row = [ctx.button("btn-speed-minutes", SpeedMinutes(m), minutes=m) for m in SPEED_MINUTES]
+    return [ctx.reply("speed-ask-minutes", [row], low=low, high=high)]
 
 
 async def ask_slots(ctx: Context) -> Replies:
-    """Step 5: how many slots."""
-    return [ctx.reply("speed-ask-slots", high=speed.MAX_SLOTS)]
+    """Step 5: how many slots: a button, or any number typed."""
+    row = [Button(str(n), SpeedSlots(n).pack()) for n in SPEED_SLOTS]
+    return [ctx.reply("speed-ask-slots", [row], high=speed.MAX_SLOTS)]
 
 
 async def ask_capacity(ctx: Context) -> Replies:
-    """Step 6: how many mentees a slot takes."""
-    return [ctx.reply("speed-ask-capacity", high=speed.MAX_CAPACITY)]
+    """Step 6: how many mentees a slot takes: a button, or any number typed."""
+    row = [Button(str(n), SpeedCapacity(n).pack()) for n in SPEED_CAPACITY]
+    return [ctx.reply("speed-ask-capacity", [row], high=speed.MAX_CAPACITY)]
 
 
 def _typed_number(ctx: Context) -> int:
@@ -139,28 +148,55 @@ def _typed_number(ctx: Context) -> int:
     return value
 
 
-async def type_minutes(ctx: Context) -> Replies:
-    """The slot length typed."""
-    minutes = _typed_number(ctx)
+async def _set_minutes(ctx: Context, minutes: int) -> Replies:
     speed.check_minutes(minutes)
     await ctx.goto("sp_slots", **{**ctx.data, "minutes": minutes})
     return await ask_slots(ctx)
 
 
-async def type_slots(ctx: Context) -> Replies:
-    """The number of slots typed."""
-    slots = _typed_number(ctx)
+async def _set_slots(ctx: Context, slots: int) -> Replies:
     speed.check_slots(slots)
     await ctx.goto("sp_capacity", **{**ctx.data, "slots": slots})
     return await ask_capacity(ctx)
 
 
-async def type_capacity(ctx: Context) -> Replies:
-    """The capacity typed."""
-    capacity = _typed_number(ctx)
+async def _set_capacity(ctx: Context, capacity: int) -> Replies:
     speed.check_capacity(capacity)
     await ctx.goto("sp_audience", **{**ctx.data, "capacity": capacity})
     return await ask_audience(ctx)
+
+
+async def type_minutes(ctx: Context) -> Replies:
+    """The slot length typed."""
+    return await _set_minutes(ctx, _typed_number(ctx))
+
+
+@router.button(SpeedMinutes, states=["sp_minutes"], roles=STAFF)
+async def pick_minutes(ctx: Context, payload: SpeedMinutes) -> Replies:
+    """The slot length pressed."""
+    return await _set_minutes(ctx, payload.minutes)
+
+
+async def type_slots(ctx: Context) -> Replies:
+    """The number of slots typed."""
+    return await _set_slots(ctx, _typed_number(ctx))
+
+
+@router.button(SpeedSlots, states=["sp_slots"], roles=STAFF)
+async def pick_slots(ctx: Context, payload: SpeedSlots) -> Replies:
+    """The number of slots pressed."""
+    return await _set_slots(ctx, payload.slots)
+
+
+async def type_capacity(ctx: Context) -> Replies:
+    """The capacity typed."""
+    return await _set_capacity(ctx, _typed_number(ctx))
+
+
+@router.button(SpeedCapacity, states=["sp_capacity"], roles=STAFF)
+async def pick_capacity(ctx: Context, payload: SpeedCapacity) -> Replies:
+    """The capacity pressed."""
+    return await _set_capacity(ctx, payload.capacity)
 
 
 async def ask_audience(ctx: Context) -> Replies:

@@ -22,7 +22,7 @@ from bot.core.models import (
     SpeedSlot,
 )
 from bot.core.services import speed
-from handlers.buttons import SpeedBook, SpeedUnbook
+from handlers.buttons import SpeedBook, SpeedOpen, SpeedUnbook
 from handlers.notifications import help_button, renderer, shown_name
 
 router = Router()
@@ -131,6 +131,41 @@ async def render_cancelled(
         when=moment(event.starts_at, person),
     )
     return [Reply(text, help_button(locale))]
+
+
+@renderer("speed-guest")
+async def render_guest(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """The guest mentor's notice or reminder of an open event: when, where, the slots on their
+    clock, and a button to see who booked which slot."""
+    event = await session.get(SpeedEvent, int(row.params.get("event_id", 0)))
+    if event is None or event.status != SpeedEventStatus.OPEN:
+        return None
+    locale = person.locale
+    slots = [slot_time(slot, event, person) for slot in await speed.slots(session, event.id)]
+    text = texts.t(
+        f"speed-{row.purpose}",
+        locale,
+        when=moment(event.starts_at, person),
+        place=event.place,
+        minutes=event.slot_minutes,
+        slots=", ".join(slots),
+    )
+    roster = [Button(texts.t("btn-speed-roster", locale), SpeedOpen(event.id).pack())]
+    return [Reply(text, [roster, *help_button(locale)])]
+
+
+@renderer("speed-guest-cancelled")
+async def render_guest_cancelled(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """The word to the guest mentor that their event was cancelled."""
+    event = await session.get(SpeedEvent, int(row.params.get("event_id", 0)))
+    if event is None:
+        return None
+    text = texts.t("speed-guest-cancelled", person.locale, when=moment(event.starts_at, person))
+    return [Reply(text, help_button(person.locale))]
 
 
 @router.button(SpeedBook)

@@ -29,11 +29,14 @@ async def _event(ctx: Context, event_id: int) -> SpeedEvent:
     return event
 
 
-@router.button(SpeedOpen, roles=STAFF)
+@router.button(SpeedOpen)
 async def card(ctx: Context, payload: SpeedOpen) -> Replies:
-    """The event: guest, time, place, each slot with who booked it; CSV and Cancel."""
-    assert ctx.person is not None
+    """The event: guest, time, place, each slot with who booked it; for staff CSV and Cancel.
+    The registered guest mentor sees it too, without those buttons."""
     event = await _event(ctx, payload.event_id)
+    staff = ctx.is_staff
+    if ctx.person is None or not (staff or (ctx.registered and event.guest_id == ctx.person.id)):
+        raise StaleButton()
     lines = []
     for slot, people in await speed.roster(ctx.session, event.id):
         names = ", ".join(shown_name(p, ctx.locale) for p in people)
@@ -55,6 +58,8 @@ async def card(ctx: Context, payload: SpeedOpen) -> Replies:
         status=event.status,
         lines=Markup("\n").join(lines),
     )
+    if not staff:
+        return [Reply(text, help_hint(ctx))]
     rows = [[ctx.button("btn-speed-csv", SpeedCsv(event.id))]]
     if await speed.open_event(ctx.session, event.id, ctx.now) is not None:
         rows.append([ctx.button("btn-speed-stop", SpeedStop(event.id))])

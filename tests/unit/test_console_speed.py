@@ -63,3 +63,26 @@ async def test_a_speed_event_in_the_console(
     with saved.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle, delimiter=";"))
     assert table == [["Слот", "Время", "Участник"], ["2", "18:15–18:30", "Петя Учеников"]]
+
+
+async def test_the_numbers_of_the_wizard_are_buttons(
+    db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Slot length, slot count and capacity are a press each; the prompt says a number may be
+    typed too, and a typed one still counts."""
+    core = Core(db, settings, build_router(), clock)
+    await register(Chat(core, "1"), name="Ольга Куратова")
+    await grant(db, "1", Role.CURATOR)
+    console = Console(core, tmp_path / "files")
+
+    await console.type("/speed")
+    await console.press("Новая встреча")
+    await console.type("Мария Гостева")
+    await console.type("завтра 18:00")
+    asked = await console.type("Актовый зал")
+    assert "Выберите кнопку или напишите число от 5 до 180" in asked
+    assert "Сколько будет слотов" in await console.press("20 мин")
+    assert "Сколько наставляемых" in await console.press("6")
+    assert "Кого пригласить" in await console.type("'4")  # typed, not a button
+    summary = await console.press("Все наставляемые")
+    assert "Слоты: 6 по 20 мин., на каждый — до 4 чел." in summary

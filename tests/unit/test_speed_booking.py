@@ -4,6 +4,7 @@ the race for the last place, forged payloads, reminders and the event's cancella
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -290,3 +291,60 @@ async def test_withdrawing_consent_frees_the_place(db: Database, people: dict[st
     assert await booked(db, first) == (0, 0)
     assert {r.status for r in await rows(db, Subject.SPEED_BOOKING)} == {NotificationStatus.VOID}
     assert await book(db, people["boris"], first) == speed.Booked.BOOKED
+
+
+async def test_one_person_books_from_two_accounts_at_once(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anna presses two slots from her Telegram and her VK at the same instant. The second unit
+    of work read «no booking yet» before the first committed; it is refused with a clear answer,
+    all of it undone, and the first booking stands."""
+    event, (first, second, _) = await create(db, people["curator"], plan(capacity=2))
+    one, other = db.sessions(), db.sessions()
+    take_place = speed._take_place
+    results: list[speed.Booked] = []
+
+    async def first_wins(session: Any, slot: SpeedSlot, chosen: Any) -> bool:
+        if session is other and not results:  # «other» is past its reads: «one» books now
+            results.append(await speed.book(one, people["anna"], first, NOW))
+            await one.commit()
+        return await take_place(session, slot, chosen)
+
+    monkeypatch.setattr(speed, "_take_place", first_wins)
+    try:
+        with pytest.raises(Refusal) as refused:
+            await speed.book(other, people["anna"], second, NOW)
+        await other.rollback()
+    finally:
+        await one.close()
+        await other.close()
+    assert results == [speed.Booked.BOOKED]
+    assert refused.value.key == "speed-booked-elsewhere"
+    assert await booked(db, first) == (1, 1)
+    assert await booked(db, second) == (0, 0)
+    async with db.transaction() as session:
+        booking = await speed.booking_of(session, event, people["anna"])
+    assert booking is not None and booking.slot_id == first
+    assert {r.subject_id for r in await rows(db, Subject.SPEED_BOOKING)} == {booking.id}
+
+
+async def test_the_guest_mentor_is_told_reminded_and_told_of_the_cancel(
+    db: Database, people: dict[str, int]
+) -> None:
+    """A guest picked from the bank gets the notice now and reminders 24 h and 1 h before the
+    first slot, keyed by the event; cancelling the event voids them and tells the guest."""
+    chosen = plan()
+    chosen = speed.Plan(**{**chosen.__dict__, "guest_id": people["mentor"], "guest_name": None})
+    event, _ = await create(db, people["curator"], chosen)
+    mine = [r for r in await rows(db, Subject.SPEED_EVENT) if r.person_id == people["mentor"]]
+    assert {(r.purpose, r.due_at.replace(tzinfo=UTC)) for r in mine} == {
+        ("guest", NOW),
+        ("guest-24h", START - timedelta(hours=24)),
+        ("guest-1h", START - timedelta(hours=1)),
+    }
+    assert {r.subject_id for r in mine} == {event}
+    async with db.transaction() as session:
+        await speed.cancel_event(session, event, NOW)
+    after = [r for r in await rows(db, Subject.SPEED_EVENT) if r.person_id == people["mentor"]]
+    live = {r.purpose for r in after if r.status != NotificationStatus.VOID}
+    assert live == {"cancelled"}

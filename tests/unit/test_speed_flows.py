@@ -123,3 +123,31 @@ async def test_reminders_wait_out_the_night_and_never_come_after_the_start(
     clock.now = START  # the bot was down through the 1 h reminder: too late now
     await send.run_once()
     assert not any("Через час" in text for text in console.to("2"))
+
+
+async def test_the_guest_mentor_is_told_sees_the_roster_and_hears_of_the_cancel(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    ids = await setup(core, db, clock)
+    await register(Chat(core, "5"), name="Мария Гостева", role="mentor")
+    guest = await person_id(db, "5")
+    plan = speed.Plan(guest, None, START, "Зал", 15, 2, 1, Audience.ALL)
+    curator = await person_id(db, "1")
+    async with db.transaction() as session:
+        event, _ = await speed.create(session, curator, plan, clock())
+    await Chat(core, "2").press(f"speed-book:{ids[0]}")  # the first event: not the guest's
+    send, console = dispatcher(db, clock)
+    await send.run_once()
+    notice = console.to("5")[-1]
+    assert "Вы — гость встречи" in notice and "07:30–07:45, 07:45–08:00" in notice
+    await Chat(core, "3").press(f"speed-book:{ids[-1] + 2}")  # Борис, the guest's 2nd slot
+    card = (await Chat(core, "5").press(f"speed:{event.id}"))[0]
+    assert "2. 07:45–08:00 — Борис (1 из 1)" in card.text
+    assert "speed-stop" not in str(card.buttons) and "speed-csv" not in str(card.buttons)
+    assert (await Chat(core, "5").press("speed:1"))[0].text == ru("refusal-stale-button")
+    assert (await Chat(core, "2").press(f"speed:{event.id}"))[0].text == ru("refusal-stale-button")
+    assert (await Chat(core, "1").press(f"speed-stop:{event.id}:y"))[0].text == ru(
+        "speed-stopped", count=1
+    )
+    await send.run_once()
+    assert console.to("5")[-1] == ru("speed-guest-cancelled", when="пт, 27 ноября, 07:30")

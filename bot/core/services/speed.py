@@ -3,8 +3,9 @@
 The curator creates an event for an audience; each mentee of it is invited through the outbox.
 A mentee holds at most one live booking per event; booking another slot moves them. A place is
 taken by one conditional UPDATE (`booked < capacity`, checked by the database), so two mentees
-racing for the last place never both get it. Reminders 24 h and 1 h before the slot are outbox
-rows keyed by the booking, voided when it is cancelled.
+racing for the last place never both get it; one person pressing from two linked accounts at
+once meets the unique index, and the later press is refused whole. Reminders 24 h and 1 h
+before the slot are outbox rows keyed by the booking, voided when it is cancelled.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import outbox
@@ -44,6 +46,11 @@ SLOT_MINUTES = (5, 180)
 INVITE = "invite"
 CANCELLED = "cancelled"
 REMINDERS = (("remind-24h", timedelta(hours=24), True), ("remind-1h", timedelta(hours=1), False))
+GUEST = "guest"  # the registered guest mentor's notice, and their reminders:
+GUEST_REMINDERS = (
+    ("guest-24h", timedelta(hours=24), True),
+    ("guest-1h", timedelta(hours=1), False),
+)
 
 
 class Booked(enum.StrEnum):
@@ -150,6 +157,8 @@ async def create(
         SpeedSlot(event_id=event.id, number=n, starts_at=plan.starts_at + step * (n - 1), booked=0)
         for n in range(1, plan.slots + 1)
     )
+    if plan.guest_id is not None:
+        await _tell_guest(session, event, plan.guest_id, now)
     count = 0
     for person in invited:
         count += await outbox.schedule(
@@ -164,6 +173,29 @@ async def create(
             expires_at=plan.starts_at,
         )
     return event, count
+
+
+async def _tell_guest(
+    session: AsyncSession, event: SpeedEvent, guest_id: int, now: datetime
+) -> None:
+    """The guest mentor's notice now, and reminders 24 h and 1 h before the first slot."""
+    moments = [(GUEST, now, False)]
+    moments += [(purpose, event.starts_at - b, q) for purpose, b, q in GUEST_REMINDERS]
+    for purpose, at, quiet in moments:
+        if at < now:
+            continue
+        await outbox.schedule(
+            session,
+            to=guest_id,
+            subject=Subject.SPEED_EVENT,
+            subject_id=event.id,
+            purpose=purpose,
+            template="speed-guest",
+            due_at=at,
+            params={"event_id": event.id},
+            quiet_hours=quiet,
+            expires_at=event.starts_at,
+        )
 
 
 async def slots(session: AsyncSession, event_id: int) -> list[SpeedSlot]:
@@ -239,7 +271,10 @@ async def book(session: AsyncSession, person_id: int, slot_id: int, now: datetim
         await session.flush()
     booking = SpeedBooking(event_id=event.id, slot_id=slot.id, person_id=person_id, created_at=now)
     session.add(booking)
-    await session.flush()
+    try:
+        await session.flush()
+    except IntegrityError as clash:  # booked meanwhile from their other linked account
+        raise Refusal("speed-booked-elsewhere") from clash
     await _schedule_reminders(session, booking, slot, now)
     return Booked.MOVED if current is not None else Booked.BOOKED
 
@@ -341,7 +376,18 @@ async def cancel_event(session: AsyncSession, event_id: int, now: datetime) -> i
     if event is None:
         raise StaleButton()
     event.status, event.cancelled_at = SpeedEventStatus.CANCELLED.value, now
-    await outbox.void(session, Subject.SPEED_EVENT, event.id, purposes=(INVITE,))
+    await outbox.void(session, Subject.SPEED_EVENT, event.id)
+    if event.guest_id is not None:
+        await outbox.schedule(
+            session,
+            to=event.guest_id,
+            subject=Subject.SPEED_EVENT,
+            subject_id=event.id,
+            purpose=CANCELLED,
+            template="speed-guest-cancelled",
+            due_at=now,
+            params={"event_id": event.id},
+        )
     told = 0
     for slot, people in await roster(session, event.id):
         for person in people:
