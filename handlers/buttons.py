@@ -614,10 +614,19 @@ class MeetingOutcome(Payload, prefix="meet-outcome"):
 
 
 class MeetingAttended(Payload, prefix="meet-came"):
-    """Tick or untick one participant who came (`person_id` 0: the ticking is done)."""
+    """Tick or untick one participant who came, on that page of names (`person_id` 0: the
+    ticking is done)."""
 
     meeting_id: int
     person_id: int
+    page: int = 0
+
+
+class AttendancePage(Payload, prefix="meet-came-page"):
+    """Another page of the names to tick after a meeting."""
+
+    meeting_id: int
+    page: int
 
 
 class MeetingReminders(Payload, prefix="meet-reminders"):

@@ -12,6 +12,7 @@ from bot.core.services import meeting_lists, meeting_reminders, meetings
 from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
+    AttendancePage,
     CounterAnswer,
     MeetingAction,
     MeetingAttended,
@@ -29,6 +30,7 @@ router = Router()
 router.include(meeting_wizard.router)
 
 PAGE = 3  # meetings a page, each a message with its buttons
+ATTENDANCE_PAGE = 4  # names a page: with paging and «Готово», six rows (VK's most)
 
 
 def _me(ctx: Context) -> Person:
@@ -141,31 +143,52 @@ async def outcome(ctx: Context, payload: MeetingOutcome) -> Replies:
     await meeting_reminders.record_outcome(ctx.session, meeting, payload.act == "held", ctx.now)
     if payload.act == "not":
         return [ctx.reply("meeting-not-held-noted", help_hint(ctx))]
-    return await attendance(ctx, meeting, replace=False)
+    return await attendance(ctx, meeting, 0, replace=False)
 
 
-async def attendance(ctx: Context, meeting: Meeting, replace: bool) -> Replies:
-    """Who came: a button per participant to tick or untick, then «Готово»."""
+async def attendance(ctx: Context, meeting: Meeting, page: int, replace: bool) -> Replies:
+    """Who came: a page of names to tick or untick (everyone invited starts ticked), the
+    pages around it, then «Готово»."""
+    people = await meetings.participants(ctx.session, meeting.id)
+    page = min(page, max(len(people) - 1, 0) // ATTENDANCE_PAGE)
     rows = [
         [
             ctx.button(
                 "btn-meeting-came" if part.attended else "btn-meeting-absent",
-                MeetingAttended(meeting.id, person.id),
+                MeetingAttended(meeting.id, person.id, page),
                 name=person.name or "—",
             )
         ]
-        for part, person in (await meetings.participants(ctx.session, meeting.id))[:5]
+        for part, person in people[page * ATTENDANCE_PAGE : (page + 1) * ATTENDANCE_PAGE]
     ]
+    nav = []
+    if page > 0:
+        nav.append(ctx.button("btn-prev", AttendancePage(meeting.id, page - 1)))
+    if (page + 1) * ATTENDANCE_PAGE < len(people):
+        nav.append(ctx.button("btn-next", AttendancePage(meeting.id, page + 1)))
+    rows += [nav] if nav else []
     rows.append([ctx.button("btn-meeting-logged", MeetingAttended(meeting.id, 0))])
     return [Reply(ctx.t("meeting-ask-attendance"), rows, replace=replace)]
+
+
+async def _held_meeting(ctx: Context, meeting_id: int) -> Meeting:
+    meeting, _ = await _mentors_meeting(ctx, meeting_id)
+    if meeting.status != MeetingStatus.HELD:
+        raise StaleButton()
+    return meeting
+
+
+@router.button(AttendancePage)
+async def attendance_page(ctx: Context, payload: AttendancePage) -> Replies:
+    """Another page of names, in place."""
+    meeting = await _held_meeting(ctx, payload.meeting_id)
+    return await attendance(ctx, meeting, payload.page, replace=True)
 
 
 @router.button(MeetingAttended)
 async def attended(ctx: Context, payload: MeetingAttended) -> Replies:
     """Tick or untick one who came; «Готово» logs the meeting."""
-    meeting, _ = await _mentors_meeting(ctx, payload.meeting_id)
-    if meeting.status != MeetingStatus.HELD:
-        raise StaleButton()
+    meeting = await _held_meeting(ctx, payload.meeting_id)
     if payload.person_id == 0:
         came = [part for part, _ in await meetings.participants(ctx.session, meeting.id)]
         count = sum(bool(part.attended) for part in came)
@@ -175,7 +198,7 @@ async def attended(ctx: Context, payload: MeetingAttended) -> Replies:
         raise StaleButton()
     now_came = not parts[payload.person_id].attended
     await meetings.mark_attended(ctx.session, meeting, payload.person_id, now_came)
-    return await attendance(ctx, meeting, replace=True)
+    return await attendance(ctx, meeting, payload.page, replace=True)
 
 
 @router.button(MeetingReminders)
