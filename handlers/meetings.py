@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Meeting, MeetingStatus, Person, Programme, ProgrammeStatus
+from bot.core.models import (
+    Meeting,
+    MeetingStatus,
+    Milestone,
+    MilestoneStatus,
+    Person,
+    Programme,
+    ProgrammeStatus,
+)
 from bot.core.refusal import StaleButton
 from bot.core.services import meeting_lists, meeting_reminders, meetings
 from handlers import meeting_calendar, meeting_wizard
@@ -20,6 +28,7 @@ from handlers.buttons import (
     MeetingOutcome,
     MeetingReminders,
     MeetingSchedule,
+    MilestoneAction,
     NewMeeting,
     OpenProgramme,
 )
@@ -178,6 +187,13 @@ async def _held_meeting(ctx: Context, meeting_id: int) -> Meeting:
     return meeting
 
 
+async def _open_item(ctx: Context, meeting: Meeting) -> Milestone | None:
+    """The plan item the meeting covered, while it is still open (the plan's own button marks
+    it done, with the plan's rules and notices)."""
+    item = await ctx.session.get(Milestone, meeting.milestone_id) if meeting.milestone_id else None
+    return item if item is not None and item.status == MilestoneStatus.OPEN else None
+
+
 @router.button(AttendancePage)
 async def attendance_page(ctx: Context, payload: AttendancePage) -> Replies:
     """Another page of names, in place."""
@@ -192,7 +208,13 @@ async def attended(ctx: Context, payload: MeetingAttended) -> Replies:
     if payload.person_id == 0:
         came = [part for part, _ in await meetings.participants(ctx.session, meeting.id)]
         count = sum(bool(part.attended) for part in came)
-        return [ctx.reply("meeting-logged", help_hint(ctx), count=count)]
+        item = await _open_item(ctx, meeting)
+        if item is None:
+            return [ctx.reply("meeting-logged", help_hint(ctx), count=count)]
+        rows = [[ctx.button("btn-meeting-item-done", MilestoneAction("done", item.id))]]
+        return [
+            ctx.reply("meeting-logged-item", rows + help_hint(ctx), count=count, title=item.title)
+        ]
     parts = {p.id: part for part, p in await meetings.participants(ctx.session, meeting.id)}
     if payload.person_id not in parts:
         raise StaleButton()

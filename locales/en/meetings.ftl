@@ -75,6 +75,8 @@ btn-meeting-came = ✅ { $name }
 btn-meeting-absent = ⬜ { $name }
 btn-meeting-logged = Done
 meeting-logged = The meeting is logged as held; attended: { $count }.
+meeting-logged-item = The meeting is logged as held; attended: { $count }. It covered the plan item “{ $title }” — mark it done?
+btn-meeting-item-done = Mark the plan item done
 
 ## Notices
 meeting-proposed = { $by } proposes a meeting. Confirm, decline or propose another time.

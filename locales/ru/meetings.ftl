@@ -83,6 +83,8 @@ btn-meeting-came = ✅ { $name }
 btn-meeting-absent = ⬜ { $name }
 btn-meeting-logged = Готово
 meeting-logged = Встреча записана как состоявшаяся, присутствовали: { $count }.
+meeting-logged-item = Встреча записана как состоявшаяся, присутствовали: { $count }. Она была по пункту плана «{ $title }» — отметить его выполненным?
+btn-meeting-item-done = Отметить пункт плана выполненным
 
 ## Уведомления
 meeting-proposed = { $by } предлагает встречу. Подтвердите, откажитесь или предложите другое время.

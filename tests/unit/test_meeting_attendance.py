@@ -1,5 +1,5 @@
 """After a meeting, through the flows: a group of any size is marked name by name over pages
-that fit VK's keyboard."""
+that fit VK's keyboard, and a meeting that covered a plan item offers to mark it done."""
 
 from __future__ import annotations
 
@@ -13,8 +13,12 @@ from bot.core import texts
 from bot.core.conversation import MAX_BUTTONS, MAX_LABEL_CHARS, MAX_ROWS, Reply
 from bot.core.engine import Core
 from bot.core.models import (
+    Meeting,
     MeetingParticipant,
     MemberRole,
+    Milestone,
+    MilestoneStatus,
+    Notification,
     Person,
     PersonStatus,
     ProgrammeMember,
@@ -27,6 +31,9 @@ from tests.fakes.clock import FakeClock
 from tests.unit.test_flows import joined, payloads
 from tests.unit.test_programme_edge_cases import (
     Setup,
+    add_milestone,
+    milestone_id,
+    person_id,
     programme,
     programme_setup,
 )
@@ -125,3 +132,31 @@ async def test_a_foreign_attendance_page_is_refused(
     meeting_id, _ = await held(db, setup, clock)
     replies = await setup.mentee.press(f"meet-came-page:{meeting_id}:1")  # not the mentor
     assert texts.t("refusal-stale-button", "ru") in joined(replies)
+
+
+async def test_a_held_meeting_offers_to_mark_its_plan_item_done(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db)
+    await add_milestone(setup.mentor, setup.programme_id, "Собрать шасси", "01.12")
+    item = await milestone_id(db, "Собрать шасси")
+    meeting_id, _ = await held(db, setup, clock, milestone=item)
+    done = await setup.mentor.press(f"meet-came:{meeting_id}:0")
+    assert "«Собрать шасси»" in joined(done)
+    assert f"ms:done:{item}" in payloads(done)
+    fits_vk(done)
+    replies = await setup.mentor.press(f"ms:done:{item}")  # the plan's own button and rules
+    assert texts.t("ms-done", "ru", title="Собрать шасси") in joined(replies)
+    mentee = await person_id(db, setup.mentee.user)
+    async with db.transaction() as session:
+        milestone = await session.get(Milestone, item)
+        assert milestone is not None and milestone.status == MilestoneStatus.DONE
+        told = await session.execute(
+            select(Notification.person_id).where(Notification.template == "ms-done-notice")
+        )
+        assert list(told.scalars()) == [mentee]  # the plan's notice reaches the mentee
+    again = await setup.mentor.press(f"meet-came:{meeting_id}:0")  # already done: not offered
+    assert f"ms:done:{item}" not in payloads(again)
+    async with db.transaction() as session:
+        meeting = await session.get(Meeting, meeting_id)
+        assert meeting is not None and meeting.held_at is not None
