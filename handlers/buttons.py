@@ -599,6 +599,13 @@ class MeetingAction(Payload, prefix="meet"):
     meeting_id: int
 
 
+class CancelSeries(Payload, prefix="meet-series-off"):
+    """Cancel every occurrence ahead of the meeting's series (`sure`: after the question)."""
+
+    meeting_id: int
+    sure: bool = False
+
+
 class CounterAnswer(Payload, prefix="meet-counter"):
     """The proposer takes or refuses the other time a participant proposed."""
 

@@ -21,6 +21,7 @@ from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
     AttendancePage,
+    CancelSeries,
     CounterAnswer,
     MeetingAction,
     MeetingAttended,
@@ -122,6 +123,22 @@ async def meeting_action(ctx: Context, payload: MeetingAction) -> Replies:
         raise StaleButton()
     mode = "move" if act == "move" else "other"
     return await meeting_wizard.start_change(ctx, meeting.id, programme.id, mode)
+
+
+@router.button(CancelSeries)
+async def cancel_series(ctx: Context, payload: CancelSeries) -> Replies:
+    """Cancel the whole series (its mentor or proposer): asked first, then every occurrence
+    still ahead is off."""
+    me = _me(ctx)
+    meeting, _, _ = await meetings.member_meeting(ctx.session, payload.meeting_id, me.id)
+    back = ctx.button("btn-meetings", MeetingList(0))
+    if payload.sure:
+        count = await meetings.cancel_series(ctx.session, meeting, me, ctx.now)
+        return [ctx.reply("meeting-series-cancelled-you", [[back]], count=count)]
+    ahead = await meetings.series_ahead(ctx.session, meeting, me, ctx.now)
+    sure = ctx.button("btn-meeting-cancel-series-sure", CancelSeries(meeting.id, True))
+    keep = ctx.button("btn-meeting-keep-series", MeetingList(0))
+    return [ctx.reply("meeting-series-cancel-sure", [[sure], [keep]], count=len(ahead))]
 
 
 @router.button(CounterAnswer)

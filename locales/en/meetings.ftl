@@ -65,6 +65,14 @@ meeting-confirmed-you = Thank you, you confirmed. The meeting is confirmed — a
 meeting-confirmed-waiting = Thank you, you confirmed. Waiting for the others to answer.
 meeting-declined-you = You declined the meeting. Whoever proposed it will be told.
 meeting-cancelled-you = The meeting is cancelled; the members will be told.
+btn-meeting-cancel-series = Cancel the whole series
+meeting-series-cancel-sure = Cancel the whole series? { $count } { $count ->
+    [one] meeting is
+   *[other] meetings are
+} still ahead — all will be cancelled. The members get a notice and a file that removes the series from their calendar. Past meetings stay on record.
+btn-meeting-cancel-series-sure = Yes, cancel the whole series
+btn-meeting-keep-series = No, keep it
+meeting-series-cancelled-you = The series is cancelled; meetings called off: { $count }. The members will be told.
 meeting-moved-you = The meeting is moved to { $when }. The members get the new time and a calendar file.
 meeting-counter-sent = You proposed another time: { $when }. Waiting for whoever proposed the meeting.
 meeting-counter-taken = The meeting is moved to the time proposed.
@@ -85,6 +93,7 @@ meeting-declined = { $by } can't come to the meeting.
 meeting-called-off = The meeting is off: nobody but its proposer can come.
 meeting-moved = { $by } moved the meeting. The new calendar file is below.
 meeting-cancelled = { $by } cancelled the meeting. The file below removes it from your calendar.
+meeting-series-cancelled = { $by } cancelled the whole series of meetings. The file below removes it from your calendar.
 meeting-programme-ended = The programme has ended, and the meeting is off. The file below removes it from your calendar.
 meeting-counter = { $by } proposes another time for the meeting. Take it?
 meeting-counter-declined = { $by } kept the meeting's time.
@@ -108,6 +117,7 @@ btn-meeting-reminders-0 = No reminders
 
 ## Refusals
 meeting-not-yours = This meeting is not of your programme, or the programme is no longer running.
+meeting-not-a-series = This meeting is not part of a series — only it can be cancelled.
 meeting-in-past = That time has passed. Choose a time ahead.
 meeting-clash = Someone invited already has another meeting at this time. Nothing changed: choose another time.
 meeting-already-cancelled = This meeting is already cancelled — it cannot be confirmed.
