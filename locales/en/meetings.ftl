@@ -133,3 +133,16 @@ meeting-ics-caption = A calendar file: open it to add the meeting or bring it up
 ## A wizard left in the middle
 wizard-meeting = proposing a meeting
 btn-wizard-meeting = Continue proposing the meeting
+
+## Meetings in /mydata
+mydata-meetings = Meetings
+mydata-meeting = { $when }, programme #{ $id }: { $status }; { $answer }
+mydata-meeting-answer-pending = you have not answered
+mydata-meeting-answer-confirmed = you confirmed
+mydata-meeting-answer-declined = you declined
+mydata-meeting-came = you came
+mydata-meeting-absent = you did not come
+mydata-meeting-other-time = you proposed another time: { $when }
+mydata-meeting-place = place: { $place }
+mydata-meeting-format = format: { $format }
+mydata-meeting-agenda = agenda: { $agenda }

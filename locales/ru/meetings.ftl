@@ -143,3 +143,16 @@ meeting-ics-caption = Файл для календаря: откройте ег�
 ## Мастер, оставленный на полпути
 wizard-meeting = назначение встречи
 btn-wizard-meeting = Продолжить назначение встречи
+
+## Встречи в /mydata
+mydata-meetings = Встречи
+mydata-meeting = { $when }, программа №{ $id }: { $status }; { $answer }
+mydata-meeting-answer-pending = вы ещё не ответили
+mydata-meeting-answer-confirmed = вы подтвердили
+mydata-meeting-answer-declined = вы отказались
+mydata-meeting-came = вы были
+mydata-meeting-absent = вы не были
+mydata-meeting-other-time = вы предложили другое время: { $when }
+mydata-meeting-place = место: { $place }
+mydata-meeting-format = формат: { $format }
+mydata-meeting-agenda = повестка: { $agenda }
