@@ -1,5 +1,6 @@
 """/mydata tells what is kept of one's meetings: each with its time, programme, status, one's
-answer and whether one came, and the place and agenda one typed — in the message and the JSON."""
+answer and whether one came, and the place and agenda one typed — in the message and the JSON;
+what one typed goes with one's consent."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import pytest
 from bot.config import Settings
 from bot.core.conversation import Reply
 from bot.core.engine import Core
+from bot.core.services import erasure, meetings, mydata
+from bot.core.services.meetings import Details
 from bot.db import Database
 from handlers import build_router
 from tests.fakes.clock import FakeClock
 from tests.unit.test_meeting_flows import meeting_rows, propose_by_payloads
+from tests.unit.test_meetings import NOW, START, make_programme, people_of
 from tests.unit.test_programme_edge_cases import person_id, programme_setup
 
 
@@ -63,3 +67,14 @@ async def test_mydata_lists_ones_meetings_and_what_one_typed(
     (kept,) = record_of(theirs)["meetings"]
     assert (kept["answer"], kept["attended"]) == ("confirmed", False)
     assert "place" not in kept and "agenda" not in kept  # the mentor typed them, not the mentee
+
+
+async def test_withdrawing_consent_erases_the_format_one_typed_too(db: Database) -> None:
+    async with db.transaction() as session:
+        prog = await make_programme(session)
+        _, petya = await people_of(session, prog)
+        details = Details(START, format="other", format_note="Прогулка у дома на Ленина, 5")
+        meeting = await meetings.propose(session, prog, petya, details, NOW)
+        await erasure.forget(session, petya, NOW)
+        assert meeting.format_note is None
+        assert (await mydata.meetings_record(session, petya.id))[0].get("format_note") is None

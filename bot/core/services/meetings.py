@@ -490,10 +490,10 @@ async def end_with_programme(
 
 
 async def erase(session: AsyncSession, person_id: int) -> None:
-    """Forget the places and agendas a person typed (they withdrew consent)."""
+    """Forget the places, formats in words and agendas a person typed (they withdrew consent)."""
     query = select(Meeting).where(Meeting.proposed_by == person_id)
     for meeting in (await session.execute(query)).scalars():
-        meeting.place = meeting.agenda = None
+        meeting.place = meeting.agenda = meeting.format_note = None
 
 
 async def mark_attended(
