@@ -534,6 +534,12 @@ class NewMeeting(Payload, prefix="meet-new"):
     programme_id: int | None = None
 
 
+class MeetingProgrammePage(Payload, prefix="meet-new-page"):
+    """Another page of one's programmes to propose a meeting in."""
+
+    page: int
+
+
 class MeetingDay(Payload, prefix="meet-day"):
     """The day of the meeting: today plus this many days."""
 
@@ -572,6 +578,12 @@ class MeetingCovers(Payload, prefix="meet-covers"):
     """The plan item the meeting covers."""
 
     milestone_id: int
+
+
+class MeetingCoversPage(Payload, prefix="meet-covers-page"):
+    """Another page of the plan items a meeting may cover."""
+
+    page: int
 
 
 class MeetingRepeat(Payload, prefix="meet-repeat"):

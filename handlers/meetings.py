@@ -4,6 +4,8 @@ meeting reminder schedule."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -35,6 +37,7 @@ from handlers.buttons import (
 )
 from handlers.common import help_hint
 from handlers.meeting_notices import actions, card
+from handlers.pages import last_page, page_rows
 
 router = Router()
 router.include(meeting_wizard.router)
@@ -176,23 +179,17 @@ async def attendance(ctx: Context, meeting: Meeting, page: int, replace: bool) -
     """Who came: a page of names to tick or untick (everyone invited starts ticked), the
     pages around it, then «Готово»."""
     people = await meetings.participants(ctx.session, meeting.id)
-    page = min(page, max(len(people) - 1, 0) // ATTENDANCE_PAGE)
-    rows = [
-        [
-            ctx.button(
-                "btn-meeting-came" if part.attended else "btn-meeting-absent",
-                MeetingAttended(meeting.id, person.id, page),
-                name=person.name or "—",
-            )
-        ]
-        for part, person in people[page * ATTENDANCE_PAGE : (page + 1) * ATTENDANCE_PAGE]
+    page = min(page, last_page(len(people), ATTENDANCE_PAGE))
+    names = [
+        ctx.button(
+            "btn-meeting-came" if part.attended else "btn-meeting-absent",
+            MeetingAttended(meeting.id, person.id, page),
+            name=person.name or "—",
+        )
+        for part, person in people
     ]
-    nav = []
-    if page > 0:
-        nav.append(ctx.button("btn-prev", AttendancePage(meeting.id, page - 1)))
-    if (page + 1) * ATTENDANCE_PAGE < len(people):
-        nav.append(ctx.button("btn-next", AttendancePage(meeting.id, page + 1)))
-    rows += [nav] if nav else []
+    turn = partial(AttendancePage, meeting.id)
+    rows = page_rows(ctx, names, page, ATTENDANCE_PAGE, turn)
     rows.append([ctx.button("btn-meeting-logged", MeetingAttended(meeting.id, 0))])
     return [Reply(ctx.t("meeting-ask-attendance"), rows, replace=replace)]
 
