@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import icalendar
 import pytest
+import recurring_ical_events
 from sqlalchemy import select
 
 from bot.config import Settings
@@ -94,6 +95,17 @@ async def test_a_series_cancelled_midway_keeps_what_took_place(db: Database) -> 
             MeetingStatus.CANCELLED,
             MeetingStatus.CANCELLED,
         ]
+        # The file keeps the meeting that took place and takes the two ahead off the calendar.
+        (told,) = await rows(session, "meeting-series-cancelled")
+        person = await session.get(Person, mentee.id)
+        assert person is not None
+        replies = await notifications.render(session, told, person)
+        assert replies is not None and replies[-1].file is not None
+        calendar = icalendar.Calendar.from_ical(replies[-1].file.content)
+        found = recurring_ical_events.of(calendar).between(
+            START - timedelta(days=1), START + timedelta(weeks=5)
+        )
+        assert [e["DTSTART"].dt for e in found] == [START]
 
 
 async def test_cancelling_a_series_is_refused_to_others_and_for_a_one_off(db: Database) -> None:
