@@ -556,6 +556,12 @@ class NewMeeting(Payload, prefix="meet-new"):
     programme_id: int | None = None
 
 
+class MeetingProgrammePage(Payload, prefix="meet-new-page"):
+    """Another page of one's programmes to propose a meeting in."""
+
+    page: int
+
+
 class MeetingDay(Payload, prefix="meet-day"):
     """The day of the meeting: today plus this many days."""
 
@@ -596,6 +602,12 @@ class MeetingCovers(Payload, prefix="meet-covers"):
     milestone_id: int
 
 
+class MeetingCoversPage(Payload, prefix="meet-covers-page"):
+    """Another page of the plan items a meeting may cover."""
+
+    page: int
+
+
 class MeetingRepeat(Payload, prefix="meet-repeat"):
     """Once (0), or every one or two weeks."""
 
@@ -621,6 +633,13 @@ class MeetingAction(Payload, prefix="meet"):
     meeting_id: int
 
 
+class CancelSeries(Payload, prefix="meet-series-off"):
+    """Cancel every occurrence ahead of the meeting's series (`sure`: after the question)."""
+
+    meeting_id: int
+    sure: bool = False
+
+
 class CounterAnswer(Payload, prefix="meet-counter"):
     """The proposer takes or refuses the other time a participant proposed."""
 
@@ -636,10 +655,19 @@ class MeetingOutcome(Payload, prefix="meet-outcome"):
 
 
 class MeetingAttended(Payload, prefix="meet-came"):
-    """Tick or untick one participant who came (`person_id` 0: the ticking is done)."""
+    """Tick or untick one participant who came, on that page of names (`person_id` 0: the
+    ticking is done)."""
 
     meeting_id: int
     person_id: int
+    page: int = 0
+
+
+class AttendancePage(Payload, prefix="meet-came-page"):
+    """Another page of the names to tick after a meeting."""
+
+    meeting_id: int
+    page: int
 
 
 class MeetingReminders(Payload, prefix="meet-reminders"):

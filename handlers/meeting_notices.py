@@ -26,6 +26,7 @@ from bot.core.models import (
 from bot.core.services import meeting_reminders, meetings
 from bot.core.when import format_when
 from handlers.buttons import (
+    CancelSeries,
     CounterAnswer,
     MeetingAction,
     MeetingActs,
@@ -36,6 +37,7 @@ from handlers.meeting_calendar import meeting_file
 from handlers.notifications import renderer, shown_name
 
 ENDED = "meeting-programme-ended"  # the programme closed: the meetings ahead are off
+SERIES_OFF = "meeting-series-cancelled"  # the whole series ahead is off
 TEMPLATES = (
     "meeting-proposed",
     "meeting-confirmed",
@@ -43,13 +45,14 @@ TEMPLATES = (
     "meeting-called-off",
     "meeting-moved",
     "meeting-cancelled",
+    SERIES_OFF,
     "meeting-counter",
     "meeting-counter-declined",
     "meeting-reminder",
     ENDED,
 )
 # Notices that carry a calendar file.
-FILES = ("meeting-confirmed", "meeting-moved", "meeting-cancelled", ENDED)
+FILES = ("meeting-confirmed", "meeting-moved", "meeting-cancelled", SERIES_OFF, ENDED)
 
 
 def when_text(moment: datetime, person: Person) -> str:
@@ -109,6 +112,9 @@ async def actions(session: AsyncSession, meeting: Meeting, person: Person) -> li
         rows.append([button("other", "btn-meeting-other-time")])
     if meeting.status in meetings.LIVE and person.id in (programme.mentor_id, meeting.proposed_by):
         rows.append([button("move", "btn-meeting-move"), button("cancel", "btn-meeting-cancel")])
+        if meeting.series_id is not None:
+            label = texts.t("btn-meeting-cancel-series", locale)
+            rows.append([Button(label, CancelSeries(mid).pack())])
     return rows
 
 

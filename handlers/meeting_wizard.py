@@ -23,11 +23,13 @@ from handlers.buttons import (
     MEETING_SLOTS,
     MeetingCount,
     MeetingCovers,
+    MeetingCoversPage,
     MeetingDay,
     MeetingFormat,
     MeetingFormatPage,
     MeetingLength,
     MeetingList,
+    MeetingProgrammePage,
     MeetingRepeat,
     MeetingSkip,
     MeetingSlot,
@@ -36,6 +38,7 @@ from handlers.buttons import (
 )
 from handlers.common import help_hint
 from handlers.meeting_notices import when_text
+from handlers.pages import page_rows
 
 router = Router()
 
@@ -54,7 +57,7 @@ STATES = (
 )
 FORMAT_PAGE = 6
 MAX_FORMAT_NOTE = 100
-MAX_COVERS = 4
+CHOICES_PAGE = 4  # programmes or plan items a page: with paging and «Пропустить», six rows
 
 
 def _me(ctx: Context) -> Person:
@@ -87,14 +90,31 @@ async def new_meeting(ctx: Context, payload: NewMeeting) -> Replies:
     if not mine:
         return [ctx.reply("meeting-no-programme", help_hint(ctx))]
     if len(mine) > 1:
-        rows = []
-        for programme in mine[:MAX_COVERS]:
-            names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-            label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
-            rows.append([Button(fit_label(label), NewMeeting(programme.id).pack())])
-        return [ctx.reply("meeting-choose-programme", rows)]
+        return await _programme_choice(ctx, mine, 0, replace=False)
     await ctx.goto("meet_day", programme=mine[0].id)
     return await ask_day(ctx)
+
+
+async def _programme_choice(
+    ctx: Context, mine: list[Programme], page: int, replace: bool
+) -> Replies:
+    """Question: which programme, a page of them named by their members."""
+    buttons = []
+    for programme in mine:
+        names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
+        label = texts.plain(ctx.t("plan-pick-label", id=programme.id, names=" · ".join(names)))
+        buttons.append(Button(fit_label(label), NewMeeting(programme.id).pack()))
+    rows = page_rows(ctx, buttons, page, CHOICES_PAGE, MeetingProgrammePage)
+    return [Reply(ctx.t("meeting-choose-programme"), rows, replace=replace)]
+
+
+@router.button(MeetingProgrammePage)
+async def programme_page(ctx: Context, payload: MeetingProgrammePage) -> Replies:
+    """Another page of one's programmes, in place."""
+    mine = await programmes.programmes_of(ctx.session, _me(ctx).id, (ProgrammeStatus.ACTIVE,))
+    if not mine:
+        raise StaleButton()
+    return await _programme_choice(ctx, mine, payload.page, replace=True)
 
 
 async def start_change(ctx: Context, meeting_id: int, programme_id: int, mode: str) -> Replies:
@@ -286,16 +306,24 @@ async def _to_covers(ctx: Context, agenda: str | None) -> Replies:
 async def _open_items(ctx: Context) -> list[tuple[int, str]]:
     programme = await _programme(ctx)
     items = await plans.milestones(ctx.session, programme.id)
-    return [(m.id, m.title) for m in items if m.status == MilestoneStatus.OPEN][:MAX_COVERS]
+    return [(m.id, m.title) for m in items if m.status == MilestoneStatus.OPEN]
 
 
-async def ask_covers(ctx: Context) -> Replies:
-    """Question: the plan item the meeting covers (skipped when the plan has none open)."""
+async def ask_covers(ctx: Context, page: int = 0, replace: bool = False) -> Replies:
+    """Question: the plan item the meeting covers, a page of the open ones (skipped when the
+    plan has none open)."""
     items = await _open_items(ctx)
     if not items:
         return await _to_repeat(ctx, None)
-    rows = [[Button(fit_label(title), MeetingCovers(mid).pack())] for mid, title in items]
-    return [ctx.reply("meeting-ask-covers", [*rows, *_skip(ctx)])]
+    buttons = [Button(fit_label(title), MeetingCovers(mid).pack()) for mid, title in items]
+    rows = page_rows(ctx, buttons, page, CHOICES_PAGE, MeetingCoversPage)
+    return [Reply(ctx.t("meeting-ask-covers"), [*rows, *_skip(ctx)], replace=replace)]
+
+
+@router.button(MeetingCoversPage, states=["meet_covers"])
+async def covers_page(ctx: Context, payload: MeetingCoversPage) -> Replies:
+    """Another page of the plan's open items, in place."""
+    return await ask_covers(ctx, payload.page, replace=True)
 
 
 @router.button(MeetingCovers, states=["meet_covers"])

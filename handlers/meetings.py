@@ -4,14 +4,26 @@ meeting reminder schedule."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import Meeting, MeetingStatus, Person, Programme, ProgrammeStatus
+from bot.core.models import (
+    Meeting,
+    MeetingStatus,
+    Milestone,
+    MilestoneStatus,
+    Person,
+    Programme,
+    ProgrammeStatus,
+)
 from bot.core.refusal import StaleButton
 from bot.core.services import meeting_lists, meeting_reminders, meetings
 from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
+    AttendancePage,
+    CancelSeries,
     CounterAnswer,
     MeetingAction,
     MeetingAttended,
@@ -19,16 +31,19 @@ from handlers.buttons import (
     MeetingOutcome,
     MeetingReminders,
     MeetingSchedule,
+    MilestoneAction,
     NewMeeting,
     OpenProgramme,
 )
 from handlers.common import help_hint
 from handlers.meeting_notices import actions, card
+from handlers.pages import last_page, page_rows
 
 router = Router()
 router.include(meeting_wizard.router)
 
 PAGE = 3  # meetings a page, each a message with its buttons
+ATTENDANCE_PAGE = 4  # names a page: with paging and «Готово», six rows (VK's most)
 
 
 def _me(ctx: Context) -> Person:
@@ -113,6 +128,22 @@ async def meeting_action(ctx: Context, payload: MeetingAction) -> Replies:
     return await meeting_wizard.start_change(ctx, meeting.id, programme.id, mode)
 
 
+@router.button(CancelSeries)
+async def cancel_series(ctx: Context, payload: CancelSeries) -> Replies:
+    """Cancel the whole series (its mentor or proposer): asked first, then every occurrence
+    still ahead is off."""
+    me = _me(ctx)
+    meeting, _, _ = await meetings.member_meeting(ctx.session, payload.meeting_id, me.id)
+    back = ctx.button("btn-meetings", MeetingList(0))
+    if payload.sure:
+        count = await meetings.cancel_series(ctx.session, meeting, me, ctx.now)
+        return [ctx.reply("meeting-series-cancelled-you", [[back]], count=count)]
+    ahead = await meetings.series_ahead(ctx.session, meeting, me, ctx.now)
+    sure = ctx.button("btn-meeting-cancel-series-sure", CancelSeries(meeting.id, True))
+    keep = ctx.button("btn-meeting-keep-series", MeetingList(0))
+    return [ctx.reply("meeting-series-cancel-sure", [[sure], [keep]], count=len(ahead))]
+
+
 @router.button(CounterAnswer)
 async def counter_answer(ctx: Context, payload: CounterAnswer) -> Replies:
     """The proposer takes or refuses the other time proposed."""
@@ -141,41 +172,69 @@ async def outcome(ctx: Context, payload: MeetingOutcome) -> Replies:
     await meeting_reminders.record_outcome(ctx.session, meeting, payload.act == "held", ctx.now)
     if payload.act == "not":
         return [ctx.reply("meeting-not-held-noted", help_hint(ctx))]
-    return await attendance(ctx, meeting, replace=False)
+    return await attendance(ctx, meeting, 0, replace=False)
 
 
-async def attendance(ctx: Context, meeting: Meeting, replace: bool) -> Replies:
-    """Who came: a button per participant to tick or untick, then «Готово»."""
-    rows = [
-        [
-            ctx.button(
-                "btn-meeting-came" if part.attended else "btn-meeting-absent",
-                MeetingAttended(meeting.id, person.id),
-                name=person.name or "—",
-            )
-        ]
-        for part, person in (await meetings.participants(ctx.session, meeting.id))[:5]
+async def attendance(ctx: Context, meeting: Meeting, page: int, replace: bool) -> Replies:
+    """Who came: a page of names to tick or untick (everyone invited starts ticked), the
+    pages around it, then «Готово»."""
+    people = await meetings.participants(ctx.session, meeting.id)
+    page = min(page, last_page(len(people), ATTENDANCE_PAGE))
+    names = [
+        ctx.button(
+            "btn-meeting-came" if part.attended else "btn-meeting-absent",
+            MeetingAttended(meeting.id, person.id, page),
+            name=person.name or "—",
+        )
+        for part, person in people
     ]
+    turn = partial(AttendancePage, meeting.id)
+    rows = page_rows(ctx, names, page, ATTENDANCE_PAGE, turn)
     rows.append([ctx.button("btn-meeting-logged", MeetingAttended(meeting.id, 0))])
     return [Reply(ctx.t("meeting-ask-attendance"), rows, replace=replace)]
+
+
+async def _held_meeting(ctx: Context, meeting_id: int) -> Meeting:
+    meeting, _ = await _mentors_meeting(ctx, meeting_id)
+    if meeting.status != MeetingStatus.HELD:
+        raise StaleButton()
+    return meeting
+
+
+async def _open_item(ctx: Context, meeting: Meeting) -> Milestone | None:
+    """The plan item the meeting covered, while it is still open (the plan's own button marks
+    it done, with the plan's rules and notices)."""
+    item = await ctx.session.get(Milestone, meeting.milestone_id) if meeting.milestone_id else None
+    return item if item is not None and item.status == MilestoneStatus.OPEN else None
+
+
+@router.button(AttendancePage)
+async def attendance_page(ctx: Context, payload: AttendancePage) -> Replies:
+    """Another page of names, in place."""
+    meeting = await _held_meeting(ctx, payload.meeting_id)
+    return await attendance(ctx, meeting, payload.page, replace=True)
 
 
 @router.button(MeetingAttended)
 async def attended(ctx: Context, payload: MeetingAttended) -> Replies:
     """Tick or untick one who came; «Готово» logs the meeting."""
-    meeting, _ = await _mentors_meeting(ctx, payload.meeting_id)
-    if meeting.status != MeetingStatus.HELD:
-        raise StaleButton()
+    meeting = await _held_meeting(ctx, payload.meeting_id)
     if payload.person_id == 0:
         came = [part for part, _ in await meetings.participants(ctx.session, meeting.id)]
         count = sum(bool(part.attended) for part in came)
-        return [ctx.reply("meeting-logged", help_hint(ctx), count=count)]
+        item = await _open_item(ctx, meeting)
+        if item is None:
+            return [ctx.reply("meeting-logged", help_hint(ctx), count=count)]
+        rows = [[ctx.button("btn-meeting-item-done", MilestoneAction("done", item.id))]]
+        return [
+            ctx.reply("meeting-logged-item", rows + help_hint(ctx), count=count, title=item.title)
+        ]
     parts = {p.id: part for part, p in await meetings.participants(ctx.session, meeting.id)}
     if payload.person_id not in parts:
         raise StaleButton()
     now_came = not parts[payload.person_id].attended
     await meetings.mark_attended(ctx.session, meeting, payload.person_id, now_came)
-    return await attendance(ctx, meeting, replace=True)
+    return await attendance(ctx, meeting, payload.page, replace=True)
 
 
 @router.button(MeetingReminders)

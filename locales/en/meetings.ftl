@@ -65,6 +65,14 @@ meeting-confirmed-you = Thank you, you confirmed. The meeting is confirmed — a
 meeting-confirmed-waiting = Thank you, you confirmed. Waiting for the others to answer.
 meeting-declined-you = You declined the meeting. Whoever proposed it will be told.
 meeting-cancelled-you = The meeting is cancelled; the members will be told.
+btn-meeting-cancel-series = Cancel the whole series
+meeting-series-cancel-sure = Cancel the whole series? { $count } { $count ->
+    [one] meeting is
+   *[other] meetings are
+} still ahead — all will be cancelled. The members get a notice and a file that removes the series from their calendar. Past meetings stay on record.
+btn-meeting-cancel-series-sure = Yes, cancel the whole series
+btn-meeting-keep-series = No, keep it
+meeting-series-cancelled-you = The series is cancelled; meetings called off: { $count }. The members will be told.
 meeting-moved-you = The meeting is moved to { $when }. The members get the new time and a calendar file.
 meeting-counter-sent = You proposed another time: { $when }. Waiting for whoever proposed the meeting.
 meeting-counter-taken = The meeting is moved to the time proposed.
@@ -75,6 +83,8 @@ btn-meeting-came = ✅ { $name }
 btn-meeting-absent = ⬜ { $name }
 btn-meeting-logged = Done
 meeting-logged = The meeting is logged as held; attended: { $count }.
+meeting-logged-item = The meeting is logged as held; attended: { $count }. It covered the plan item “{ $title }” — mark it done?
+btn-meeting-item-done = Mark the plan item done
 
 ## Notices
 meeting-proposed = { $by } proposes a meeting. Confirm, decline or propose another time.
@@ -83,6 +93,7 @@ meeting-declined = { $by } can't come to the meeting.
 meeting-called-off = The meeting is off: nobody but its proposer can come.
 meeting-moved = { $by } moved the meeting. The new calendar file is below.
 meeting-cancelled = { $by } cancelled the meeting. The file below removes it from your calendar.
+meeting-series-cancelled = { $by } cancelled the whole series of meetings. The file below removes it from your calendar.
 meeting-programme-ended = The programme has ended, and the meeting is off. The file below removes it from your calendar.
 meeting-counter = { $by } proposes another time for the meeting. Take it?
 meeting-counter-declined = { $by } kept the meeting's time.
@@ -106,6 +117,7 @@ btn-meeting-reminders-0 = No reminders
 
 ## Refusals
 meeting-not-yours = This meeting is not of your programme, or the programme is no longer running.
+meeting-not-a-series = This meeting is not part of a series — only it can be cancelled.
 meeting-in-past = That time has passed. Choose a time ahead.
 meeting-clash = Someone invited already has another meeting at this time. Nothing changed: choose another time.
 meeting-already-cancelled = This meeting is already cancelled — it cannot be confirmed.
@@ -121,3 +133,16 @@ meeting-ics-caption = A calendar file: open it to add the meeting or bring it up
 ## A wizard left in the middle
 wizard-meeting = proposing a meeting
 btn-wizard-meeting = Continue proposing the meeting
+
+## Meetings in /mydata
+mydata-meetings = Meetings
+mydata-meeting = { $when }, programme #{ $id }: { $status }; { $answer }
+mydata-meeting-answer-pending = you have not answered
+mydata-meeting-answer-confirmed = you confirmed
+mydata-meeting-answer-declined = you declined
+mydata-meeting-came = you came
+mydata-meeting-absent = you did not come
+mydata-meeting-other-time = you proposed another time: { $when }
+mydata-meeting-place = place: { $place }
+mydata-meeting-format = format: { $format }
+mydata-meeting-agenda = agenda: { $agenda }

@@ -73,6 +73,15 @@ meeting-confirmed-you = Спасибо, вы подтвердили встреч
 meeting-confirmed-waiting = Спасибо, вы подтвердили встречу. Ждём ответа остальных участников.
 meeting-declined-you = Вы отказались от встречи. Тот, кто её предложил, узнает об этом.
 meeting-cancelled-you = Встреча отменена, участники узнают об этом.
+btn-meeting-cancel-series = Отменить всю серию
+meeting-series-cancel-sure = Отменить всю серию? Впереди { $count } { $count ->
+    [one] встреча
+    [few] встречи
+   *[many] встреч
+} — все они будут отменены. Участники получат уведомление и файл, который уберёт серию из календаря. Прошедшие встречи останутся в истории.
+btn-meeting-cancel-series-sure = Да, отменить всю серию
+btn-meeting-keep-series = Нет, оставить
+meeting-series-cancelled-you = Серия отменена, отменено встреч: { $count }. Участники узнают об этом.
 meeting-moved-you = Встреча перенесена на { $when }. Участники получат новое время и файл для календаря.
 meeting-counter-sent = Вы предложили другое время: { $when }. Ждём ответа того, кто назначил встречу.
 meeting-counter-taken = Встреча перенесена на предложенное время.
@@ -83,6 +92,8 @@ btn-meeting-came = ✅ { $name }
 btn-meeting-absent = ⬜ { $name }
 btn-meeting-logged = Готово
 meeting-logged = Встреча записана как состоявшаяся, присутствовали: { $count }.
+meeting-logged-item = Встреча записана как состоявшаяся, присутствовали: { $count }. Она была по пункту плана «{ $title }» — отметить его выполненным?
+btn-meeting-item-done = Отметить пункт плана выполненным
 
 ## Уведомления
 meeting-proposed = { $by } предлагает встречу. Подтвердите, откажитесь или предложите другое время.
@@ -91,6 +102,7 @@ meeting-declined = { $by } не сможет прийти на встречу.
 meeting-called-off = Встреча не состоится: никто, кроме предложившего, не сможет прийти.
 meeting-moved = { $by } перенёс встречу на новое время. Новый файл для календаря — ниже.
 meeting-cancelled = { $by } отменил встречу. Файл ниже уберёт её из календаря.
+meeting-series-cancelled = { $by } отменил всю серию встреч. Файл ниже уберёт её из календаря.
 meeting-programme-ended = Программа закончилась, и встреча отменена. Файл ниже уберёт её из календаря.
 meeting-counter = { $by } предлагает другое время встречи. Принять его?
 meeting-counter-declined = { $by } оставил прежнее время встречи.
@@ -115,6 +127,7 @@ btn-meeting-reminders-0 = Не напоминать
 
 ## Отказы
 meeting-not-yours = Эта встреча не из вашей программы или программа уже не идёт.
+meeting-not-a-series = Эта встреча не из серии — отменить можно только её саму.
 meeting-in-past = Это время уже прошло. Выберите время впереди.
 meeting-clash = В это время у кого-то из участников уже есть другая встреча. Ничего не изменилось: выберите другое время.
 meeting-already-cancelled = Эта встреча уже отменена — подтвердить её нельзя.
@@ -130,3 +143,16 @@ meeting-ics-caption = Файл для календаря: откройте ег�
 ## Мастер, оставленный на полпути
 wizard-meeting = назначение встречи
 btn-wizard-meeting = Продолжить назначение встречи
+
+## Встречи в /mydata
+mydata-meetings = Встречи
+mydata-meeting = { $when }, программа №{ $id }: { $status }; { $answer }
+mydata-meeting-answer-pending = вы ещё не ответили
+mydata-meeting-answer-confirmed = вы подтвердили
+mydata-meeting-answer-declined = вы отказались
+mydata-meeting-came = вы были
+mydata-meeting-absent = вы не были
+mydata-meeting-other-time = вы предложили другое время: { $when }
+mydata-meeting-place = место: { $place }
+mydata-meeting-format = формат: { $format }
+mydata-meeting-agenda = повестка: { $agenda }

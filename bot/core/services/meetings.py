@@ -394,6 +394,38 @@ async def cancel(session: AsyncSession, meeting: Meeting, person: Person, now: d
     await _tell(session, meeting, programme, "meeting-cancelled", now, person.id)
 
 
+async def series_ahead(
+    session: AsyncSession, meeting: Meeting, person: Person, now: datetime
+) -> list[Meeting]:
+    """The occurrences still ahead of the meeting's series, if the person may cancel them
+    (its mentor or proposer); refused for a one-off meeting or a series already over."""
+    if meeting.series_id is None:
+        raise Refusal("meeting-not-a-series")
+    programme = await session.get(Programme, meeting.programme_id)
+    assert programme is not None
+    if person.id not in (programme.mentor_id, meeting.proposed_by):
+        raise Refusal("meeting-not-yours")
+    every = await occurrences(session, meeting.series_id)
+    ahead = [m for m in every if m.status in LIVE and m.start > now]
+    if not ahead:
+        raise Refusal("meeting-already-cancelled")
+    return ahead
+
+
+async def cancel_series(
+    session: AsyncSession, meeting: Meeting, person: Person, now: datetime
+) -> int:
+    """Call off every occurrence of the meeting's series still ahead (what took place stays):
+    their reminders void, everyone else told once. How many were called off."""
+    ahead = await series_ahead(session, meeting, person, now)
+    for item in ahead:
+        await _call_off(session, item)
+    programme = await session.get(Programme, meeting.programme_id)
+    assert programme is not None
+    await _tell(session, ahead[0], programme, "meeting-series-cancelled", now, person.id)
+    return len(ahead)
+
+
 async def _call_off(session: AsyncSession, meeting: Meeting) -> None:
     await meeting_reminders.void(session, meeting)
     meeting.status = MeetingStatus.CANCELLED
@@ -458,10 +490,10 @@ async def end_with_programme(
 
 
 async def erase(session: AsyncSession, person_id: int) -> None:
-    """Forget the places and agendas a person typed (they withdrew consent)."""
+    """Forget the places, formats in words and agendas a person typed (they withdrew consent)."""
     query = select(Meeting).where(Meeting.proposed_by == person_id)
     for meeting in (await session.execute(query)).scalars():
-        meeting.place = meeting.agenda = None
+        meeting.place = meeting.agenda = meeting.format_note = None
 
 
 async def mark_attended(

@@ -10,6 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core.models import (
     Account,
     Consent,
+    Meeting,
+    MeetingParticipant,
     Notification,
     NotificationStatus,
     Person,
@@ -56,6 +58,36 @@ async def programmes_record(session: AsyncSession, person_id: int) -> list[dict[
     ]
 
 
+async def meetings_record(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
+    """The meetings one was invited to: when, in which programme, their status, one's answer
+    and whether one came; of those one proposed, the place, format and agenda one typed; the
+    other time one proposed."""
+    query = (
+        select(MeetingParticipant, Meeting)
+        .join(Meeting, Meeting.id == MeetingParticipant.meeting_id)
+        .where(MeetingParticipant.person_id == person_id)
+        .order_by(Meeting.start, Meeting.id)
+    )
+    found = []
+    for part, meeting in (await session.execute(query)).all():
+        item: dict[str, Any] = {
+            "start": meeting.start.isoformat(),
+            "minutes": meeting.minutes,
+            "programme": meeting.programme_id,
+            "status": meeting.status,
+            "answer": part.answer,
+            "attended": part.attended,
+        }
+        if meeting.proposed_by == person_id:
+            typed = {"place": meeting.place, "format_note": meeting.format_note}
+            typed["agenda"] = meeting.agenda
+            item |= {key: value for key, value in typed.items() if value}
+        if meeting.counter_by == person_id and meeting.counter_start is not None:
+            item["other_time"] = meeting.counter_start.isoformat()
+        found.append(item)
+    return found
+
+
 async def questionnaire_record(session: AsyncSession, person_id: int) -> dict[str, Any]:
     """The questionnaire answers, as given."""
     profile = await session.get(Profile, person_id)
@@ -87,8 +119,8 @@ async def consents_given(session: AsyncSession, account: Account) -> dict[str, A
 
 
 async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
-    """The full record: profile, roles, accounts, consents (given and given as a parent), what
-    was written with /ask and pending messages."""
+    """The full record: profile, roles, accounts, consents (given and given as a parent),
+    programmes, meetings, what was written with /ask and pending messages."""
     as_parent = await consents_given(session, account)
     if person is None:
         return {"accounts": [account_record(account)], **as_parent}
@@ -128,6 +160,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
             for c in consents
         ],
         "programmes": await programmes_record(session, person.id),
+        "meetings": await meetings_record(session, person.id),
         "questions": await help_threads.record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
