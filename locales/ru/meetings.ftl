@@ -86,7 +86,7 @@ meeting-moved-you = Встреча перенесена на { $when }. Учас
 meeting-counter-sent = Вы предложили другое время: { $when }. Ждём ответа того, кто назначил встречу.
 meeting-counter-taken = Встреча перенесена на предложенное время.
 meeting-counter-refused = Время встречи осталось прежним.
-meeting-not-held-noted = Записала: встреча не состоялась.
+meeting-not-held-noted = Записано: встреча не состоялась.
 meeting-ask-attendance = Кто был на встрече? Нажмите на имя, чтобы отметить или снять отметку, затем «Готово».
 btn-meeting-came = ✅ { $name }
 btn-meeting-absent = ⬜ { $name }
@@ -100,12 +100,12 @@ meeting-proposed = { $by } предлагает встречу. Подтверд
 meeting-confirmed = Встреча подтверждена. Файл для календаря — ниже.
 meeting-declined = { $by } не сможет прийти на встречу.
 meeting-called-off = Встреча не состоится: никто, кроме предложившего, не сможет прийти.
-meeting-moved = { $by } перенёс встречу на новое время. Новый файл для календаря — ниже.
-meeting-cancelled = { $by } отменил встречу. Файл ниже уберёт её из календаря.
+meeting-moved = { $by }: встреча перенесена на новое время. Новый файл для календаря — ниже.
+meeting-cancelled = { $by }: встреча отменена. Файл ниже уберёт её из календаря.
 meeting-series-cancelled = { $by } отменил всю серию встреч. Файл ниже уберёт её из календаря.
 meeting-programme-ended = Программа закончилась, и встреча отменена. Файл ниже уберёт её из календаря.
 meeting-counter = { $by } предлагает другое время встречи. Принять его?
-meeting-counter-declined = { $by } оставил прежнее время встречи.
+meeting-counter-declined = { $by }: время встречи остаётся прежним.
 meeting-reminder = Напоминание: встреча через { $hours } { $hours ->
     [one] час
     [few] часа
