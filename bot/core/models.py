@@ -263,6 +263,8 @@ class Subject(enum.StrEnum):
     SPEED_BOOKING = "speed-booking"
     MEETING = "meeting"
     HELP = "help"  # a question asked with /ask
+    SURVEY_RUN = "survey-run"  # a survey sent out: its closing, the curator's reports
+    SURVEY_RESPONSE = "survey-response"  # one person's invitation to a run, and reminders
 
 
 class Notification(Base):
@@ -705,3 +707,113 @@ class HelpMessage(Base):
     text: Mapped[str | None] = mapped_column(Text)
     file_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SurveyKind(enum.StrEnum):
+    """Why a survey was sent out."""
+
+    MEETING = "meeting"  # feedback after a meeting logged as held
+    MONITORING = "monitoring"  # the twice-yearly monitoring (§3.5)
+    COMPLETION = "completion"  # a programme's end (appendix 4, stage 6)
+    CURATOR = "curator"  # sent by a curator to a segment
+
+
+class SurveyVersion(Base):
+    """A survey file as it was when a run was sent: answers keep pointing at the questions they
+    answered, whatever later becomes of the file."""
+
+    __tablename__ = "survey_versions"
+    __table_args__ = (UniqueConstraint("key", "digest"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)  # the file's name, `meeting-feedback`
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of the parsed definition
+    definition: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SurveyRun(Base):
+    """One sending of a survey: to whom it went is its responses; it takes answers until
+    `closes_at` and is closed (`closed_at`) once, when the deadline passes.
+
+    `occasion` makes an automatic run unique: the monitoring deadline (`2026-12-20`), the
+    meeting's or programme's id; a curator's runs leave it empty.
+    """
+
+    __tablename__ = "survey_runs"
+    __table_args__ = (
+        Index(
+            "uq_survey_runs_occasion",
+            "kind",
+            "occasion",
+            unique=True,
+            sqlite_where=text("occasion != ''"),
+            postgresql_where=text("occasion != ''"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("survey_versions.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    occasion: Mapped[str] = mapped_column(String(64), default="")
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # a curator's segment
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"))
+    opens_at: Mapped[datetime]
+    closes_at: Mapped[datetime] = mapped_column(index=True)
+    closed_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]  # the curator's one reminder to those yet to answer
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ResponseStatus(enum.StrEnum):
+    """Where one person's answers to a run stand."""
+
+    INVITED = "invited"
+    STARTED = "started"
+    COMPLETED = "completed"
+
+
+class SurveyResponse(Base):
+    """One person's answer set to a run: at most one per person and run.
+
+    `programme_id` is the pair or group the answers are about (a mentor sees aggregates of their
+    own), `role` the part the person had there when invited.
+    """
+
+    __tablename__ = "survey_responses"
+    __table_args__ = (UniqueConstraint("run_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_runs.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL"), index=True
+    )
+    role: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default=ResponseStatus.INVITED, index=True)
+    invited_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    completed_at: Mapped[datetime | None]
+
+
+class SurveyAnswer(Base):
+    """The answer to one question: a number (scale), an option key (single choice), a list of
+    option keys (multiple choice) or text; `skipped` for an optional question passed over."""
+
+    __tablename__ = "survey_answers"
+    __table_args__ = (UniqueConstraint("response_id", "question"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_responses.id", ondelete="CASCADE"), index=True
+    )
+    question: Mapped[str] = mapped_column(String(64))  # the question's id in the survey file
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered_at: Mapped[datetime] = mapped_column(default=utcnow)
