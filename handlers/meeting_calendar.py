@@ -4,30 +4,55 @@ occurrences and RECURRENCE-ID overrides for its moved ones; each in the recipien
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
+from markupsafe import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
-from bot.core.calendar import CalendarEvent, MovedOccurrence, calendar_file
+from bot.core.calendar import CalendarEvent, MovedOccurrence, Party, calendar_file
 from bot.core.conversation import File
-from bot.core.models import Meeting, MeetingSeries, MeetingStatus, Person
+from bot.core.models import Meeting, MeetingAnswer, MeetingSeries, MeetingStatus, Person
 from bot.core.services import meetings
 from handlers.notifications import shown_name
 
 OFF = (MeetingStatus.CANCELLED,)
+PARTSTAT: dict[str, str] = {
+    MeetingAnswer.PENDING: "NEEDS-ACTION",
+    MeetingAnswer.CONFIRMED: "ACCEPTED",
+    MeetingAnswer.DECLINED: "DECLINED",
+}
+PEOPLE = uuid.UUID("6f1c1f0e-8d3b-5c57-9a57-4e2b7c1d9a10")  # the namespace of people's URNs
 
 
-async def _summary(session: AsyncSession, meeting: Meeting, person: Person) -> str:
-    names = [
-        shown_name(p, person.locale) for _, p in await meetings.participants(session, meeting.id)
-    ]
-    return texts.plain(texts.t("meeting-ics-summary", person.locale, names=" · ".join(names)))
+def person_uri(person_id: int) -> str:
+    """A person's calendar address: a URN of their own, the same in every file, no mailbox."""
+    return uuid.uuid5(PEOPLE, str(person_id)).urn
+
+
+async def _people(
+    session: AsyncSession, meeting: Meeting, person: Person
+) -> tuple[str, Party | None, tuple[Party, ...]]:
+    """The summary naming everyone, the organizer (who proposed, else the mentor, invited
+    first) and the attendees with their answers; a person who withdrew consent is not named."""
+    invited = await meetings.participants(session, meeting.id)
+    locale = person.locale
+    attendees = tuple(
+        Party(person_uri(p.id), texts.plain(escape(shown_name(p, locale))), PARTSTAT[m.answer])
+        for m, p in invited
+    )
+    ids = [p.id for _, p in invited]
+    lead = ids.index(meeting.proposed_by) if meeting.proposed_by in ids else 0
+    organizer = Party(attendees[lead].uri, attendees[lead].name) if attendees else None
+    names = " · ".join(a.name for a in attendees)
+    summary = texts.plain(texts.t("meeting-ics-summary", person.locale, names=names))
+    return summary, organizer, attendees
 
 
 async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> CalendarEvent:
     """The calendar event of a meeting, or of the whole series it belongs to."""
-    summary = await _summary(session, meeting, person)
+    summary, organizer, attendees = await _people(session, meeting, person)
     description, location = meeting.agenda or "", meeting.place or ""
     if meeting.series_id is None:
         return CalendarEvent(
@@ -39,6 +64,8 @@ async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> C
             description=description,
             location=location,
             cancelled=meeting.status in OFF,
+            organizer=organizer,
+            attendees=attendees,
         )
     series = await session.get(MeetingSeries, meeting.series_id)
     assert series is not None
@@ -61,6 +88,8 @@ async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> C
             for m in every
             if m.status not in OFF and m.start != m.slot
         ),
+        organizer=organizer,
+        attendees=attendees,
     )
 
 

@@ -4,6 +4,10 @@ Times are written in the participant's zone with a `VTIMEZONE` for it, so a seri
 local wall time across a clock change. A calendar app that imported a file updates the meeting
 from a later one with the same `UID` and a higher `SEQUENCE`; a cancelled meeting goes out in a
 `METHOD:CANCEL` file. Texts are plain: the file is not HTML.
+
+Every VEVENT names its ORGANIZER and ATTENDEEs, as iTIP (RFC 5546) wants of a REQUEST or a
+CANCEL. No e-mail address is known, so a person's address is a URI of their own that is not a
+mailbox (RFC 5545 allows any URI for a CAL-ADDRESS), stable across files: see `Party`.
 """
 
 from __future__ import annotations
@@ -14,10 +18,35 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone, vRecur
+from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur
 
 PRODID = "-//Nastavnik//Meetings//RU"
 METHODS = ("PUBLISH", "REQUEST", "CANCEL")
+
+
+PARTSTATS = ("NEEDS-ACTION", "ACCEPTED", "DECLINED")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person in the file: `uri` (e.g. `urn:uuid:…`), the name shown (CN) and, for an
+    attendee, their answer (PARTSTAT)."""
+
+    uri: str
+    name: str
+    partstat: str = "NEEDS-ACTION"
+
+    def address(self, attendee: bool) -> vCalAddress:
+        """The ORGANIZER or ATTENDEE value with its parameters."""
+        if self.partstat not in PARTSTATS:
+            raise ValueError(f"unknown PARTSTAT {self.partstat!r}")
+        address = vCalAddress(self.uri)
+        address.params["cn"] = self.name
+        if attendee:
+            address.params["cutype"] = "INDIVIDUAL"
+            address.params["role"] = "REQ-PARTICIPANT"
+            address.params["partstat"] = self.partstat
+        return address
 
 
 @dataclass(frozen=True)
@@ -46,6 +75,8 @@ class CalendarEvent:
     until: datetime | None = None  # ... UNTIL (UTC)
     cancelled_starts: tuple[datetime, ...] = ()  # EXDATE (UTC series slots)
     moved: tuple[MovedOccurrence, ...] = ()  # extra VEVENTs with the same UID + RECURRENCE-ID
+    organizer: Party | None = None
+    attendees: tuple[Party, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -100,6 +131,10 @@ def _vevent(
         if event.location.startswith(("https://", "http://")):
             vevent.add("url", event.location)
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if event.organizer is not None:
+        vevent.add("organizer", event.organizer.address(attendee=False))
+    for party in event.attendees:
+        vevent.add("attendee", party.address(attendee=True))
     if alarm_before is not None and not cancelled:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
