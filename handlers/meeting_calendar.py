@@ -11,7 +11,13 @@ from markupsafe import escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
-from bot.core.calendar import CalendarEvent, MovedOccurrence, Party, calendar_file
+from bot.core.calendar import (
+    CalendarEvent,
+    MovedOccurrence,
+    Party,
+    calendar_file,
+    cancel_occurrences_file,
+)
 from bot.core.conversation import File
 from bot.core.models import Meeting, MeetingAnswer, MeetingSeries, MeetingStatus, Person
 from bot.core.services import meetings
@@ -93,12 +99,24 @@ async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> C
     )
 
 
-async def meeting_file(session: AsyncSession, meeting: Meeting, person: Person) -> File:
-    """The .ics of one meeting (its series) for this person; METHOD:CANCEL once it is off."""
+async def meeting_file(
+    session: AsyncSession, meeting: Meeting, person: Person, series_off: bool = False
+) -> File:
+    """The .ics of one meeting (its series) for this person; METHOD:CANCEL once it is off.
+    `series_off`: the series was called off while some of it took place — a CANCEL of just
+    its occurrences that are off, so the calendar keeps the rest."""
     event = await event_of(session, meeting, person)
+    name = f"meeting-{meeting.series_id or meeting.id}.ics"
+    if series_off and not event.cancelled and meeting.series_id is not None:
+        every = await meetings.occurrences(session, meeting.series_id)
+        off = [
+            MovedOccurrence(m.slot, m.start, timedelta(minutes=m.minutes))
+            for m in every
+            if m.status in OFF
+        ]
+        return File(name, cancel_occurrences_file(event, off, person.timezone), "text/calendar")
     method = "CANCEL" if event.cancelled else "PUBLISH"
     content = calendar_file([event], person.timezone, method=method)
-    name = f"meeting-{meeting.series_id or meeting.id}.ics"
     return File(name, content, "text/calendar")
 
 

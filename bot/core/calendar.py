@@ -144,6 +144,19 @@ def _vevent(
     return vevent
 
 
+def _calendar(tz: str, method: str) -> tuple[Calendar, ZoneInfo, datetime]:
+    """An empty calendar in zone `tz` with its METHOD, the zone and the DTSTAMP to write."""
+    if method not in METHODS:
+        raise ValueError(f"unknown METHOD {method!r}")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add_component(_vtimezone(tz))
+    return calendar, ZoneInfo(tz), datetime.now(UTC).replace(microsecond=0)
+
+
 def calendar_file(
     events: Sequence[CalendarEvent],
     tz: str,
@@ -156,16 +169,7 @@ def calendar_file(
     With `method="CANCEL"` every event is written as cancelled. A series' moved occurrences
     follow it as VEVENTs with its UID and a RECURRENCE-ID; its cancelled slots are EXDATEs.
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown METHOD {method!r}")
-    zone = ZoneInfo(tz)
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    calendar.add_component(_vtimezone(tz))
+    calendar, zone, stamp = _calendar(tz, method)
     for event in events:
         write = partial(
             _vevent,
@@ -188,4 +192,22 @@ def calendar_file(
             occurrence = write(moved.start, moved.duration)
             occurrence.add("recurrence-id", _utc(moved.original_start).astimezone(zone))
             calendar.add_component(occurrence)
+    return bytes(calendar.to_ical())
+
+
+def cancel_occurrences_file(
+    event: CalendarEvent, occurrences: Sequence[MovedOccurrence], tz: str
+) -> bytes:
+    """METHOD:CANCEL of some occurrences of the series `event`, each a VEVENT with the series'
+    UID and its RECURRENCE-ID (RFC 5546, 3.2.5): a calendar drops just those and keeps the rest,
+    what took place included (a CANCEL of the series itself would drop it all)."""
+    if event.every_weeks is None or not occurrences:
+        raise ValueError(f"{event.uid}: only occurrences of a series can be cancelled one by one")
+    calendar, zone, stamp = _calendar(tz, "CANCEL")
+    for item in occurrences:
+        vevent = _vevent(
+            event, item.start, item.duration, zone, cancelled=True, stamp=stamp, alarm_before=None
+        )
+        vevent.add("recurrence-id", _utc(item.original_start).astimezone(zone))
+        calendar.add_component(vevent)
     return bytes(calendar.to_ical())
