@@ -4,6 +4,7 @@ occurrences and RECURRENCE-ID overrides for its moved ones; each in the recipien
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import timedelta
 
@@ -59,32 +60,29 @@ async def _people(
 async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> CalendarEvent:
     """The calendar event of a meeting, or of the whole series it belongs to."""
     summary, organizer, attendees = await _people(session, meeting, person)
-    description, location = meeting.agenda or "", meeting.place or ""
+    event = CalendarEvent(
+        uid=f"meeting-{meeting.id}@nastavnik",
+        sequence=meeting.sequence,
+        start=meeting.start,
+        duration=timedelta(minutes=meeting.minutes),
+        summary=summary,
+        description=meeting.agenda or "",
+        location=meeting.place or "",
+        cancelled=meeting.status in OFF,
+        organizer=organizer,
+        attendees=attendees,
+    )
     if meeting.series_id is None:
-        return CalendarEvent(
-            uid=f"meeting-{meeting.id}@nastavnik",
-            sequence=meeting.sequence,
-            start=meeting.start,
-            duration=timedelta(minutes=meeting.minutes),
-            summary=summary,
-            description=description,
-            location=location,
-            cancelled=meeting.status in OFF,
-            organizer=organizer,
-            attendees=attendees,
-        )
+        return event
     series = await session.get(MeetingSeries, meeting.series_id)
     assert series is not None
     every = await meetings.occurrences(session, series.id)
-    first = every[0]
-    return CalendarEvent(
+    return dataclasses.replace(
+        event,
         uid=f"meeting-series-{series.id}@nastavnik",
         sequence=series.sequence,
-        start=first.slot,
-        duration=timedelta(minutes=first.minutes),
-        summary=summary,
-        description=description,
-        location=location,
+        start=every[0].slot,
+        duration=timedelta(minutes=every[0].minutes),
         every_weeks=series.every_weeks,
         count=len(every),
         cancelled=all(m.status in OFF for m in every),
@@ -94,8 +92,6 @@ async def event_of(session: AsyncSession, meeting: Meeting, person: Person) -> C
             for m in every
             if m.status not in OFF and m.start != m.slot
         ),
-        organizer=organizer,
-        attendees=attendees,
     )
 
 

@@ -4,6 +4,7 @@ also serve moving a meeting and proposing another time for it (`move` / `other` 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -224,12 +225,19 @@ async def ask_place(ctx: Context) -> Replies:
     return [ctx.reply("meeting-ask-place", _skip(ctx), max=meetings.MAX_PLACE)]
 
 
+async def _typed(
+    ctx: Context, limit: int, then: Callable[[Context, str], Awaitable[Replies]]
+) -> Replies:
+    """Words typed, at most `limit` characters, handed to `then`; otherwise asked again."""
+    text = banks.clean_text(ctx.incoming.text, limit)
+    if text is None:
+        return [ctx.reply("q-text-invalid", max=limit)]
+    return await then(ctx, text)
+
+
 async def take_place(ctx: Context) -> Replies:
     """The place typed."""
-    place = banks.clean_text(ctx.incoming.text, meetings.MAX_PLACE)
-    if place is None:
-        return [ctx.reply("q-text-invalid", max=meetings.MAX_PLACE)]
-    return await _to_format(ctx, place)
+    return await _typed(ctx, meetings.MAX_PLACE, _to_format)
 
 
 async def _to_format(ctx: Context, place: str | None) -> Replies:
@@ -264,10 +272,7 @@ async def ask_agenda(ctx: Context) -> Replies:
 
 async def take_agenda(ctx: Context) -> Replies:
     """The agenda typed."""
-    agenda = banks.clean_text(ctx.incoming.text, meetings.MAX_AGENDA)
-    if agenda is None:
-        return [ctx.reply("q-text-invalid", max=meetings.MAX_AGENDA)]
-    return await _to_covers(ctx, agenda)
+    return await _typed(ctx, meetings.MAX_AGENDA, _to_covers)
 
 
 async def _to_covers(ctx: Context, agenda: str | None) -> Replies:
