@@ -25,6 +25,8 @@ SPAN_LABELS: dict[ReportSpan, str] = {
     "year": "btn-report-school-year",
 }
 SCHOOL_YEAR_MONTH = 9  # a school year starts on 1 September
+DAYS_A_YEAR = 366
+MAX_YEARS = 5  # a longer typed period is surely a slip (and a chart of its months unreadable)
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
 _BETWEEN = " -–—"  # what may stand between the two dates
 
@@ -76,6 +78,8 @@ def typed_period(text: str, today: date, zone: str) -> Period:
         raise Refusal("report-bad-period")
     if first > last:
         raise Refusal("report-period-reversed")
+    if (last - first).days > DAYS_A_YEAR * MAX_YEARS:
+        raise Refusal("report-period-too-long", years=MAX_YEARS)
     return Period(first, last, zone)
 
 

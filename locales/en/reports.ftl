@@ -21,6 +21,7 @@ report-choose-period = <b>{ $kind }</b>: for which period?
     Choose a button or type two dates with a dash, for example: 01.09.2026–30.11.2026
 report-bad-period = I could not read the period. Type two dates with a dash, for example: 01.09.2026–30.11.2026
 report-period-reversed = The period starts after it ends. Type the dates in order, for example: 01.09.2026–30.11.2026
+report-period-too-long = The period is longer than { $years } years — a typo in a date, perhaps? Type the dates again, for example: 01.09.2026–31.08.2027
 report-ready = <b>{ $kind }</b> from { $first } to { $last }.
     The Excel workbook has a sheet per section, with charts. The sheet “Individual answers” holds personal answers with names: do not forward it.
 report-chart = A chart of the report “{ $kind }”

@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 
 from bot.core import texts
 from bot.core.engine import Core
-from bot.core.models import Role
+from bot.core.models import Role, SurveyRun
+from bot.core.reports.files import run_period
 from bot.db import Database
 from handlers.reports import span_period, typed_period
-from tests.unit.report_data import autumn
+from tests.unit.report_data import autumn, utc
 from tests.unit.test_flows import Chat, joined, payloads, register
 from tests.unit.test_programme_edge_cases import core, grant
 
@@ -82,6 +83,8 @@ async def test_a_typed_period_is_read_and_a_bad_one_changes_nothing(
     assert "за какой период?" in again.text  # still asked: nothing was sent, nothing changed
     (reversed_, _) = await chat.send("30.11.2026 – 01.09.2026")
     assert "Начало периода позже его конца" in reversed_.text
+    (too_long, _) = await chat.send("01.09.2016–30.11.2026")
+    assert "Период длиннее 5 лет" in too_long.text
     replies = await chat.send("31.02.2026-30.11.2026")
     assert "Такой даты нет в календаре" in joined(replies)
     assert all(r.file is None for r in replies)
@@ -116,3 +119,9 @@ def test_periods_of_the_buttons_and_typed_dates() -> None:
     assert autumn_year.first == date(2026, 9, 1)
     typed = typed_period("2026-09-01 — 2026-11-30", today, ZONE)
     assert (typed.first, typed.last) == (date(2026, 9, 1), date(2026, 11, 30))
+
+
+def test_a_runs_period_is_its_open_days_on_the_organisations_clock() -> None:
+    run = SurveyRun(opens_at=utc(2026, 11, 30, 21), closes_at=utc(2026, 12, 20, 20, 59))
+    period = run_period(run, ZONE)
+    assert (period.first, period.last) == (date(2026, 12, 1), date(2026, 12, 20))
