@@ -105,3 +105,4 @@ chart-participants = Participants by role
 chart-meetings = Meetings by month
 chart-mentor-load = Mentees per mentor
 chart-responses = Survey response
+chart-run = No. { $number }

@@ -108,3 +108,4 @@ chart-participants = Участники по ролям
 chart-meetings = Встречи по месяцам
 chart-mentor-load = Наставляемых у наставника
 chart-responses = Отклик на опросы
+chart-run = № { $number }

@@ -65,7 +65,7 @@ def meetings_chart(report: Report, tx: Labels) -> bytes:
 
 def responses_chart(report: Report, tx: Labels) -> bytes:
     """Invited, started and completed, run by run."""
-    runs = [f"№{r.run_id}" for r in report.runs]
+    runs = [tx("chart-run", number=r.run_id) for r in report.runs]
     series = {
         tx("col-invited"): [r.invited for r in report.runs],
         tx("col-started"): [r.started for r in report.runs],

@@ -19,9 +19,9 @@ class Labels:
     locale: str
     zone: str
 
-    def __call__(self, key: str) -> str:
+    def __call__(self, key: str, **params: object) -> str:
         """A locale string as plain text."""
-        return texts.plain(texts.t(key, self.locale))
+        return texts.plain(texts.t(key, self.locale, **params))
 
     def pick(self, text: Texts) -> str:
         """A survey text in this language, else Russian, else any."""
