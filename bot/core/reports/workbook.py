@@ -31,10 +31,9 @@ CHART_ROWS = 16  # rows a chart takes, the next one below it
 
 @dataclass(frozen=True)
 class Chart:
-    """A native chart of rows `first`..`last` (0-based data rows): categories from one column,
-    a series from each of `values`."""
+    """A native column chart of rows `first`..`last` (0-based data rows): categories from one
+    column, a series from each of `values`."""
 
-    kind: str  # "column", "bar" or "pie"
     title: str
     first: int
     last: int
@@ -51,6 +50,11 @@ class Sheet:
     rows: list[list[Cell]] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     percent: tuple[int, ...] = ()  # columns shown as percentages
+
+    def chart(self, title: str, values: tuple[int, ...]) -> None:
+        """A chart of every data row so far (none for an empty table)."""
+        if self.rows:
+            self.charts.append(Chart(title, 0, len(self.rows) - 1, values))
 
 
 def _about(report: Report, tx: Labels) -> Sheet:
@@ -83,7 +87,7 @@ def _participants(report: Report, tx: Labels) -> Sheet:
         label = organisation.shown("pair_types", key, None, tx.locale)
         sheet.rows.append([tx("group-pair-type"), label, found.by_pair_type.get(key, 0)])
     roles = len(MemberRole)
-    sheet.charts.append(Chart("column", tx("chart-participants"), 1, roles, (2,), category=1))
+    sheet.charts.append(Chart(tx("chart-participants"), 1, roles, (2,), category=1))
     return sheet
 
 
@@ -96,7 +100,7 @@ def _programmes(report: Report, tx: Labels) -> Sheet:
         [tx("programmes-completed"), found.completed],
         [tx("programmes-ended"), found.ended],
     ]
-    sheet.charts.append(Chart("column", tx("sheet-programmes"), 0, 3, (1,)))
+    sheet.chart(tx("sheet-programmes"), (1,))
     return sheet
 
 
@@ -106,10 +110,7 @@ def _meetings(report: Report, tx: Labels) -> Sheet:
     for month in report.meetings:
         label = tx.month(month.year, month.month)
         sheet.rows.append([label, month.proposed, month.held, month.not_held, month.cancelled])
-    if sheet.rows:
-        sheet.charts.append(
-            Chart("column", tx("chart-meetings"), 0, len(sheet.rows) - 1, (1, 2, 3))
-        )
+    sheet.chart(tx("chart-meetings"), (1, 2, 3))
     return sheet
 
 
@@ -130,8 +131,7 @@ def _mentor_load(report: Report, tx: Labels) -> Sheet:
     sheet = Sheet(tx("sheet-mentor-load"), header)
     for number, load in enumerate(report.mentor_load, start=1):
         sheet.rows.append([number, load.mentees, load.programmes])
-    if sheet.rows:
-        sheet.charts.append(Chart("column", tx("chart-mentor-load"), 0, len(sheet.rows) - 1, (1,)))
+    sheet.chart(tx("chart-mentor-load"), (1,))
     return sheet
 
 
@@ -153,9 +153,7 @@ def _surveys(report: Report, tx: Labels) -> Sheet:
                 run.rate,
             ]
         )
-    if sheet.rows:
-        last = len(sheet.rows) - 1
-        sheet.charts.append(Chart("column", tx("chart-responses"), 0, last, (5, 6, 7)))
+    sheet.chart(tx("chart-responses"), (5, 6, 7))
     return sheet
 
 
@@ -173,7 +171,7 @@ def _questions(report: Report, tx: Labels) -> Sheet:
             sheet.rows.append([question.run_id, text, label, count.count, None])
         sheet.rows[first][4] = question.mean
         if len(sheet.charts) < MAX_QUESTION_CHARTS:
-            chart = Chart("column", text, first, len(sheet.rows) - 1, (3,), category=2)
+            chart = Chart(text, first, len(sheet.rows) - 1, (3,), category=2)
             sheet.charts.append(chart)
     return sheet
 
@@ -251,7 +249,7 @@ def _write_cells(page: Any, sheet: Sheet, formats: dict[str, Any]) -> None:
 def _add_charts(book: Any, page: Any, sheet: Sheet) -> None:
     """Each chart to the right of the table, one under another."""
     for number, spec in enumerate(sheet.charts):
-        chart = book.add_chart({"type": spec.kind})
+        chart = book.add_chart({"type": "column"})
         first, last = spec.first + 1, spec.last + 1  # below the header row
         for value in spec.values:
             chart.add_series(
