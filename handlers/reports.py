@@ -92,7 +92,10 @@ async def by_button(ctx: Context, payload: ReportPeriod) -> Replies:
 
 
 async def take_period(ctx: Context) -> Replies:
-    """The report for the dates typed."""
+    """The report for the dates typed, while the person is still staff."""
+    if not ctx.is_staff:  # the role was taken away since the question was asked
+        await ctx.finish()
+        return [ctx.reply("refusal-curator-only", help_hint(ctx))]
     period = typed_period(ctx.incoming.text or "", _today(ctx), ctx.settings.default_timezone)
     kind = ReportKind(ctx.data["kind"])
     await ctx.finish()

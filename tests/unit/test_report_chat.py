@@ -13,6 +13,7 @@ from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import Role, SurveyRun
 from bot.core.reports.files import run_period
+from bot.core.services import people
 from bot.db import Database
 from handlers.reports import span_period, typed_period
 from tests.unit.report_data import autumn, utc
@@ -125,3 +126,22 @@ def test_a_runs_period_is_its_open_days_on_the_organisations_clock() -> None:
     run = SurveyRun(opens_at=utc(2026, 11, 30, 21), closes_at=utc(2026, 12, 20, 20, 59))
     period = run_period(run, ZONE)
     assert (period.first, period.last) == (date(2026, 12, 1), date(2026, 12, 20))
+
+
+async def test_a_curator_whose_role_was_taken_mid_question_gets_no_report(
+    core: Core, db: Database
+) -> None:
+    await autumn(db)
+    chat = await curator(core, db)
+    await chat.send("/report")
+    await chat.press("report:monitoring")
+    async with db.transaction() as session:
+        account = await people.find_account(session, "console", "50")
+        assert account is not None and account.person is not None
+        people.revoke(account.person, Role.CURATOR)
+
+    replies = await chat.send("01.09.2026–30.11.2026")
+    assert all(reply.file is None for reply in replies)
+    assert "только куратору" in joined(replies)
+    (again,) = await chat.send("01.09.2026–30.11.2026")  # the question is over
+    assert again.file is None and "только куратору" not in again.text
