@@ -22,6 +22,7 @@ from handlers import (
     programme,
     questionnaire,
     relay,
+    reports,
     speed,
     speed_invite,
     speed_roster,
@@ -53,6 +54,7 @@ def build_router() -> Router:
         speed_roster,
         speed_invite,
         ask,
+        reports,
     )
     for module in modules:
         root.include(module.router)
