@@ -26,6 +26,7 @@ from handlers import (
     speed_invite,
     speed_roster,
     start,
+    survey,
 )
 
 
@@ -53,6 +54,7 @@ def build_router() -> Router:
         speed_roster,
         speed_invite,
         ask,
+        survey,
     )
     for module in modules:
         root.include(module.router)
