@@ -186,6 +186,64 @@ async def unanswered(session: AsyncSession, person_id: int, now: datetime) -> li
     return list((await session.execute(query)).scalars())
 
 
+async def erase(session: AsyncSession, person_id: int) -> None:
+    """Erase the person's answers and responses, and void what was still to be sent about them
+    (they withdrew consent)."""
+    query = select(SurveyResponse).where(SurveyResponse.person_id == person_id)
+    for response in (await session.execute(query)).scalars():
+        await outbox.void(session, Subject.SURVEY_RESPONSE, response.id)
+        await session.execute(delete(SurveyAnswer).where(SurveyAnswer.response_id == response.id))
+        await session.delete(response)
+
+
+def readable(question: dict[str, Any], value: Any, locale: str) -> str:
+    """An answer as the person saw it: the options' texts, the number or the text."""
+    if question["kind"] in ("single", "multi"):
+        texts = {o["key"]: o["text"].get(locale, o["key"]) for o in question["options"]}
+        keys = value if isinstance(value, list) else [value]
+        return ", ".join(texts.get(k, str(k)) for k in keys)
+    return str(value)
+
+
+async def record(session: AsyncSession, person_id: int, locale: str) -> list[dict[str, Any]]:
+    """The person's surveys and answers (for /mydata), each question and answer also in words."""
+    query = (
+        select(SurveyResponse, SurveyRun)
+        .join(SurveyRun, SurveyRun.id == SurveyResponse.run_id)
+        .where(SurveyResponse.person_id == person_id)
+        .order_by(SurveyResponse.invited_at, SurveyResponse.id)
+    )
+    found = []
+    for response, run in (await session.execute(query)).all():
+        definition = await definition_of(session, run)
+        answers = await answers_of(session, response.id)
+        found.append(
+            {
+                "survey": definition["key"],
+                "title": definition["title"].get(locale),
+                "kind": run.kind,
+                "status": response.status,
+                "invited_at": response.invited_at.isoformat(),
+                "completed_at": response.completed_at.isoformat()
+                if response.completed_at
+                else None,
+                "answers": [
+                    {
+                        "question": q["id"],
+                        "text": q["text"].get(locale),
+                        "value": answers[q["id"]],
+                        "answer": None
+                        if answers[q["id"]] is None
+                        else readable(q, answers[q["id"]], locale),
+                    }
+                    for q in definition["questions"]
+                    if q["id"] in answers
+                ],
+            }
+        )
+    return found
+
+
 # --- answering ---------------------------------------------------------------------------
 
 
