@@ -51,6 +51,7 @@ async def test_feedback_answered_in_the_console(
     setup = await programme_setup(core, db)
     await held(db, setup, clock)
     console = Console(core, tmp_path / "files")
+    clock.advance(minutes=15)  # the invitations wait while the mentor ticks who came
     mentee, mentor = await person_id(db, "3"), await person_id(db, "2")
 
     console.platform.user = "3"
@@ -122,6 +123,7 @@ async def test_a_late_answer_is_refused_and_a_typed_one_after_a_break_resumes(
     core = core_with(db, settings, clock)
     setup = await programme_setup(core, db)
     await held(db, setup, clock)
+    clock.advance(minutes=15)
     rid = (await responses(db))[await person_id(db, "3")].id
     await setup.mentee.press(SurveyOpen(rid).pack())
     await setup.mentee.press(SurveyPick(rid, 0, 5).pack())
@@ -146,7 +148,7 @@ async def test_feedback_days_sets_how_long_answers_are_taken(
         run = (await session.execute(select(SurveyRun))).scalar_one()
         assert run.closes_at - run.opens_at == timedelta(days=days)
     rid = (await responses(db))[await person_id(db, "3")].id
-    clock.advance(days=3)
+    clock.advance(days=3, minutes=15)
     replies = joined(await setup.mentee.press(SurveyOpen(rid).pack()))
     assert ("вопрос 1 из 3" in replies) is open_after_three_days
     assert ("Опрос уже закрыт" in replies) is not open_after_three_days

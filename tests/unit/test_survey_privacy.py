@@ -30,6 +30,7 @@ async def answered(db: Database, settings: Settings, clock: FakeClock) -> tuple[
     core = Core(db, settings, build_router(), clock)
     setup = await programme_setup(core, db)
     await held(db, setup, clock)
+    clock.advance(minutes=15)
     mentee = await person_id(db, "3")
     async with db.transaction() as session:
         query = select(SurveyResponse.id).where(SurveyResponse.person_id == mentee)

@@ -11,16 +11,18 @@ from bot.core.models import Meeting, MeetingStatus, PersonStatus, SurveyKind, Su
 from bot.core.services import meetings, programmes, surveys
 
 SURVEY = "meeting-feedback"
+SETTLE = timedelta(minutes=15)  # the invitations wait while the mentor ticks who came
 
 
 async def _run(session: AsyncSession, meeting: Meeting, now: datetime, days: int) -> SurveyRun:
-    """The meeting's feedback run (opened on first use, taking answers for `days`)."""
+    """The meeting's feedback run (opened on first use): it opens, and the invitations go out,
+    a little after the log, and takes answers for `days`."""
     return await surveys.open_run(
         session,
         SURVEY,
         SurveyKind.MEETING,
-        now=now,
-        closes_at=now + timedelta(days=days),
+        now=now + SETTLE,
+        closes_at=now + SETTLE + timedelta(days=days),
         occasion=str(meeting.id),
         programme_id=meeting.programme_id,
         meeting_id=meeting.id,
