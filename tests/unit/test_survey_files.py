@@ -143,3 +143,10 @@ def test_a_folder_adds_and_replaces_surveys(tmp_path: Path) -> None:
     assert [q["id"] for q in surveys["pulse"]["questions"]] == ["score"]
     assert [q["id"] for q in surveys["completion"]["questions"]] == ["pick"]
     assert "meeting-feedback" in surveys  # the shipped ones stay
+
+
+def test_the_readme_example_is_a_valid_survey() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    survey = survey_files.parse(example, Path("example.yaml"))
+    assert [q["id"] for q in survey["questions"]] == ["useful", "goal", "obstacle"]
