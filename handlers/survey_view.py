@@ -17,7 +17,7 @@ from bot.core.services import surveys
 from handlers.buttons import SurveyMove, SurveyOpen, SurveyPick, SurveyTick
 from handlers.notifications import renderer
 
-SCALE_ROW = 6  # numbers a row
+SCALE_ROW = 5  # numbers a row: VK cuts an inline row at five
 SCALE_FITS = 8  # a longer scale (0–10) shows one half at a time
 Half = Literal["low", "high"]
 

@@ -26,6 +26,8 @@ from tests.unit.test_flows import joined
 from tests.unit.test_meeting_attendance import held
 from tests.unit.test_programme_edge_cases import person_id, programme_setup
 
+VK_ROW = 5  # VK cuts an inline keyboard's row at five buttons
+
 
 def core_with(db: Database, settings: Settings, clock: FakeClock, **changes: object) -> Core:
     return Core(db, settings.model_copy(update=changes), build_router(), clock)
@@ -184,6 +186,7 @@ def test_every_question_of_every_shipped_survey_fits_vk() -> None:
                     reply = survey_view.question(step, locale, ticked=2**7 - 1, half=half)
                     labels = [b.label for row in reply.buttons for b in row]
                     assert len(labels) <= MAX_BUTTONS and len(reply.buttons) <= MAX_ROWS
+                    assert all(len(row) <= VK_ROW for row in reply.buttons), labels
                     assert all(len(label) <= MAX_LABEL_CHARS for label in labels)
                     if question["kind"] == "scale" and question["max"] == 10:
                         shown = {"low": "0", "high": "10"}[half]
