@@ -27,6 +27,12 @@ from bot.core.models import (
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import surveys
 from bot.db import Database
+from handlers import notifications
+from scheduler.dispatch import Dispatcher
+from scheduler.jobs import close_surveys
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
+from tests.unit.test_dispatch import add_person
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 CLOSES = NOW + timedelta(days=7)
@@ -299,3 +305,34 @@ async def test_answers_keep_the_version_they_answered(db: Database, tmp_path: Pa
         ]
         stored = (await session.execute(select(SurveyAnswer))).scalars().one()
         assert stored.question == "useful" and stored.value == 4
+
+
+async def test_the_tick_sends_reminders_to_non_responders_and_closes_once(db: Database) -> None:
+    """Through the dispatcher and the scheduler's job: the one who answered gets no reminder
+    (voided on completion, and checked again when sent); the run closes once, and an unsent
+    reminder then never goes."""
+    clock = FakeClock(NOW)
+    tg = RecordingPlatform("telegram")
+    ann = await add_person(db, [("telegram", "1", NOW)])
+    bob = await add_person(db, [("telegram", "2", NOW)])
+    run_id = await feedback_run(db, [ann, bob])
+    async with db.transaction() as session:
+        run = await session.get(SurveyRun, run_id)
+        assert run is not None
+        await surveys.schedule_reminders(session, run, [NOW + timedelta(days=2), CLOSES])
+        late = await surveys.schedule_reminders(session, run, [CLOSES - timedelta(hours=1)])
+    assert late == 2
+    dispatcher = Dispatcher(db, {"telegram": tg}, notifications.render, clock)
+    await dispatcher.run_once()
+    assert [len(tg.to("1")), len(tg.to("2"))] == [1, 1]  # the invitations
+    assert "Как прошла встреча" in tg.to("1")[0]
+    await complete_mentee(db, await response_of(db, run_id, ann), ann, NOW)
+    clock.advance(days=2)
+    await dispatcher.run_once()
+    assert len(tg.to("1")) == 1
+    assert "Напоминаем об опросе" in tg.to("2")[1]
+    clock.now = CLOSES
+    assert [r.id for r in await close_surveys(dispatcher)] == [run_id]
+    assert await close_surveys(dispatcher) == []
+    await dispatcher.run_once()
+    assert len(tg.to("2")) == 2  # the reminder an hour before the close was voided with it
