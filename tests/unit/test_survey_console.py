@@ -191,3 +191,37 @@ def test_every_question_of_every_shipped_survey_fits_vk() -> None:
                     if question["kind"] == "scale" and question["max"] == 10:
                         shown = {"low": "0", "high": "10"}[half]
                         assert shown in labels, labels
+
+
+async def test_surveys_dir_replaces_the_shipped_feedback(
+    db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    folder = tmp_path / "our-surveys"
+    folder.mkdir()
+    (folder / "meeting-feedback.yaml").write_text(
+        "title: {ru: Отзыв о занятии, en: Session feedback}\n"
+        "questions:\n"
+        "  - {id: mood, kind: scale, min: 0, max: 10, text: {ru: Ваше настроение, en: Mood}}\n",
+        encoding="utf-8",
+    )
+    try:
+        core = core_with(db, settings, clock, surveys_dir=folder)
+        setup = await programme_setup(core, db)
+        await held(db, setup, clock)
+        clock.advance(minutes=15)
+        rid = (await responses(db))[await person_id(db, "3")].id
+        first = await setup.mentee.press(SurveyOpen(rid).pack())
+        assert "Отзыв о занятии · вопрос 1 из 1" in joined(first)
+        assert "Ваше настроение" in joined(first)
+        labels = [b.label for row in first[0].buttons for b in row]
+        assert labels == ["0", "1", "2", "3", "4", "5", "6–10 →"]
+        turn = [b.payload for row in first[0].buttons for b in row][-1]
+        high = await setup.mentee.press(turn)
+        assert high[0].replace  # the other half in place
+        labels = [b.label for row in high[0].buttons for b in row]
+        assert labels == ["6", "7", "8", "9", "10", "← 0–5"]
+        done = await setup.mentee.press([b.payload for b in high[0].buttons[0]][-1])
+        assert "Спасибо!" in joined(done)
+        assert await answers(db, rid) == {"mood": (10, False)}
+    finally:
+        survey_files.configure()
