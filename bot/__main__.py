@@ -41,6 +41,18 @@ def load_settings() -> Settings:
     return settings
 
 
+def surveys_usable(settings: Settings) -> bool:
+    """Read the survey files; each one refused is named on stderr in one line (False)."""
+    from bot.core import survey_files
+
+    try:
+        survey_files.configure(settings.surveys_dir)
+    except survey_files.SurveyFileError as exc:
+        print(f"Survey files refused:\n{exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="nastavnik", description="Mentoring programme bot")
@@ -186,6 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report(settings, args)
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
+        return 2
+    if not surveys_usable(settings):
         return 2
     with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C, SIGTERM
         asyncio.run(serve(settings, args.user if command == "console" else None))

@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     parent_code_days: int = Field(default=14, ge=1, le=90, alias="PARENT_CODE_DAYS")
     max_upload_mb: int = Field(default=20, ge=1, le=2000, alias="MAX_UPLOAD_MB")
     help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
+    surveys_dir: Path | None = Field(default=None, alias="SURVEYS_DIR")  # None: shipped only
+    feedback_days: int = Field(default=7, ge=1, le=60, alias="FEEDBACK_DAYS")
+
+    @field_validator("surveys_dir", mode="before")
+    @classmethod
+    def _blank_folder_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("telegram_bot_token", "vk_group_token", mode="before")
     @classmethod

@@ -27,6 +27,7 @@ from handlers import (
     speed_invite,
     speed_roster,
     start,
+    survey,
 )
 
 
@@ -55,6 +56,7 @@ def build_router() -> Router:
         speed_invite,
         ask,
         reports,
+        survey,
     )
     for module in modules:
         root.include(module.router)

@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Notification, ProgrammeRequest
-from bot.core.services import pending, programmes, speed
-from handlers import notifications
+from bot.core.services import pending, programmes, speed, surveys
+from handlers import notifications, survey_view
 from handlers.common import help_hint
 
 router = Router()
@@ -37,17 +37,20 @@ async def count(ctx: Context) -> int:
     """How many things await this person's answer."""
     assert ctx.person is not None
     items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, now=ctx.now)
-    return len(items) + len(await speed.unanswered(ctx.session, ctx.person.id, ctx.now))
+    invited = await speed.unanswered(ctx.session, ctx.person.id, ctx.now)
+    surveys_due = await surveys.unanswered(ctx.session, ctx.person.id, ctx.now)
+    return len(items) + len(invited) + len(surveys_due)
 
 
 async def invitations(ctx: Context) -> Replies:
-    """Speed-mentoring invitations not yet answered, shown as the invitation was."""
+    """Speed-mentoring invitations and surveys not yet answered, shown as the invitation was (a
+    survey begun: Continue, from the first question not yet answered)."""
     assert ctx.person is not None
     replies: Replies = []
     for event in await speed.unanswered(ctx.session, ctx.person.id, ctx.now):
         notice = Notification(template="speed-invite", params={"event_id": event.id})
         replies += await notifications.render(ctx.session, notice, ctx.person) or []
-    return replies
+    return replies + await survey_view.pending(ctx.session, ctx.person, ctx.now)
 
 
 async def who_is_awaited(ctx: Context, request: ProgrammeRequest) -> Markup:

@@ -728,3 +728,37 @@ class ReportPeriod(Payload, prefix="report-period"):
 
     kind: ReportKind
     span: ReportSpan
+
+
+# --- surveys -------------------------------------------------------------------------------
+
+
+class SurveyOpen(Payload, prefix="survey"):
+    """Start answering a survey, or continue from the first question not yet answered."""
+
+    response_id: int
+
+
+class SurveyPick(Payload, prefix="sv-pick"):
+    """The answer to question `step`: a scale's number, or a single choice's option (its place)."""
+
+    response_id: int
+    step: int
+    value: int
+
+
+class SurveyTick(Payload, prefix="sv-tick"):
+    """Multiple choice at question `step`: the options ticked (a bit each); `done` submits them."""
+
+    response_id: int
+    step: int
+    ticked: int
+    done: bool = False
+
+
+class SurveyMove(Payload, prefix="sv-move"):
+    """At question `step`: back to the one before, skip it, or show a long scale's other half."""
+
+    response_id: int
+    step: int
+    act: Literal["back", "skip", "low", "high"]

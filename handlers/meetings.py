@@ -18,7 +18,7 @@ from bot.core.models import (
     ProgrammeStatus,
 )
 from bot.core.refusal import StaleButton
-from bot.core.services import meeting_lists, meeting_reminders, meetings
+from bot.core.services import feedback, meeting_lists, meeting_reminders, meetings
 from handlers import meeting_calendar, meeting_wizard
 from handlers.buttons import (
     MEETING_REMINDER_PRESETS,
@@ -172,6 +172,7 @@ async def outcome(ctx: Context, payload: MeetingOutcome) -> Replies:
     await meeting_reminders.record_outcome(ctx.session, meeting, payload.act == "held", ctx.now)
     if payload.act == "not":
         return [ctx.reply("meeting-not-held-noted", help_hint(ctx))]
+    await feedback.meeting_held(ctx.session, meeting, ctx.now, ctx.settings.feedback_days)
     return await attendance(ctx, meeting, 0, replace=False)
 
 
@@ -234,6 +235,10 @@ async def attended(ctx: Context, payload: MeetingAttended) -> Replies:
         raise StaleButton()
     now_came = not parts[payload.person_id].attended
     await meetings.mark_attended(ctx.session, meeting, payload.person_id, now_came)
+    days = ctx.settings.feedback_days
+    await feedback.attendance_changed(
+        ctx.session, meeting, payload.person_id, now_came, ctx.now, days
+    )
     return await attendance(ctx, meeting, payload.page, replace=True)
 
 

@@ -1,10 +1,12 @@
-"""APScheduler wiring: the periodic tick that drains the outbox and expires parents' codes."""
+"""APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes and
+closes the survey runs past their deadline."""
 
 from __future__ import annotations
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.core.services import minors
+from bot.core.models import SurveyRun
+from bot.core.services import minors, surveys
 from scheduler.dispatch import Dispatcher
 
 
@@ -17,27 +19,31 @@ async def expire_parent_codes(dispatcher: Dispatcher) -> int:
     return erased
 
 
+async def close_surveys(dispatcher: Dispatcher) -> list[SurveyRun]:
+    """Close the survey runs whose deadline has passed (their pending invitations and reminders
+    are voided); the runs closed."""
+    async with dispatcher.db.transaction() as session:
+        return await surveys.close_due(session, dispatcher.clock())
+
+
 def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOScheduler:
-    """A scheduler that runs a dispatch pass and the expiry of parents' codes every tick;
-    missed ticks collapse into one."""
+    """A scheduler that runs a dispatch pass, the expiry of parents' codes and the closing of
+    survey runs every tick; missed ticks collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
-    scheduler.add_job(
-        dispatcher.run_once,
-        "interval",
-        seconds=tick_seconds,
-        id="dispatch-outbox",
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=None,
-    )
-    scheduler.add_job(
-        expire_parent_codes,
-        "interval",
-        args=[dispatcher],
-        seconds=tick_seconds,
-        id="expire-parent-codes",
-        max_instances=1,
-        coalesce=True,
-        misfire_grace_time=None,
-    )
+    jobs = {
+        "dispatch-outbox": (dispatcher.run_once, []),
+        "expire-parent-codes": (expire_parent_codes, [dispatcher]),
+        "close-surveys": (close_surveys, [dispatcher]),
+    }
+    for name, (job, args) in jobs.items():
+        scheduler.add_job(
+            job,
+            "interval",
+            args=args,
+            seconds=tick_seconds,
+            id=name,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=None,
+        )
     return scheduler

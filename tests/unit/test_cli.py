@@ -34,6 +34,8 @@ SETTING_NAMES = {
     "QUIET_HOURS",
     "REMINDER_TIME",
     "OVERDUE_ALERT_DAYS",
+    "SURVEYS_DIR",
+    "FEEDBACK_DAYS",
 }
 
 
@@ -80,6 +82,17 @@ RUNS: dict[str, tuple[tuple[str, ...], dict[str, str], str]] = {
     "migrate": (("migrate",), {}, ""),
     "grant-unknown": (("grant", "curator", "tg:1"), {}, ""),
     "console": (("console",), {}, CONSOLE_INPUT),
+    "bad-survey-run": ((), {"TELEGRAM_BOT_TOKEN": "123:ABC", "SURVEYS_DIR": "surveys"}, ""),
+    "bad-survey-console": (("console",), {"SURVEYS_DIR": "surveys"}, "/start\n"),
+}
+# Two malformed survey files the bad-survey runs read from their folder's `surveys`.
+BAD_SURVEYS = {
+    "pulse.yaml": "title: {ru: Пульс, en: Pulse}\nquestions:\n"
+    "  - {id: mood, kind: stars, text: {ru: Как дела, en: How are you}}\n",
+    "meeting-feedback.yaml": "title: {ru: Отзыв, en: Feedback}\nquestions:\n"
+    "  - {id: why, kind: text, text: {ru: Почему, en: Why},"
+    " show_if: {question: score, in: [1]}}\n"
+    "  - {id: score, kind: scale, min: 1, max: 5, text: {ru: Оценка, en: Score}}\n",
 }
 
 
@@ -92,6 +105,11 @@ class Run:
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     folders = {name: tmp_path_factory.mktemp(name) for name in RUNS}
+    for name, folder in folders.items():
+        if name.startswith("bad-survey"):
+            (folder / "surveys").mkdir()
+            for file, text in BAD_SURVEYS.items():
+                (folder / "surveys" / file).write_text(text, encoding="utf-8")
     started = {name: _start(folders[name], args, env) for name, (args, env, _) in RUNS.items()}
     return {
         name: Run(folders[name], _finish(proc, RUNS[name][2])) for name, proc in started.items()
@@ -125,6 +143,23 @@ def test_bad_setting_stops_with_one_line_naming_it(
     assert len(lines) == 1, result.stderr
     assert named in lines[0]
     assert list(runs[run].cwd.iterdir()) == []  # nothing created on the way out
+
+
+@pytest.mark.parametrize("run", ["bad-survey-run", "bad-survey-console"])
+def test_malformed_survey_files_stop_the_start(runs: dict[str, Run], run: str) -> None:
+    """Each refused file is named in one line with its question and the reason."""
+    result = runs[run].result
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "Survey files refused:"
+    assert len(lines) == 3, result.stderr
+    feedback, pulse = lines[1:]
+    assert "surveys/meeting-feedback.yaml: question 'why':" in feedback
+    assert "'score', not an earlier question" in feedback
+    assert "surveys/pulse.yaml: question 'mood': kind must be one of" in pulse
+    assert "'stars'" in pulse
+    assert "Согласие" not in result.stdout  # the console never started
 
 
 def test_migrate_creates_the_database(runs: dict[str, Run]) -> None:
