@@ -714,7 +714,7 @@ class HelpHandTo(Payload, prefix="help-to"):
 
 # --- reports -------------------------------------------------------------------------------
 
-ReportSpan = Literal["month", "last", "year"]
+ReportSpan = Literal["month", "last", "year", "calendar"]
 
 
 class ReportChoice(Payload, prefix="report"):

@@ -23,6 +23,7 @@ SPAN_LABELS: dict[ReportSpan, str] = {
     "month": "btn-report-this-month",
     "last": "btn-report-last-month",
     "year": "btn-report-school-year",
+    "calendar": "btn-report-this-year",  # the annual report's: the regional centre counts by years
 }
 SCHOOL_YEAR_MONTH = 9  # a school year starts on 1 September
 DAYS_A_YEAR = 366
@@ -46,7 +47,7 @@ async def choose_kind(ctx: Context, payload: ReportChoice) -> Replies:
 
 
 async def ask_period(ctx: Context) -> Replies:
-    """This month, last month, this school year, or two dates typed."""
+    """This month, last month, this school year, this calendar year, or two dates typed."""
     kind = ReportKind(ctx.data["kind"])
     spans = [ctx.button(SPAN_LABELS[span], ReportPeriod(kind, span)) for span in SPAN_LABELS]
     rows = [spans[:2], spans[2:], *help_hint(ctx)]
@@ -58,12 +59,14 @@ def _today(ctx: Context) -> date:
 
 
 def span_period(span: ReportSpan, today: date, zone: str) -> Period:
-    """This month and this school year up to today; last month whole."""
+    """This month, this school year and this calendar year up to today; last month whole."""
     if span == "month":
         return Period(today.replace(day=1), today, zone)
     if span == "last":
         last = today.replace(day=1) - timedelta(days=1)
         return Period(last.replace(day=1), last, zone)
+    if span == "calendar":
+        return Period(date(today.year, 1, 1), today, zone)
     year = today.year if today.month >= SCHOOL_YEAR_MONTH else today.year - 1
     return Period(date(year, SCHOOL_YEAR_MONTH, 1), today, zone)
 

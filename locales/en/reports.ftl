@@ -11,6 +11,7 @@ btn-report-annual = Annual
 btn-report-this-month = This month
 btn-report-last-month = Last month
 btn-report-school-year = This school year
+btn-report-this-year = This year
 
 report-choose-kind = <b>Report</b>
     Which report?

@@ -11,6 +11,7 @@ btn-report-annual = Годовой
 btn-report-this-month = Этот месяц
 btn-report-last-month = Прошлый месяц
 btn-report-school-year = Этот учебный год
+btn-report-this-year = Этот год
 
 report-choose-kind = <b>Отчёт</b>
     Какой отчёт подготовить?
