@@ -72,7 +72,8 @@ about-to = To
 about-zone = Time zone
 about-org = Organisation
 
-group-total = All participants
+group-total = Total
+group-everyone = all participants
 group-role = Role
 group-age = Age
 group-form = Form of mentoring

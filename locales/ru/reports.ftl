@@ -75,7 +75,8 @@ about-to = По
 about-zone = Часовой пояс
 about-org = Организация
 
-group-total = Всего участников
+group-total = Всего
+group-everyone = все участники
 group-role = Роль
 group-age = Возраст
 group-form = Форма наставничества

@@ -80,7 +80,7 @@ async def test_programmes_report_numbers_are_the_databases(db: Database) -> None
     people = table(found["Участники"], 2)
     assert found["Участники"][0] == ("Группа", "Значение", "Человек")
     members = f"FROM programme_members m JOIN programmes p ON p.id = m.programme_id WHERE {RAN}"
-    assert people[("Всего участников", "Всего участников")][2] == await sql(
+    assert people[("Всего", "все участники")][2] == await sql(
         db, f"SELECT count(DISTINCT m.person_id) {members}"
     )
     for role, label in (("mentor", "наставник"), ("mentee", "наставляемый")):

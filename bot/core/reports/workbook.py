@@ -74,7 +74,7 @@ def _about(report: Report, tx: Labels) -> Sheet:
 def _participants(report: Report, tx: Labels) -> Sheet:
     found = report.participants
     sheet = Sheet(tx("sheet-participants"), [tx("col-group"), tx("col-value"), tx("col-people")])
-    sheet.rows.append([tx("group-total"), tx("group-total"), found.total])
+    sheet.rows.append([tx("group-total"), tx("group-everyone"), found.total])
     for role in MemberRole:
         sheet.rows.append([tx("group-role"), tx(f"role-{role.value}"), found.by_role[role.value]])
     ages = [a.value for a in AgeGroup] + ([UNKNOWN] if UNKNOWN in found.by_age else [])
