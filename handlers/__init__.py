@@ -7,6 +7,8 @@ from handlers import (
     ask,
     awaiting,
     banks,
+    campaign_card,
+    campaigns,
     common,
     curator,
     guardian,
@@ -27,6 +29,7 @@ from handlers import (
     speed_roster,
     start,
     survey,
+    survey_summary,
 )
 
 
@@ -55,6 +58,9 @@ def build_router() -> Router:
         speed_invite,
         ask,
         survey,
+        campaigns,
+        campaign_card,
+        survey_summary,
     )
     for module in modules:
         root.include(module.router)

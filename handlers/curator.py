@@ -68,7 +68,8 @@ async def stats(ctx: Context) -> Replies:
     lines.append(
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
-    return [Reply(Markup("\n").join(lines), help_hint(ctx))]
+    surveys = [ctx.button("btn-surveys", Menu("surveys"))]
+    return [Reply(Markup("\n").join(lines), [surveys, *help_hint(ctx)])]
 
 
 @renderer("role-granted-curator")
