@@ -4,6 +4,7 @@ a typed answer, never whose answer it was."""
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from bot.core import texts
@@ -39,7 +40,7 @@ def _line(ctx: Context, figures: QuestionFigures) -> Markup:
     if question["kind"] == "text":
         return ctx.t("summary-question-text", text=text, count=figures.answered)
     if figures.mean is not None:
-        mean = texts.plain(ctx.t("summary-mean-value", mean=round(figures.mean, 1)))
+        mean = format_decimal(figures.mean, format="0.0", locale=ctx.locale)
         return ctx.t(
             "summary-question-scale",
             text=text,

@@ -105,7 +105,6 @@ summary-head = <b>{ $title }</b>
 summary-too-few = Fewer than three people have answered so far — the summary appears once there are more answers.
 summary-question-few = { $text } — fewer than { $least } answers so far, the figures are hidden.
 summary-question-text = { $text } — written answers: { $count }. Only the curator reads them.
-summary-mean-value = { NUMBER($mean, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 summary-question-scale = { $text } — { $mean } out of { $max } on average ({ $count } answers)
 summary-question-options = { $text } — { $options }
 summary-option = { $option }: { $count }
