@@ -1,5 +1,6 @@
 ## Surveys the curator sends, and mentors' summaries
 btn-surveys = Surveys
+cmd-surveys = Surveys and summaries of answers
 btn-campaign-new = Send a survey
 btn-campaign-run = { $closed ->
     [yes] 🔒 { $title } · { $rate }%

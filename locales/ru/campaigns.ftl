@@ -1,5 +1,6 @@
 ## Опросы, которые отправляет куратор, и сводки для наставников
 btn-surveys = Опросы
+cmd-surveys = Опросы и сводки ответов
 btn-campaign-new = Отправить опрос
 btn-campaign-run = { $closed ->
     [yes] 🔒 { $title } · { $rate }%
