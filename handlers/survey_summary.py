@@ -11,6 +11,7 @@ from bot.core import texts
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Role
+from bot.core.refusal import Refusal
 from bot.core.services import survey_summary, surveys
 from bot.core.services.survey_summary import MIN_ANSWERS, QuestionFigures
 from handlers.buttons import SurveySummary
@@ -56,10 +57,11 @@ def _line(ctx: Context, figures: QuestionFigures) -> Markup:
     return ctx.t("summary-question-options", text=text, options="; ".join(options))
 
 
-@router.button(SurveySummary, roles={Role.MENTOR})
+@router.button(SurveySummary)
 async def summary(ctx: Context, payload: SurveySummary) -> Replies:
     """The figures of one run over the answers from the mentor's own pairs and groups."""
-    assert ctx.person is not None
+    if ctx.person is None or not ctx.has_role(frozenset({Role.MENTOR})):
+        raise Refusal("summary-mentors-only")
     found = await survey_summary.summary(ctx.session, payload.run_id, ctx.person.id)
     title = said(found.definition["title"], ctx.locale)
     head = ctx.t("summary-head", title=title, count=found.answered)

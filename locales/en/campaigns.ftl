@@ -103,6 +103,7 @@ summary-list = <b>Surveys about your pairs and groups</b>
     }
 summary-head = <b>{ $title }</b>
     Answered in full: { $count }.
+summary-mentors-only = Survey summaries are for mentors, about their own pairs and groups.
 summary-too-few = Fewer than three people have answered so far — the summary appears once there are more answers.
 summary-question-few = { $text } — fewer than { $least } answers so far, the figures are hidden.
 summary-question-text = { $text } — written answers: { $count }. Only the curator reads them.

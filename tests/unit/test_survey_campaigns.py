@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.config import Settings
+from bot.core.conversation import MAX_BUTTONS
 from bot.core.engine import Core
 from bot.core.models import (
     Notification,
@@ -243,7 +244,13 @@ async def test_mentor_summary_in_chat_hides_until_three_and_never_shows_text(
     assert "Секрет" not in shown and "ответов текстом: 3" in shown
     assert all(name not in shown for name in ("Петя", "Маша", "Коля"))
     mentee = await setup.mentee.press(SurveySummary(run_id).pack())
-    assert "4,0" not in mentee[0].text  # a mentee sees nothing of others' answers
+    assert "только наставники" in mentee[0].text  # a mentee sees nothing of others' answers
+    card = await setup.mentor.press(f"programme:{setup.programme_id}")
+    assert "menu:surveys" in payloads(card[:1])  # the mentor's way in from the programme card
+    assert sum(len(row) for row in card[0].buttons) <= MAX_BUTTONS
+    assert "menu:surveys" not in payloads(
+        await setup.mentee.press(f"programme:{setup.programme_id}")
+    )
     forged = await setup.mentee.press(CampaignRemind(run_id).pack())
     assert "только куратору" in forged[0].text
     async with db.transaction() as session:
@@ -298,3 +305,29 @@ async def test_the_curator_sends_a_survey_in_chat(
     assert csv.file is not None and "Петя Учеников" in csv.file.content.decode("utf-8-sig")
     refused = await setup.mentor.press(f"sv-answers:{run.id}")
     assert refused[0].file is None and "только куратору" in refused[0].text
+
+
+async def test_forged_or_misplaced_wizard_buttons_change_nothing(
+    db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    core = Core(db, settings, build_router(), clock)
+    setup = await programme_setup(core, db)
+    curator = setup.curator
+    await curator.press("sv-new")
+    early = await curator.press("sv-send:y")  # Send before anything is chosen
+    assert "Какой опрос отправить?" in early[-1].text
+    unknown = await curator.press("sv-file:no-such-survey")
+    assert "Какой опрос отправить?" in unknown[-1].text
+    await curator.press("sv-file:completion")
+    for forged in ("sv-to:form:nonsense", "sv-pair:999", "sv-until:7"):
+        replies = await curator.press(forged)
+        assert "Кому отправить опрос?" in replies[-1].text, forged
+    await curator.press("sv-to:pair_type")
+    await curator.press("sv-to:pair_type:counsellor_pupil")
+    await curator.press("sv-until:3")
+    late = await setup.mentor.press("sv-send:y")  # not the curator's wizard, not a curator
+    assert "больше не действует" in late[0].text
+    async with db.transaction() as session:
+        assert (await session.execute(select(SurveyRun))).first() is None
+    sent = await curator.press("sv-send:y")
+    assert "Опрос отправлен: 2 приглашения" in sent[0].text

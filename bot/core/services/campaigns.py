@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import survey_files
@@ -210,12 +210,18 @@ async def remind(session: AsyncSession, run_id: int, now: datetime) -> int:
     run = await run_of(session, run_id)
     if not surveys.is_open(run, now):
         raise Refusal("campaign-closed")
-    if run.reminded_at is not None:
-        raise Refusal("campaign-reminded-already")
+    claim = (
+        update(SurveyRun)
+        .where(SurveyRun.id == run.id, SurveyRun.reminded_at.is_(None))
+        .values(reminded_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if (await session.execute(claim)).rowcount != 1:  # type: ignore[attr-defined]
+        raise Refusal("campaign-reminded-already")  # pressed before, or twice at once
+    await session.refresh(run)
     count = await surveys.schedule_reminders(session, run, [now])
     if not count:
         raise Refusal("campaign-all-answered")
-    run.reminded_at = now
     return count
 
 
