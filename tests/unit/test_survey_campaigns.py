@@ -106,7 +106,8 @@ async def test_each_segment_takes_in_the_right_people_and_nobody_else(db: Databa
     ]  # m3's pair is virtual too, but completed
     assert ids(await taken_in(db, Segment("pair_type", "pupil_pupil"))) == {m2, d}
     assert ids(await taken_in(db, Segment("programme", str(p2)))) == {m2, d}
-    for forged in (Segment("form", "nonsense"), Segment("programme", "999"), Segment("x")):
+    forged_ones = (Segment("form", "no"), Segment("pair_type", "no"), Segment("programme", "9"))
+    for forged in (*forged_ones, Segment("x")):
         try:
             await taken_in(db, forged)
         except Refusal as refusal:

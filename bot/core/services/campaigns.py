@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import survey_files
+from bot.core import organisation, survey_files
 from bot.core.models import (
     Form,
     Person,
@@ -104,6 +104,9 @@ async def check(session: AsyncSession, segment: Segment) -> None:
     if segment.kind not in SEGMENTS:
         raise StaleButton()
     if segment.kind == "form" and segment.value not in set(Form):
+        raise StaleButton()
+    org = organisation.current()
+    if segment.kind == "pair_type" and org.label("pair_types", segment.value or "", "ru") is None:
         raise StaleButton()
     if segment.kind == "programme":
         programme = await session.get(Programme, int(segment.value or 0))
