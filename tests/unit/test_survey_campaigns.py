@@ -304,6 +304,11 @@ async def test_the_curator_sends_a_survey_in_chat(
     assert "второй раз напомнить нельзя" in again[0].text
     csv = (await curator.press(f"sv-answers:{run.id}"))[0]
     assert csv.file is not None and "Петя Учеников" in csv.file.content.decode("utf-8-sig")
+    clock.advance(days=8)  # past the deadline: shown closed, nothing to remind
+    closed = (await curator.press(f"sv-run:{run.id}"))[0]
+    assert "Опрос закрыт" in closed.text and f"sv-remind:{run.id}" not in payloads([closed])
+    listed = await curator.send("/surveys")
+    assert listed[0].buttons[0][0].label.startswith("🔒 ")
     refused = await setup.mentor.press(f"sv-answers:{run.id}")
     assert refused[0].file is None and "только куратору" in refused[0].text
 
