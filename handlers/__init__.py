@@ -7,6 +7,8 @@ from handlers import (
     ask,
     awaiting,
     banks,
+    campaign_card,
+    campaigns,
     common,
     curator,
     guardian,
@@ -28,6 +30,7 @@ from handlers import (
     speed_roster,
     start,
     survey,
+    survey_summary,
 )
 
 
@@ -57,6 +60,9 @@ def build_router() -> Router:
         ask,
         reports,
         survey,
+        campaigns,
+        campaign_card,
+        survey_summary,
     )
     for module in modules:
         root.include(module.router)

@@ -762,3 +762,68 @@ class SurveyMove(Payload, prefix="sv-move"):
     response_id: int
     step: int
     act: Literal["back", "skip", "low", "high"]
+
+
+# --- surveys sent by the curator ----------------------------------------------------------------
+
+CAMPAIGN_DAYS = (3, 7, 14)  # deadline buttons: answers taken until the end of that day
+CampaignSegment = Literal["all", "mentors", "mentees", "form", "pair_type", "programme"]
+
+
+class CampaignNew(Payload, prefix="sv-new"):
+    """The curator starts sending a survey (or continues the one left in the middle)."""
+
+
+class CampaignFile(Payload, prefix="sv-file"):
+    """The survey to send: a survey file's name."""
+
+    key: str
+
+
+class CampaignTo(Payload, prefix="sv-to"):
+    """Whom to send it to; a form, pair type or programme without `value`: choose it next."""
+
+    segment: CampaignSegment
+    value: str | None = None
+
+
+class CampaignProgramme(Payload, prefix="sv-pair"):
+    """Send it to the members of this programme."""
+
+    programme_id: int
+
+
+class CampaignUntil(Payload, prefix="sv-until"):
+    """Take answers until the end of the day this many days ahead."""
+
+    days: Annotated[int, OneOf(CAMPAIGN_DAYS)]
+
+
+class CampaignSend(Payload, prefix="sv-send"):
+    """Send the survey as summed up, or drop it (at any step)."""
+
+    confirm: bool
+
+
+class CampaignCard(Payload, prefix="sv-run"):
+    """A sent survey's card with its response figures as they are now."""
+
+    run_id: int
+
+
+class CampaignRemind(Payload, prefix="sv-remind"):
+    """Remind those yet to answer, once."""
+
+    run_id: int
+
+
+class CampaignAnswers(Payload, prefix="sv-answers"):
+    """Everyone's answers to a sent survey as a CSV file (the curator's alone)."""
+
+    run_id: int
+
+
+class SurveySummary(Payload, prefix="sv-sum"):
+    """A mentor's figures of a survey's answers from their own pairs and groups."""
+
+    run_id: int

@@ -36,6 +36,7 @@ PUBLIC_COMMANDS = (
     "programme",
     "plan",
     "meetings",
+    "surveys",
     "profile",
     "settings",
     "mydata",

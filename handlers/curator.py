@@ -68,8 +68,8 @@ async def stats(ctx: Context) -> Replies:
     lines.append(
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
-    report = [[ctx.button("btn-report", Menu("report"))]]
-    return [Reply(Markup("\n").join(lines), report + help_hint(ctx))]
+    tools = [ctx.button("btn-report", Menu("report")), ctx.button("btn-surveys", Menu("surveys"))]
+    return [Reply(Markup("\n").join(lines), [tools, *help_hint(ctx)])]
 
 
 @renderer("role-granted-curator")

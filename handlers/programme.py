@@ -42,6 +42,7 @@ from handlers.buttons import (
     KeepAsIs,
     MeetingList,
     MeetingReminders,
+    Menu,
     OpenPlan,
     OpenProgramme,
     Reminders,
@@ -310,6 +311,8 @@ async def _actions(
         row = [ctx.button("btn-end-early", EndEarly(pid))]
         if me.role == MemberRole.MENTEE:
             row.append(ctx.button("btn-replace-mentor", AskReplacement(pid)))
+        elif not ctx.is_staff:  # the mentor's survey figures (staff see every answer instead)
+            row.append(ctx.button("btn-surveys", Menu("surveys")))
         rows.append(row)
         if me.role == MemberRole.MENTEE:
             rows.append([ctx.button("btn-ask-mentor", AskMentor(pid))])

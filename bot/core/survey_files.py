@@ -225,3 +225,10 @@ def definition(key: str) -> dict[str, Any]:
     if not _current:
         configure()
     return _current[key]
+
+
+def names() -> list[str]:
+    """The names of every survey there is now, in order."""
+    if not _current:
+        configure()
+    return sorted(_current)
