@@ -23,6 +23,7 @@ from bot.core.models import (
     ResponseStatus,
     Subject,
     SurveyAnswer,
+    SurveyKind,
     SurveyResponse,
     SurveyRun,
 )
@@ -182,6 +183,24 @@ async def test_the_reminder_goes_once_and_only_to_those_yet_to_answer(db: Databa
             else:
                 raise AssertionError("reminded twice")
     assert await reminders(db) == [started, silent]
+
+
+async def test_the_monitoring_is_on_the_curators_list_with_its_figures(db: Database) -> None:
+    curator = await person(db, "Куратор", "curator")
+    mentee = await person(db, "Ученик", "mentee")
+    sent_id, _ = await sent(db, curator, Segment("all"))
+    async with db.transaction() as session:
+        kind, feedback = SurveyKind.MONITORING, SurveyKind.MEETING
+        run = await surveys.open_run(session, "monitoring-mentee", kind, now=NOW, closes_at=CLOSES)
+        await surveys.invite(session, run, [(mentee, None, "mentee")], NOW)
+        await surveys.open_run(session, "meeting-feedback", feedback, now=NOW, closes_at=CLOSES)
+        monitoring_id = run.id
+    await complete(db, monitoring_id, mentee, 4)
+    async with db.transaction() as session:
+        listed = [r.id for r in await campaigns.runs(session, 10)]
+        assert listed == [monitoring_id, sent_id]  # a meeting's feedback is not listed
+        assert (await campaigns.run_of(session, monitoring_id)).id == monitoring_id
+        assert (await campaigns.figures(session, monitoring_id)).rate == 100
 
 
 async def test_a_closed_survey_is_not_reminded(db: Database) -> None:

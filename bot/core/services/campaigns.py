@@ -175,11 +175,16 @@ async def send(
     return run, await surveys.invite(session, run, invitees, now)
 
 
+# The runs on the curator's list: a meeting's feedback or a programme's completion survey is
+# one pair's, seen in the reports instead.
+LISTED_KINDS = (SurveyKind.CURATOR, SurveyKind.MONITORING)
+
+
 async def runs(session: AsyncSession, limit: int) -> list[SurveyRun]:
-    """The curators' runs, the newest first."""
+    """The curators' runs and the monitoring's, the newest first."""
     query = (
         select(SurveyRun)
-        .where(SurveyRun.kind == SurveyKind.CURATOR)
+        .where(SurveyRun.kind.in_(LISTED_KINDS))
         .order_by(SurveyRun.id.desc())
         .limit(limit)
     )
@@ -187,9 +192,9 @@ async def runs(session: AsyncSession, limit: int) -> list[SurveyRun]:
 
 
 async def run_of(session: AsyncSession, run_id: int) -> SurveyRun:
-    """A curator's run; any other id is a stale button."""
+    """A curator's or the monitoring's run; any other id is a stale button."""
     run = await session.get(SurveyRun, run_id)
-    if run is None or run.kind != SurveyKind.CURATOR:
+    if run is None or run.kind not in LISTED_KINDS:
         raise StaleButton()
     return run
 
