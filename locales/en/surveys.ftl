@@ -33,3 +33,10 @@ mydata-survey-invited = you have not begun
 mydata-survey-started = you answered some of the questions
 mydata-survey-completed = you answered
 mydata-survey-skipped = skipped
+
+## Monitoring and reports
+monitoring-closed = <b>The monitoring has closed</b> (deadline { $deadline }). Answered:
+monitoring-rate = • { $title }: { $answered } of { $invited }
+annual-report-due = <b>Annual report for { NUMBER($year, useGrouping: 0) }</b>
+    The report of mentoring participant numbers is due at the regional mentoring centre by { $due }.
+btn-open-report = Reports
