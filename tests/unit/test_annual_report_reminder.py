@@ -1,0 +1,70 @@
+"""The annual report for the regional mentoring centre, due 30 December: each curator is
+reminded once on ANNUAL_REPORT_REMINDER (10:00 on 23 December by default), with the way to the
+reports and to help; a bot that was down that day reminds when it starts, until the year ends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.config import Settings
+from bot.core.conversation import Reply
+from bot.db import Database
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
+from tests.unit.test_monitoring_schedule import Bot, configured, person
+
+DUE = "Ежегодный отчёт за 2026 год"
+
+
+class Keeping(RecordingPlatform):
+    """Also keeps the replies, buttons and all."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replies: list[Reply] = []
+
+    async def send(self, external_id: str, replies: Sequence[Reply], **extra: object) -> None:
+        await super().send(external_id, replies, **extra)
+        self.replies += replies
+
+
+async def test_the_curator_is_reminded_once_on_23_december(
+    db: Database, clock: FakeClock, settings: Settings
+) -> None:
+    curator = await person(db, "Ольга", curator=True)
+    mentor = await person(db, "Иван")
+    bot = Bot(db, clock, settings)
+    bot.console = bot.dispatcher.platforms["console"] = Keeping()  # type: ignore[index]
+    await bot.tick(datetime(2026, 12, 23, 6, 59, tzinfo=UTC))  # 09:59 in Moscow
+    assert bot.received(curator, DUE) == 0
+    await bot.tick(datetime(2026, 12, 23, 7, 0, tzinfo=UTC))
+    assert bot.received(curator, DUE) == 1
+    (reply,) = bot.console.replies
+    assert "до 30 декабря 2026" in reply.text
+    assert [b.payload for row in reply.buttons for b in row] == ["menu:report", "menu:help"]
+    await bot.tick(datetime(2026, 12, 28, 7, 0, tzinfo=UTC))
+    assert bot.received(curator, DUE) == 1
+    assert bot.received(mentor, DUE) == 0
+
+
+async def test_a_bot_down_on_the_day_reminds_when_it_starts_but_not_next_year(
+    db: Database, clock: FakeClock, settings: Settings
+) -> None:
+    curator = await person(db, "Ольга", curator=True)
+    late = Bot(db, clock, settings)
+    await late.tick(datetime(2026, 12, 26, 9, 0, tzinfo=UTC))
+    assert late.received(curator, DUE) == 1
+    other = await person(db, "Анна", curator=True)
+    await late.tick(datetime(2027, 1, 2, 9, 0, tzinfo=UTC))
+    assert late.received(other, "Ежегодный отчёт") == 0
+
+
+async def test_annual_report_reminder_moves_the_day(
+    db: Database, clock: FakeClock, tmp_path: Path, db_url: str
+) -> None:
+    curator = await person(db, "Ольга", curator=True)
+    early = Bot(db, clock, configured(tmp_path, db_url, ANNUAL_REPORT_REMINDER="12-10"))
+    await early.tick(datetime(2026, 12, 10, 7, 0, tzinfo=UTC))
+    assert early.received(curator, DUE) == 1
