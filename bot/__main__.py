@@ -1,4 +1,4 @@
-"""Command line: run (default), console, migrate, grant / revoke."""
+"""Command line: run (default), console, migrate, grant / revoke, export / import, report."""
 
 from __future__ import annotations
 
@@ -75,6 +75,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="language of the column titles; ru also separates CSV fields with ';' "
         "(default: DEFAULT_LOCALE)",
     )
+    report = sub.add_parser(
+        "report", help="write a report workbook, e.g. report annual --from 2026-01-01 ..."
+    )
+    report.add_argument("kind", choices=["programmes", "monitoring", "annual"])
+    report.add_argument("--from", dest="first", required=True, help="first day, YYYY-MM-DD")
+    report.add_argument("--to", dest="last", required=True, help="last day, YYYY-MM-DD")
+    report.add_argument("--out", type=Path, required=True, help="the XLSX file to write")
+    report.add_argument("--run", type=int, help="monitoring: only this survey run")
+    report.add_argument(
+        "--answers", action="store_true", help="the curator's copy: add the individual answers"
+    )
+    report.add_argument("--locale", choices=SUPPORTED_LOCALES, help="default: DEFAULT_LOCALE")
     return parser.parse_args(argv)
 
 
@@ -136,6 +148,29 @@ async def serve(settings: Settings, console_user: str | None) -> None:
         await app.stop()
 
 
+def report(settings: Settings, args: argparse.Namespace) -> int:
+    """`report KIND --from --to --out`: the workbook, or one line of why not (exit code 2)."""
+    from bot import report_cli
+
+    try:
+        first = report_cli.parse_day("--from", args.first)
+        last = report_cli.parse_day("--to", args.last)
+    except report_cli.ReportArgsError as exc:
+        print(str(exc), file=sys.stderr)
+        return report_cli.USAGE_ERROR
+    request = report_cli.ReportRequest(
+        args.kind,
+        first,
+        last,
+        args.out,
+        args.locale or settings.default_locale,
+        settings.default_timezone,
+        answers=args.answers,
+        run_id=args.run,
+    )
+    return report_cli.run_cli(settings.database_url, request)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python -m bot` and `nastavnik`."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -159,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         locale = getattr(args, "locale", None) or settings.default_locale
         return run_cli(command, settings.database_url, args.file, locale)
+    if command == "report":
+        return report(settings, args)
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
         return 2

@@ -23,6 +23,7 @@ from handlers import (
     programme,
     questionnaire,
     relay,
+    reports,
     speed,
     speed_invite,
     speed_roster,
@@ -55,6 +56,7 @@ def build_router() -> Router:
         speed_roster,
         speed_invite,
         ask,
+        reports,
         survey,
     )
     for module in modules:

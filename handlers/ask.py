@@ -26,7 +26,7 @@ from bot.core.models import (
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import help_threads
 from handlers.buttons import AskMentor, HelpHandOn, HelpHandTo, HelpReply, HelpSolved
-from handlers.common import help_hint
+from handlers.common import help_hint, unknown
 from handlers.notifications import renderer, shown_name
 
 router = Router()
@@ -82,26 +82,56 @@ async def ask_question(ctx: Context) -> Replies:
     return [ctx.reply("ask-prompt", name=shown_name(mentor, ctx.locale), **limits_of(ctx))]
 
 
-async def taken(ctx: Context) -> tuple[str | None, help_threads.Upload | None]:
-    """The text and the file of the message typed; refused when both are missing, the text is
-    too long or the file too large (then nothing is downloaded or stored)."""
+async def taken(ctx: Context) -> tuple[str | None, list[help_threads.Upload]]:
+    """The text and every file of the message typed, in order; refused whole when both are
+    missing, the text is too long or a file too large (a size declared too large is seen
+    before anything is downloaded; nothing is stored)."""
     text = (ctx.incoming.text or "").strip() or None
-    limits = limits_of(ctx)
+    limits, limit = limits_of(ctx), ctx.settings.max_upload_bytes
     if text is not None and len(text) > help_threads.MAX_TEXT:
         raise Refusal("help-text-invalid", **limits)
-    upload = None
-    if ctx.incoming.attachments:
-        attachment = ctx.incoming.attachments[0]
+    attachments = ctx.incoming.attachments
+    if any(a.size is not None and a.size > limit for a in attachments):
+        raise Refusal("upload-too-large", **limits)
+    uploads = []
+    for attachment in attachments:
         try:
-            content = await attachment.read(ctx.settings.max_upload_bytes)
+            content = await attachment.read(limit)
         except TooLarge:
             raise Refusal("upload-too-large", **limits) from None
         except FetchFailed:
             raise Refusal("upload-failed") from None
-        upload = help_threads.Upload(attachment.name, attachment.mime, content)
-    if text is None and upload is None:
+        uploads.append(help_threads.Upload(attachment.name, attachment.mime, content))
+    if text is None and not uploads:
         raise Refusal("help-text-invalid", **limits)
-    return text, upload
+    return text, uploads
+
+
+async def _sent(ctx: Context, thread: HelpThread) -> None:
+    """The message is in the thread: the question under way ends, but the next photos of a
+    Telegram album (each a message of its own) still go into this thread."""
+    if ctx.incoming.album is None:
+        await ctx.finish()
+        return
+    await ctx.goto("help_album", thread=thread.id, album=ctx.incoming.album)
+
+
+async def album_prompt(ctx: Context) -> Replies:
+    """Nothing to ask: the album's next photo is awaited."""
+    return []
+
+
+async def take_album(ctx: Context) -> Replies:
+    """A further photo of the album goes into the same thread, silently; anything else is read
+    as if nothing were awaited."""
+    assert ctx.person is not None
+    if ctx.incoming.album is None or ctx.incoming.album != ctx.data.get("album"):
+        await ctx.finish()
+        return await unknown(ctx)
+    thread = await help_threads.thread_for(ctx.session, int(ctx.data["thread"]), ctx.person)
+    text, uploads = await taken(ctx)
+    await help_threads.write(ctx.session, thread, ctx.person, text, uploads, ctx.now, wait(ctx))
+    return []
 
 
 async def take_question(ctx: Context) -> Replies:
@@ -113,11 +143,11 @@ async def take_question(ctx: Context) -> Replies:
     if programme_id is not None and programme_id not in mine:
         await ctx.finish()
         return [ctx.reply("ask-programme-over", help_hint(ctx))]
-    text, upload = await taken(ctx)
+    text, uploads = await taken(ctx)
     thread = await help_threads.ask(
-        ctx.session, ctx.person, programme_id, text, upload, ctx.now, wait(ctx)
+        ctx.session, ctx.person, programme_id, text, uploads, ctx.now, wait(ctx)
     )
-    await ctx.finish()
+    await _sent(ctx, thread)
     key = "ask-sent" if thread.helper_id else "ask-sent-curator"
     return [ctx.reply(key, help_hint(ctx), hours=ctx.settings.help_answer_hours)]
 
@@ -151,9 +181,9 @@ async def take_reply(ctx: Context) -> Replies:
     except Refusal as refusal:
         await ctx.finish()
         return [ctx.reply(refusal.key, help_hint(ctx), **refusal.params)]
-    text, upload = await taken(ctx)
-    await help_threads.write(ctx.session, thread, ctx.person, text, upload, ctx.now, wait(ctx))
-    await ctx.finish()
+    text, uploads = await taken(ctx)
+    await help_threads.write(ctx.session, thread, ctx.person, text, uploads, ctx.now, wait(ctx))
+    await _sent(ctx, thread)
     key = "help-more-sent" if thread.mentee_id == ctx.person.id else "help-answer-sent"
     return [ctx.reply(key, help_hint(ctx))]
 
@@ -270,3 +300,4 @@ async def answer(session: AsyncSession, row: Notification, person: Person) -> li
 
 router.state("ask_question", ask_question, take_question)
 router.state("help_write", ask_reply, take_reply)
+router.state("help_album", album_prompt, take_album)

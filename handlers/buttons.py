@@ -13,6 +13,7 @@ from bot.config import SUPPORTED_LOCALES
 from bot.core.models import AgeGroup, Audience, Form, TermUnit
 from bot.core.payload import OneOf, Payload
 from bot.core.services.banks import QUESTIONNAIRE_FIELDS
+from bot.core.services.reports import ReportKind
 
 # What the buttons offer.
 CAPACITY_CHOICES = (1, 2, 3, 5)
@@ -709,6 +710,24 @@ class HelpHandTo(Payload, prefix="help-to"):
 
     thread_id: int
     mentor_id: int
+
+
+# --- reports -------------------------------------------------------------------------------
+
+ReportSpan = Literal["month", "last", "year"]
+
+
+class ReportChoice(Payload, prefix="report"):
+    """The curator chose which report to prepare."""
+
+    kind: ReportKind
+
+
+class ReportPeriod(Payload, prefix="report-period"):
+    """The report for this month, last month or this school year."""
+
+    kind: ReportKind
+    span: ReportSpan
 
 
 # --- surveys -------------------------------------------------------------------------------

@@ -68,7 +68,8 @@ async def stats(ctx: Context) -> Replies:
     lines.append(
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
-    return [Reply(Markup("\n").join(lines), help_hint(ctx))]
+    report = [[ctx.button("btn-report", Menu("report"))]]
+    return [Reply(Markup("\n").join(lines), report + help_hint(ctx))]
 
 
 @renderer("role-granted-curator")

@@ -179,7 +179,8 @@ async def meeting_notice(
         MeetingStatus.CANCELLED,
     ):
         caption = texts.t("meeting-ics-caption", person.locale)
-        replies.append(Reply(caption, file=await meeting_file(session, meeting, person)))
+        file = await meeting_file(session, meeting, person, row.template == SERIES_OFF)
+        replies.append(Reply(caption, file=file))
     return replies
 
 

@@ -4,11 +4,12 @@ also serve moving a meeting and proposing another time for it (`move` / `other` 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.core import dates, organisation, quiet_hours, texts, timezones
+from bot.core import dates, quiet_hours, texts, timezones
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import MilestoneStatus, Person, Programme, ProgrammeStatus
@@ -56,7 +57,6 @@ STATES = (
     "meet_summary",
 )
 FORMAT_PAGE = 6
-MAX_FORMAT_NOTE = 100
 CHOICES_PAGE = 4  # programmes or plan items a page: with paging and «Пропустить», six rows
 
 
@@ -225,64 +225,44 @@ async def ask_place(ctx: Context) -> Replies:
     return [ctx.reply("meeting-ask-place", _skip(ctx), max=meetings.MAX_PLACE)]
 
 
+async def _typed(
+    ctx: Context, limit: int, then: Callable[[Context, str], Awaitable[Replies]]
+) -> Replies:
+    """Words typed, at most `limit` characters, handed to `then`; otherwise asked again."""
+    text = banks.clean_text(ctx.incoming.text, limit)
+    if text is None:
+        return [ctx.reply("q-text-invalid", max=limit)]
+    return await then(ctx, text)
+
+
 async def take_place(ctx: Context) -> Replies:
     """The place typed."""
-    place = banks.clean_text(ctx.incoming.text, meetings.MAX_PLACE)
-    if place is None:
-        return [ctx.reply("q-text-invalid", max=meetings.MAX_PLACE)]
-    return await _to_format(ctx, place)
+    return await _typed(ctx, meetings.MAX_PLACE, _to_format)
 
 
 async def _to_format(ctx: Context, place: str | None) -> Replies:
     await ctx.goto("meet_format", **{**ctx.data, "place": place})
-    return await ask_format(ctx)
-
-
-def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
-    rows, last = org_choices.keyboard(
-        ctx, "formats", page, MeetingFormat, MeetingFormatPage, "btn-more-formats", FORMAT_PAGE
-    )
-    return [*rows, [*last, ctx.button("btn-skip", MeetingSkip())]]
-
-
-async def ask_format(ctx: Context) -> Replies:
-    """Question: the format of work, or none."""
-    return [ctx.reply("meeting-ask-format", _format_keyboard(ctx, 0))]
-
-
-@router.button(MeetingFormatPage, states=["meet_format"])
-async def format_page(ctx: Context, payload: MeetingFormatPage) -> Replies:
-    """Another page of formats, in place."""
-    return [Reply(ctx.t("meeting-ask-format"), _format_keyboard(ctx, payload.page), replace=True)]
-
-
-@router.button(MeetingFormat, states=["meet_format"])
-async def take_format(ctx: Context, payload: MeetingFormat) -> Replies:
-    """The format chosen; "other" asks for it in words."""
-    if not organisation.current().offers("formats", payload.activity):
-        raise StaleButton()
-    if payload.activity == organisation.OTHER:
-        await ctx.goto("meet_format_other", **ctx.data)
-        return await ask_format_other(ctx)
-    return await _to_agenda(ctx, payload.activity, None)
-
-
-async def ask_format_other(ctx: Context) -> Replies:
-    """Question: the format in words."""
-    return [ctx.reply("ms-ask-format-other", max=MAX_FORMAT_NOTE)]
-
-
-async def take_format_other(ctx: Context) -> Replies:
-    """The format typed."""
-    note = banks.clean_text(ctx.incoming.text, MAX_FORMAT_NOTE)
-    if note is None:
-        return [ctx.reply("q-text-invalid", max=MAX_FORMAT_NOTE)]
-    return await _to_agenda(ctx, organisation.OTHER, note)
+    return await FORMAT.ask(ctx)
 
 
 async def _to_agenda(ctx: Context, activity: str | None, note: str | None) -> Replies:
     await ctx.goto("meet_agenda", **{**ctx.data, "format": activity, "format_note": note})
     return await ask_agenda(ctx)
+
+
+FORMAT = org_choices.Step(
+    "formats",
+    "meet_format",
+    "meeting-ask-format",
+    "ms-ask-format-other",
+    MeetingFormat,
+    "activity",
+    MeetingFormatPage,
+    "btn-more-formats",
+    FORMAT_PAGE,
+    _to_agenda,
+    MeetingSkip(),
+)
 
 
 async def ask_agenda(ctx: Context) -> Replies:
@@ -292,10 +272,7 @@ async def ask_agenda(ctx: Context) -> Replies:
 
 async def take_agenda(ctx: Context) -> Replies:
     """The agenda typed."""
-    agenda = banks.clean_text(ctx.incoming.text, meetings.MAX_AGENDA)
-    if agenda is None:
-        return [ctx.reply("q-text-invalid", max=meetings.MAX_AGENDA)]
-    return await _to_covers(ctx, agenda)
+    return await _typed(ctx, meetings.MAX_AGENDA, _to_covers)
 
 
 async def _to_covers(ctx: Context, agenda: str | None) -> Replies:
@@ -460,11 +437,10 @@ router.state("meet_day", ask_day, take_typed)
 router.state("meet_slot", ask_slot, take_typed)
 router.state("meet_len", ask_length)
 router.state("meet_place", ask_place, take_place)
-router.state("meet_format", ask_format)
-router.state("meet_format_other", ask_format_other, take_format_other)
 router.state("meet_agenda", ask_agenda, take_agenda)
 router.state("meet_covers", ask_covers)
 router.state("meet_repeat", ask_repeat)
 router.state("meet_count", ask_count)
 router.state("meet_summary", ask_summary)
 router.wizard("meeting", STATES, roles=(), start=None)
+FORMAT.register(router)

@@ -46,7 +46,6 @@ from handlers.programme import label
 router = Router()
 
 LIST_PAGE = 4  # long pair labels, one to a row
-MAX_NOTE = 100  # the words of an "other" pair type
 PAGE = 6  # names two to a row, plus navigation: within VK's ten buttons and six rows
 
 
@@ -213,57 +212,29 @@ async def ask_form(ctx: Context) -> Replies:
 async def pick_form(ctx: Context, payload: PickForm) -> Replies:
     """The form chosen."""
     await ctx.goto("pf_type", **{**ctx.data, "form": payload.form.value})
-    return await ask_type(ctx)
+    return await TYPE.ask(ctx)
 
 
 TYPE_PAGE = 8  # four rows of two, then the page switch and Other: ten buttons, VK's limit
 
 
-async def ask_type(ctx: Context) -> Replies:
-    """Step 4: the pair type, from the organisation's list, or "other"."""
-    return [ctx.reply("pf-ask-type", _type_keyboard(ctx, 0))]
-
-
-def _type_keyboard(ctx: Context, page: int) -> list[list[Button]]:
-    rows, last = org_choices.keyboard(
-        ctx, "pair_types", page, PickPairType, PairTypePage, "btn-more-pair-types", TYPE_PAGE
-    )
-    return [*rows, last]
-
-
-@router.button(PairTypePage, states=["pf_type"], roles=STAFF)
-async def type_page(ctx: Context, payload: PairTypePage) -> Replies:
-    """Another page of pair types, in place."""
-    return [Reply(ctx.t("pf-ask-type"), _type_keyboard(ctx, payload.page), replace=True)]
-
-
-@router.button(PickPairType, states=["pf_type"], roles=STAFF)
-async def pick_type(ctx: Context, payload: PickPairType) -> Replies:
-    """The pair type chosen; "other" asks for it in words."""
-    if not organisation.current().offers("pair_types", payload.pair_type):
-        raise StaleButton()  # a button of a list the organisation has changed since
-    if payload.pair_type == organisation.OTHER:
-        await ctx.goto("pf_type_other", **ctx.data)
-        return await ask_type_other(ctx)
-    return await _set_type(ctx, payload.pair_type, None)
-
-
-async def ask_type_other(ctx: Context) -> Replies:
-    """Step 4, "other": the pair type in words."""
-    return [ctx.reply("pf-ask-type-other", max=MAX_NOTE)]
-
-
-async def type_type_other(ctx: Context) -> Replies:
-    """The pair type typed."""
-    note = banks.clean_text(ctx.incoming.text, MAX_NOTE)
-    if note is None:
-        return [ctx.reply("q-text-invalid", max=MAX_NOTE)]
-    return await _set_type(ctx, organisation.OTHER, note)
-
-
 async def _set_type(ctx: Context, pair_type: str, note: str | None) -> Replies:
     await ctx.goto("pf_term", **{**ctx.data, "pair_type": pair_type, "pair_type_note": note})
     return await ask_term(ctx)
+
+
+TYPE = org_choices.Step(  # step 4: the pair type from the organisation's list, or "other"
+    "pair_types",
+    "pf_type",
+    "pf-ask-type",
+    "pf-ask-type-other",
+    PickPairType,
+    "pair_type",
+    PairTypePage,
+    "btn-more-pair-types",
+    TYPE_PAGE,
+    _set_type,
+)
 
 
 async def ask_term(ctx: Context) -> Replies:
@@ -471,8 +442,7 @@ async def _end_replaced(ctx: Context) -> bool:
 router.state("pf_mentee", ask_mentee)
 router.state("pf_mentor", ask_mentor)
 router.state("pf_form", ask_form)
-router.state("pf_type", ask_type)
-router.state("pf_type_other", ask_type_other, type_type_other)
+TYPE.register(router, roles=STAFF)
 router.state("pf_term", ask_term, type_term)
 router.state("pf_goals", ask_goals, type_goals)
 router.state("pf_confirm", ask_confirm)

@@ -207,7 +207,7 @@ async def take_date(ctx: Context) -> Replies:
     if ctx.data.get("move"):
         return await _finish_move(ctx, due)
     await ctx.goto("ms_format", **{**ctx.data, "due": due.isoformat()})
-    return await ask_format(ctx)
+    return await FORMAT.ask(ctx)
 
 
 async def _last_day(ctx: Context) -> date:
@@ -219,50 +219,6 @@ async def _last_day(ctx: Context) -> date:
 
 
 FORMAT_PAGE = 6
-MAX_FORMAT_NOTE = 100  # the words of an "other" format
-
-
-def _format_keyboard(ctx: Context, page: int) -> list[list[Button]]:
-    """Six formats a page (VK fits ten buttons), a page switch, Other and Skip."""
-    rows, last = org_choices.keyboard(
-        ctx, "formats", page, PickActivity, ActivityPage, "btn-more-formats", FORMAT_PAGE
-    )
-    return [*rows, [*last, ctx.button("btn-skip", SkipActivity())]]
-
-
-async def ask_format(ctx: Context) -> Replies:
-    """Question: the format of work, or none."""
-    return [ctx.reply("ms-ask-format", _format_keyboard(ctx, 0))]
-
-
-@router.button(ActivityPage, states=["ms_format"])
-async def format_page(ctx: Context, payload: ActivityPage) -> Replies:
-    """Another page of formats, in place."""
-    return [Reply(ctx.t("ms-ask-format"), _format_keyboard(ctx, payload.page), replace=True)]
-
-
-@router.button(PickActivity, states=["ms_format"])
-async def take_format(ctx: Context, payload: PickActivity) -> Replies:
-    """The format chosen; "other" asks for it in words."""
-    if not organisation.current().offers("formats", payload.activity):
-        raise StaleButton()  # a button of a list the organisation has changed since
-    if payload.activity == organisation.OTHER:
-        await ctx.goto("ms_format_other", **ctx.data)
-        return await ask_format_other(ctx)
-    return await _to_description(ctx, payload.activity)
-
-
-async def ask_format_other(ctx: Context) -> Replies:
-    """Question: the format of work in words."""
-    return [ctx.reply("ms-ask-format-other", max=MAX_FORMAT_NOTE)]
-
-
-async def take_format_other(ctx: Context) -> Replies:
-    """The format typed."""
-    note = banks.clean_text(ctx.incoming.text, MAX_FORMAT_NOTE)
-    if note is None:
-        return [ctx.reply("q-text-invalid", max=MAX_FORMAT_NOTE)]
-    return await _to_description(ctx, organisation.OTHER, note)
 
 
 @router.button(SkipActivity, states=["ms_format"])
@@ -274,6 +230,21 @@ async def skip_format(ctx: Context, _: SkipActivity) -> Replies:
 async def _to_description(ctx: Context, activity: str | None, note: str | None = None) -> Replies:
     await ctx.goto("ms_desc", **{**ctx.data, "format": activity, "format_note": note})
     return await ask_description(ctx)
+
+
+FORMAT = org_choices.Step(  # six formats a page (VK fits ten buttons), the switch, Other, Skip
+    "formats",
+    "ms_format",
+    "ms-ask-format",
+    "ms-ask-format-other",
+    PickActivity,
+    "activity",
+    ActivityPage,
+    "btn-more-formats",
+    FORMAT_PAGE,
+    _to_description,
+    SkipActivity(),
+)
 
 
 async def ask_description(ctx: Context) -> Replies:
@@ -571,6 +542,5 @@ async def agree_plan(ctx: Context, payload: AgreePlan) -> Replies:
 
 router.state("ms_title", ask_title, take_title)
 router.state("ms_date", ask_date, take_date)
-router.state("ms_format", ask_format)
-router.state("ms_format_other", ask_format_other, take_format_other)
+FORMAT.register(router)
 router.state("ms_desc", ask_description, take_description)

@@ -4,6 +4,10 @@ Times are written in the participant's zone with a `VTIMEZONE` for it, so a seri
 local wall time across a clock change. A calendar app that imported a file updates the meeting
 from a later one with the same `UID` and a higher `SEQUENCE`; a cancelled meeting goes out in a
 `METHOD:CANCEL` file. Texts are plain: the file is not HTML.
+
+Every VEVENT names its ORGANIZER and ATTENDEEs, as iTIP (RFC 5546) wants of a REQUEST or a
+CANCEL. No e-mail address is known, so a person's address is a URI of their own that is not a
+mailbox (RFC 5545 allows any URI for a CAL-ADDRESS), stable across files: see `Party`.
 """
 
 from __future__ import annotations
@@ -14,10 +18,35 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache, partial
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Timezone, vRecur
+from icalendar import Alarm, Calendar, Event, Timezone, vCalAddress, vRecur
 
 PRODID = "-//Nastavnik//Meetings//RU"
 METHODS = ("PUBLISH", "REQUEST", "CANCEL")
+
+
+PARTSTATS = ("NEEDS-ACTION", "ACCEPTED", "DECLINED")
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person in the file: `uri` (e.g. `urn:uuid:…`), the name shown (CN) and, for an
+    attendee, their answer (PARTSTAT)."""
+
+    uri: str
+    name: str
+    partstat: str = "NEEDS-ACTION"
+
+    def address(self, attendee: bool) -> vCalAddress:
+        """The ORGANIZER or ATTENDEE value with its parameters."""
+        if self.partstat not in PARTSTATS:
+            raise ValueError(f"unknown PARTSTAT {self.partstat!r}")
+        address = vCalAddress(self.uri)
+        address.params["cn"] = self.name
+        if attendee:
+            address.params["cutype"] = "INDIVIDUAL"
+            address.params["role"] = "REQ-PARTICIPANT"
+            address.params["partstat"] = self.partstat
+        return address
 
 
 @dataclass(frozen=True)
@@ -46,6 +75,8 @@ class CalendarEvent:
     until: datetime | None = None  # ... UNTIL (UTC)
     cancelled_starts: tuple[datetime, ...] = ()  # EXDATE (UTC series slots)
     moved: tuple[MovedOccurrence, ...] = ()  # extra VEVENTs with the same UID + RECURRENCE-ID
+    organizer: Party | None = None
+    attendees: tuple[Party, ...] = ()
 
 
 @lru_cache(maxsize=64)
@@ -100,6 +131,10 @@ def _vevent(
         if event.location.startswith(("https://", "http://")):
             vevent.add("url", event.location)
     vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if event.organizer is not None:
+        vevent.add("organizer", event.organizer.address(attendee=False))
+    for party in event.attendees:
+        vevent.add("attendee", party.address(attendee=True))
     if alarm_before is not None and not cancelled:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
@@ -107,6 +142,19 @@ def _vevent(
         alarm.add("trigger", -alarm_before)
         vevent.add_component(alarm)
     return vevent
+
+
+def _calendar(tz: str, method: str) -> tuple[Calendar, ZoneInfo, datetime]:
+    """An empty calendar in zone `tz` with its METHOD, the zone and the DTSTAMP to write."""
+    if method not in METHODS:
+        raise ValueError(f"unknown METHOD {method!r}")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", method)
+    calendar.add_component(_vtimezone(tz))
+    return calendar, ZoneInfo(tz), datetime.now(UTC).replace(microsecond=0)
 
 
 def calendar_file(
@@ -121,16 +169,7 @@ def calendar_file(
     With `method="CANCEL"` every event is written as cancelled. A series' moved occurrences
     follow it as VEVENTs with its UID and a RECURRENCE-ID; its cancelled slots are EXDATEs.
     """
-    if method not in METHODS:
-        raise ValueError(f"unknown METHOD {method!r}")
-    zone = ZoneInfo(tz)
-    stamp = datetime.now(UTC).replace(microsecond=0)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", method)
-    calendar.add_component(_vtimezone(tz))
+    calendar, zone, stamp = _calendar(tz, method)
     for event in events:
         write = partial(
             _vevent,
@@ -153,4 +192,22 @@ def calendar_file(
             occurrence = write(moved.start, moved.duration)
             occurrence.add("recurrence-id", _utc(moved.original_start).astimezone(zone))
             calendar.add_component(occurrence)
+    return bytes(calendar.to_ical())
+
+
+def cancel_occurrences_file(
+    event: CalendarEvent, occurrences: Sequence[MovedOccurrence], tz: str
+) -> bytes:
+    """METHOD:CANCEL of some occurrences of the series `event`, each a VEVENT with the series'
+    UID and its RECURRENCE-ID (RFC 5546, 3.2.5): a calendar drops just those and keeps the rest,
+    what took place included (a CANCEL of the series itself would drop it all)."""
+    if event.every_weeks is None or not occurrences:
+        raise ValueError(f"{event.uid}: only occurrences of a series can be cancelled one by one")
+    calendar, zone, stamp = _calendar(tz, "CANCEL")
+    for item in occurrences:
+        vevent = _vevent(
+            event, item.start, item.duration, zone, cancelled=True, stamp=stamp, alarm_before=None
+        )
+        vevent.add("recurrence-id", _utc(item.original_start).astimezone(zone))
+        calendar.add_component(vevent)
     return bytes(calendar.to_ical())

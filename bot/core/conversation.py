@@ -128,3 +128,4 @@ class Incoming:
     payload: str | None = None
     language_code: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    album: str | None = None  # a Telegram album (media group): its photos come one a message

@@ -161,6 +161,7 @@ class TelegramPlatform:
             text=message.text or message.caption or "",
             language_code=message.from_user.language_code,
             attachments=self._attachments(message),
+            album=message.media_group_id,
         )
         await answer(self, self.handle, str(message.chat.id), incoming)
 

@@ -69,11 +69,13 @@ class Chat:
         mime: str,
         caption: str = "",
         declared_size: int | None = None,
+        **more: Any,
     ) -> None:
         """Send a photo (an `image/*` mime) or a document, with a caption or none; the platform
-        may declare a size other than the bytes' (a 30 MB file without sending 30 MB)."""
+        may declare a size other than the bytes' (a 30 MB file without sending 30 MB). `more`:
+        `also=[(name, bytes, mime), …]` on VK (files of the same message), `album=` on Telegram."""
         self.harness.typed.append(caption)
-        self.user.send_file(name, data, mime, caption, declared_size)
+        self.user.send_file(name, data, mime, caption, declared_size, **more)
 
     def press(self, label: str) -> None:
         """Press the button with this label (or payload) in the latest message with buttons."""

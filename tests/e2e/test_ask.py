@@ -1,6 +1,7 @@
 """/ask across platforms: a mentee on one platform asks the mentor on the other with a photo, the
-answer comes back (as a document), an unanswered question reminds the mentor and then reaches
-the curator, who answers; a 30 MB file is refused before anything is downloaded."""
+answer comes back (as a document); every file of a VK message, or of a Telegram album, reaches
+the mentor; an unanswered question reminds the mentor and then reaches the curator, who
+answers; a 30 MB file is refused before anything is downloaded."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from tests.e2e.harness import Chat, Harness
 from tests.e2e.programme_steps import Pair, accept, curator, form_pair, mentee, mentor
 
 PHOTO = b"\xff\xd8\xff\xe0 a photo of the robot"
+BOARD = b"\xff\xd8\xff\xe0 the board from above"
 SCHEME = b"%PDF-1.4 wiring scheme"
 MB = 1024 * 1024
 
@@ -40,13 +42,17 @@ async def test_vk_mentee_asks_a_telegram_mentor_with_a_photo_and_gets_a_document
     pair = await pair_across(harness, "vk", 9400)
     await pair.mentee.say("/ask", "Напишите вопрос наставнику Иван Наставников")
     await refuse_30_mb(harness, pair.mentee)
-    pair.mentee.send_file("robot.jpg", PHOTO, "image/jpeg", "Не крутится мотор — что не так?")
+    caption = "Не крутится мотор — что не так?"
+    also = [("wiring.pdf", SCHEME, "application/pdf")]  # a photo and a document in one message
+    pair.mentee.send_file("robot.jpg", PHOTO, "image/jpeg", caption, also=also)
     await pair.mentee.expect("Вопрос отправлен наставнику")
 
     question = await pair.mentor.expect("Вопрос от наставляемого Петя Учеников")
     assert "Не крутится мотор — что не так?" in question.text
     assert question.photo and question.document_bytes == PHOTO  # sendPhoto, the largest size
     assert question.buttons == ["Ответить"]
+    wiring = await pair.mentor.expect("Вопрос от наставляемого Петя Учеников")
+    assert (wiring.document_name, wiring.document_bytes) == ("wiring.pdf", SCHEME)
     await pair.mentor.click("Ответить", "Напишите ответ наставляемому Петя Учеников")
     pair.mentor.send_file("scheme.pdf", SCHEME, "application/pdf", "Проверьте провода по схеме")
     await pair.mentor.expect("Ответ отправлен")
@@ -69,10 +75,14 @@ async def test_telegram_mentee_asks_a_vk_mentor_unanswered_it_reaches_the_curato
     await pair.mentee.say("/help", "Что я умею")
     await pair.mentee.click("Задать вопрос", "Напишите вопрос наставнику Иван Наставников")
     await refuse_30_mb(harness, pair.mentee)
-    pair.mentee.send_file("robot.jpg", PHOTO, "image/jpeg")  # a photo without a caption
+    # An album of two photos without a caption: Telegram sends them one a message.
+    pair.mentee.send_file("robot.jpg", PHOTO, "image/jpeg", album="robot")
+    pair.mentee.send_file("board.jpg", BOARD, "image/jpeg", album="robot")
     await pair.mentee.expect("Вопрос отправлен наставнику")
-    question = await pair.mentor.expect("Вопрос от наставляемого Петя Учеников")
-    assert question.photo and question.document_bytes == PHOTO  # a VK photo upload
+    for sent in (PHOTO, BOARD):
+        question = await pair.mentor.expect("Вопрос от наставляемого Петя Учеников")
+        assert question.photo and question.document_bytes == sent  # a VK photo upload
+    assert pair.mentee.unread() == []  # the album's second photo is taken silently
 
     # No answer: the mentor is reminded once, then the curator is told.
     harness.clock.advance(hours=23)

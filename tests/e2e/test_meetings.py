@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bot.core.models import Meeting, MeetingParticipant, Notification
 from tests.e2e import programme_steps as steps
-from tests.e2e.harness import Chat, Harness
+from tests.e2e.harness import Chat, Harness, Msg
 
 
 async def stored(harness: Harness) -> list[tuple[Meeting, list[MeetingParticipant]]]:
@@ -27,13 +27,31 @@ async def stored(harness: Harness) -> list[tuple[Meeting, list[MeetingParticipan
     return result
 
 
-async def test_a_meeting_from_proposal_to_the_log(harness: Harness, platform: str) -> None:
+async def proposing(harness: Harness, platform: str, zone: str, zone_shown: str) -> steps.Pair:
+    """An accepted pair whose mentee lives in `zone`; the mentor at the wizard's first question."""
     pair = await steps.accepted_pair(harness, platform)
-    await pair.mentee.say("/timezone Владивосток", "UTC+10 (Владивосток)")
-
-    # The mentor types the time — Thursday 15:00 on the Moscow clock — then an hour, a link.
+    await pair.mentee.say(f"/timezone {zone}", zone_shown)
     await pair.mentor.say("/meetings", "Ближайших встреч пока нет")
     await pair.mentor.click("Назначить встречу", "В какой день встреча")
+    return pair
+
+
+async def sent_and_confirmed(harness: Harness, pair: steps.Pair) -> tuple[Msg, bytes]:
+    """The mentor sends the proposal at its summary, the mentee confirms the invitation; both get
+    the calendar file. The invitation and the mentee's file."""
+    await pair.mentor.click("Отправить", "Приглашение отправлено")
+    await harness.dispatch_due()
+    invite = await pair.mentee.expect("Иван Наставников предлагает встречу")
+    await pair.mentee.click("Подтверждаю", "Встреча подтверждена")
+    await harness.dispatch_due()
+    await calendar_notice(pair.mentor, "Встреча подтверждена. Файл для календаря")
+    return invite, await calendar_notice(pair.mentee, "Встреча подтверждена. Файл для календаря")
+
+
+async def test_a_meeting_from_proposal_to_the_log(harness: Harness, platform: str) -> None:
+    pair = await proposing(harness, platform, "Владивосток", "UTC+10 (Владивосток)")
+
+    # The mentor types the time — Thursday 15:00 on the Moscow clock — then an hour, a link.
     await pair.mentor.say("в четверг в 15:00", "Сколько продлится")
     await pair.mentor.click("60 мин", "Где встреча")
     await pair.mentor.say("https://meet.example/robot", "формат встречи")
@@ -41,17 +59,11 @@ async def test_a_meeting_from_proposal_to_the_log(harness: Harness, platform: st
     await pair.mentor.say("Разобрать схему шасси", "разовая или повторяется")
     summary = await pair.mentor.click("Один раз", "Проверьте встречу")
     assert "чт, 26 ноября, 15:00" in summary.text
-    await pair.mentor.click("Отправить", "Приглашение отправлено")
 
     # The mentee sees it on the Vladivostok clock and confirms.
-    await harness.dispatch_due()
-    invite = await pair.mentee.expect("Иван Наставников предлагает встречу")
+    invite, ics = await sent_and_confirmed(harness, pair)
     assert "чт, 26 ноября, 22:00" in invite.text
     assert "Разобрать схему шасси" in invite.text
-    await pair.mentee.click("Подтверждаю", "Встреча подтверждена")
-    await harness.dispatch_due()
-    await calendar_notice(pair.mentor, "Встреча подтверждена. Файл для календаря")
-    ics = await calendar_notice(pair.mentee, "Встреча подтверждена. Файл для календаря")
     ((meeting, _),) = await stored(harness)
     assert meeting.start == datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     assert b"TZID=Asia/Vladivostok" in ics  # written on the mentee's own clock
@@ -114,12 +126,9 @@ async def calendar_notice(chat: Chat, contains: str) -> bytes:
 async def test_a_series_with_one_meeting_moved_and_one_cancelled(
     harness: Harness, platform: str
 ) -> None:
-    pair = await steps.accepted_pair(harness, platform)
-    await pair.mentee.say("/timezone Новосибирск", "UTC+7")
+    pair = await proposing(harness, platform, "Новосибирск", "UTC+7")
 
     # Weekly, four times, from Wednesday 15:00 on the mentor's (Moscow) clock.
-    await pair.mentor.say("/meetings", "Ближайших встреч пока нет")
-    await pair.mentor.click("Назначить встречу", "В какой день встреча")
     await pair.mentor.click("среда, 25.11", "по вашим часам")
     await pair.mentor.click("15:00", "Сколько продлится")
     await pair.mentor.click("90 мин", "Где встреча")
@@ -129,14 +138,8 @@ async def test_a_series_with_one_meeting_moved_and_one_cancelled(
     await pair.mentor.click("Каждую неделю", "Сколько встреч")
     summary = await pair.mentor.click("4 раза", "Проверьте встречу")
     assert "каждую неделю, 4 раза" in summary.text
-    await pair.mentor.click("Отправить", "Приглашение отправлено")
-    await harness.dispatch_due()
-    invite = await pair.mentee.expect("предлагает встречу")
+    invite, first = await sent_and_confirmed(harness, pair)
     assert "ср, 25 ноября, 19:00" in invite.text  # Novosibirsk is UTC+7
-    await pair.mentee.click("Подтверждаю", "Встреча подтверждена")
-    await harness.dispatch_due()
-    first = await calendar_notice(pair.mentee, "Встреча подтверждена")
-    await calendar_notice(pair.mentor, "Встреча подтверждена")
     series = [m for m, _ in await stored(harness)]
     slots = [m.start for m in series]
     assert expanded(first, datetime(2026, 11, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC)) == (

@@ -387,10 +387,12 @@ class TgUser(FakeUser[SentMessage]):
         mime: str,
         caption: str | None = None,
         declared_size: int | None = None,
+        album: str | None = None,
     ) -> int:
         """Push a message with a photo (an ``image/*`` mime: two sizes, as Telegram sends) or a
         document; its bytes are served by getFile and the file route. ``declared_size`` is the
-        ``file_size`` Telegram reports (a 30 MB file without sending 30 MB)."""
+        ``file_size`` Telegram reports (a 30 MB file without sending 30 MB); ``album``: the
+        ``media_group_id`` of an album, whose files come one a message."""
         message: dict[str, Any] = {
             "message_id": self.fake._next_message_id(self.id),
             "from": self.as_dict,
@@ -411,6 +413,8 @@ class TgUser(FakeUser[SentMessage]):
                                    "file_size": size}  # fmt: skip
         if caption:
             message["caption"] = caption
+        if album:
+            message["media_group_id"] = album
         return self.fake.push_update("message", message)
 
     def press(self, label_or_payload: str, message: SentMessage | int | None = None) -> int:

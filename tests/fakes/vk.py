@@ -26,6 +26,7 @@ import json
 import secrets
 import time
 from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -227,10 +228,23 @@ class VkUser(FakeUser[SentMessage]):
         mime: str,
         caption: str = "",
         declared_size: int | None = None,
+        also: Sequence[tuple[str, bytes, str]] = (),
     ) -> int:
         """Push a message with a photo (an ``image/*`` mime) or a document attachment whose
         ``url`` points at this fake server; ``declared_size`` is the document ``size`` VK
-        reports (a 30 MB file without sending 30 MB)."""
+        reports (a 30 MB file without sending 30 MB); ``also``: more files (name, bytes, mime)
+        in the same message, as VK sends several."""
+        self._attachments = [self._attachment(name, data, mime, declared_size)]
+        self._attachments += [self._attachment(*more, None) for more in also]
+        try:
+            return self.send(caption)
+        finally:
+            self._attachments = []
+
+    def _attachment(
+        self, name: str, data: bytes, mime: str, declared_size: int | None
+    ) -> dict[str, Any]:
+        """A photo or document attachment as VK describes it in a message."""
         url = self.fake._serve(data)
         now = int(time.time())
         file_id = next(self.fake._doc_ids)
@@ -252,11 +266,7 @@ class VkUser(FakeUser[SentMessage]):
                 "doc": {"id": file_id, "owner_id": self.id, "title": name, "size": size,
                         "ext": ext, "date": now, "type": 1, "url": url},
             }  # fmt: skip
-        self._attachments = [attachment]
-        try:
-            return self.send(caption)
-        finally:
-            self._attachments = []
+        return attachment
 
     def press(self, label_or_payload: Any, message: SentMessage | int | None = None) -> int:
         """Press a keyboard button by label or payload; returns the event number.

@@ -4,7 +4,7 @@ that takes the series off their calendar; what already took place stays as it wa
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import icalendar
 import pytest
@@ -26,6 +26,7 @@ from bot.core.services import meeting_reminders, meetings
 from bot.core.services.meetings import Details, Repeat
 from bot.db import Database
 from handlers import build_router, notifications
+from handlers.meeting_calendar import meeting_file
 from tests.fakes.clock import FakeClock
 from tests.unit.test_flows import joined, payloads
 from tests.unit.test_meetings import NOW, START, make_programme, people_of, rows
@@ -86,6 +87,9 @@ async def test_a_series_cancelled_midway_keeps_what_took_place(db: Database) -> 
             session, prog, mentor, Details(START), NOW, repeat=Repeat(1, 3)
         )
         await meetings.confirm(session, first, mentee, NOW)
+        person = await session.get(Person, mentee.id)
+        assert person is not None
+        imported = (await meeting_file(session, first, person)).content  # the file they got
         later = START + timedelta(days=2)
         await meeting_reminders.record_outcome(session, first, True, later)
         assert await meetings.cancel_series(session, first, mentor, later) == 2
@@ -95,17 +99,37 @@ async def test_a_series_cancelled_midway_keeps_what_took_place(db: Database) -> 
             MeetingStatus.CANCELLED,
             MeetingStatus.CANCELLED,
         ]
-        # The file keeps the meeting that took place and takes the two ahead off the calendar.
+        # METHOD:CANCEL of the two ahead, each by its RECURRENCE-ID (RFC 5546, 3.2.5): a
+        # calendar that applies it keeps the meeting that took place and drops the two.
         (told,) = await rows(session, "meeting-series-cancelled")
-        person = await session.get(Person, mentee.id)
-        assert person is not None
         replies = await notifications.render(session, told, person)
         assert replies is not None and replies[-1].file is not None
-        calendar = icalendar.Calendar.from_ical(replies[-1].file.content)
-        found = recurring_ical_events.of(calendar).between(
-            START - timedelta(days=1), START + timedelta(weeks=5)
-        )
-        assert [e["DTSTART"].dt for e in found] == [START]
+        cancel = icalendar.Calendar.from_ical(replies[-1].file.content)
+        assert str(cancel["METHOD"]) == "CANCEL"
+        instances = cancel.walk("VEVENT")
+        assert [e["RECURRENCE-ID"].dt for e in instances] == [m.slot for m in every[1:]]
+        assert {str(e["UID"]) for e in instances} == {f"meeting-series-{first.series_id}@nastavnik"}
+        assert all(str(e["STATUS"]) == "CANCELLED" and "ORGANIZER" in e for e in instances)
+        window = (START - timedelta(days=1), START + timedelta(weeks=5))
+        assert shown(imported, *window) == [m.start for m in every]
+        assert shown(applied(imported, replies[-1].file.content), *window) == [START]
+
+
+def applied(imported: bytes, cancel: bytes) -> bytes:
+    """A calendar that imported a series, after it takes a METHOD:CANCEL of some occurrences:
+    each cancelled instance overrides the series' one with the same UID and RECURRENCE-ID."""
+    calendar = icalendar.Calendar.from_ical(imported)
+    for instance in icalendar.Calendar.from_ical(cancel).walk("VEVENT"):
+        assert "RECURRENCE-ID" in instance  # never the whole series: what took place stays
+        calendar.add_component(instance)
+    return bytes(calendar.to_ical())
+
+
+def shown(content: bytes, start: datetime, end: datetime) -> list[datetime]:
+    """The starts a calendar app shows, as recurring-ical-events expands the file (cancelled
+    occurrences are not shown)."""
+    events = recurring_ical_events.of(icalendar.Calendar.from_ical(content)).between(start, end)
+    return sorted(e["DTSTART"].dt for e in events if str(e.get("STATUS")) != "CANCELLED")
 
 
 async def test_cancelling_a_series_is_refused_to_others_and_for_a_one_off(db: Database) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
@@ -50,7 +50,15 @@ async def programme_figures(session: AsyncSession, today: date) -> ProgrammeFigu
     groups = dict(pairs)
     for status, is_group, count in rows.all():
         (groups if is_group else pairs)[status] = int(count)
-    overdue = await session.execute(
+    overdue = await session.execute(overdue_items(today))
+    unmatched = await banks.bank(session, Role.MENTEE, only_unmatched=True)
+    return ProgrammeFigures(pairs, groups, len(unmatched), int(overdue.scalar_one()))
+
+
+def overdue_items(today: date) -> Select[int]:
+    """The count of open plan items of running programmes due before `today` (a caller may
+    narrow it further)."""
+    return (
         select(func.count())
         .select_from(Milestone)
         .join(Programme, Programme.id == Milestone.programme_id)
@@ -60,5 +68,3 @@ async def programme_figures(session: AsyncSession, today: date) -> ProgrammeFigu
             Milestone.due_on < today,
         )
     )
-    unmatched = await banks.bank(session, Role.MENTEE, only_unmatched=True)
-    return ProgrammeFigures(pairs, groups, len(unmatched), int(overdue.scalar_one()))

@@ -8,6 +8,7 @@ curators are told, who may answer or hand the question to another mentor.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -73,7 +74,7 @@ async def ask(
     mentee: Person,
     programme_id: int | None,
     text: str | None,
-    upload: Upload | None,
+    uploads: Sequence[Upload],
     now: datetime,
     wait: timedelta,
 ) -> HelpThread:
@@ -89,7 +90,7 @@ async def ask(
     )
     session.add(thread)
     await session.flush()
-    await write(session, thread, mentee, text, upload, now, wait)
+    await write(session, thread, mentee, text, uploads, now, wait)
     return thread
 
 
@@ -115,12 +116,29 @@ async def write(
     thread: HelpThread,
     author: Person,
     text: str | None,
+    uploads: Sequence[Upload],
+    now: datetime,
+    wait: timedelta,
+) -> None:
+    """Add what a person sent to the thread and queue it for the other side, a message a file
+    in the order sent (the words with the first): the mentee's goes to the mentor (or the
+    curators) and starts the wait anew; anyone else's is an answer."""
+    each: Sequence[Upload | None] = uploads or [None]
+    for upload in each:
+        await _write_one(session, thread, author, text, upload, now, wait)
+        text = None
+
+
+async def _write_one(
+    session: AsyncSession,
+    thread: HelpThread,
+    author: Person,
+    text: str | None,
     upload: Upload | None,
     now: datetime,
     wait: timedelta,
-) -> HelpMessage:
-    """Add a message to the thread and queue it for the other side: the mentee's goes to the
-    mentor (or the curators) and starts the wait anew; anyone else's is an answer."""
+) -> None:
+    """One message of the thread: words, a file, or both."""
     message = HelpMessage(thread_id=thread.id, author_id=author.id, text=text, created_at=now)
     if upload is not None:
         stored = StoredFile(
@@ -143,7 +161,6 @@ async def write(
         thread.status = HelpStatus.ANSWERED
         mentee = relay.reachable(await session.get(Person, thread.mentee_id))
         await _queue(session, thread, message, mentee.id, ANSWER, now)
-    return message
 
 
 async def _await_answer(

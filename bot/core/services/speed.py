@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -161,18 +162,35 @@ async def create(
         await _tell_guest(session, event, plan.guest_id, now)
     count = 0
     for person in invited:
-        count += await outbox.schedule(
-            session,
-            to=person.id,
-            subject=Subject.SPEED_EVENT,
-            subject_id=event.id,
-            purpose=INVITE,
-            template="speed-invite",
-            due_at=now,
-            params={"event_id": event.id},
-            expires_at=plan.starts_at,
-        )
+        count += await _tell(session, event, person.id, INVITE, "speed-invite", now, before=True)
     return event, count
+
+
+async def _tell(
+    session: AsyncSession,
+    event: SpeedEvent,
+    to: int,
+    purpose: str,
+    template: str,
+    due_at: datetime,
+    *,
+    before: bool = False,
+    quiet: bool = False,
+    **params: Any,
+) -> bool:
+    """An outbox row about the event for person `to`; one `before` it is void once it began."""
+    return await outbox.schedule(
+        session,
+        to=to,
+        subject=Subject.SPEED_EVENT,
+        subject_id=event.id,
+        purpose=purpose,
+        template=template,
+        due_at=due_at,
+        params={"event_id": event.id, **params},
+        quiet_hours=quiet,
+        expires_at=event.starts_at if before else None,
+    )
 
 
 async def _tell_guest(
@@ -184,18 +202,7 @@ async def _tell_guest(
     for purpose, at, quiet in moments:
         if at < now:
             continue
-        await outbox.schedule(
-            session,
-            to=guest_id,
-            subject=Subject.SPEED_EVENT,
-            subject_id=event.id,
-            purpose=purpose,
-            template="speed-guest",
-            due_at=at,
-            params={"event_id": event.id},
-            quiet_hours=quiet,
-            expires_at=event.starts_at,
-        )
+        await _tell(session, event, guest_id, purpose, "speed-guest", at, before=True, quiet=quiet)
 
 
 async def slots(session: AsyncSession, event_id: int) -> list[SpeedSlot]:
@@ -378,28 +385,12 @@ async def cancel_event(session: AsyncSession, event_id: int, now: datetime) -> i
     event.status, event.cancelled_at = SpeedEventStatus.CANCELLED.value, now
     await outbox.void(session, Subject.SPEED_EVENT, event.id)
     if event.guest_id is not None:
-        await outbox.schedule(
-            session,
-            to=event.guest_id,
-            subject=Subject.SPEED_EVENT,
-            subject_id=event.id,
-            purpose=CANCELLED,
-            template="speed-guest-cancelled",
-            due_at=now,
-            params={"event_id": event.id},
-        )
+        await _tell(session, event, event.guest_id, CANCELLED, "speed-guest-cancelled", now)
     told = 0
     for slot, people in await roster(session, event.id):
         for person in people:
-            told += await outbox.schedule(
-                session,
-                to=person.id,
-                subject=Subject.SPEED_EVENT,
-                subject_id=event.id,
-                purpose=CANCELLED,
-                template="speed-cancelled",
-                due_at=now,
-                params={"event_id": event.id, "slot_id": slot.id},
+            told += await _tell(
+                session, event, person.id, CANCELLED, "speed-cancelled", now, slot_id=slot.id
             )
     bookings = select(SpeedBooking.id).where(
         SpeedBooking.event_id == event.id, SpeedBooking.cancelled_at.is_(None)
