@@ -20,12 +20,14 @@ async def expire_parent_codes(dispatcher: Dispatcher) -> int:
     return erased
 
 
-async def close_surveys(dispatcher: Dispatcher) -> list[SurveyRun]:
+async def close_surveys(dispatcher: Dispatcher, zone: str) -> list[SurveyRun]:
     """Close the survey runs whose deadline has passed (their pending invitations and reminders
-    are voided, the curators are sent a closed monitoring's report); the runs closed."""
+    are voided, the curators are sent a closed monitoring's report, its days on the clock of
+    `zone`); the runs closed."""
+    now = dispatcher.clock()
     async with dispatcher.db.transaction() as session:
-        closed = await surveys.close_due(session, dispatcher.clock())
-        reports = await monitoring.report_to_curators(session, closed, dispatcher.clock())
+        closed = await surveys.close_due(session, now)
+        reports = await monitoring.report_to_curators(session, closed, now, zone)
     if reports:
         dispatcher.wake()
     return closed
@@ -57,7 +59,7 @@ def build_scheduler(dispatcher: Dispatcher, settings: Settings) -> AsyncIOSchedu
     jobs = {
         "dispatch-outbox": (dispatcher.run_once, []),
         "expire-parent-codes": (expire_parent_codes, [dispatcher]),
-        "close-surveys": (close_surveys, [dispatcher]),
+        "close-surveys": (close_surveys, [dispatcher, settings.default_timezone]),
         "monitoring": (run_monitoring, [dispatcher, settings]),
     }
     for name, (job, args) in jobs.items():

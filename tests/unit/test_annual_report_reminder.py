@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from io import BytesIO
 from pathlib import Path
+
+from openpyxl import load_workbook
 
 from bot.config import Settings
 from bot.core.conversation import Reply
@@ -41,9 +44,12 @@ async def test_the_curator_is_reminded_once_on_23_december(
     assert bot.received(curator, DUE) == 0
     await bot.tick(datetime(2026, 12, 23, 7, 0, tzinfo=UTC))
     assert bot.received(curator, DUE) == 1
-    (reply,) = bot.console.replies
+    reply, *charts = bot.console.replies
     assert "до 30 декабря 2026" in reply.text
-    assert [b.payload for row in reply.buttons for b in row] == ["menu:report", "menu:help"]
+    assert reply.file is not None and reply.file.name == "report-annual-20260101-20261231.xlsx"
+    assert load_workbook(BytesIO(reply.file.content), read_only=True).sheetnames
+    assert charts and all(c.file is not None and c.file.is_photo for c in charts)
+    assert [b.payload for row in charts[-1].buttons for b in row] == ["menu:report", "menu:help"]
     await bot.tick(datetime(2026, 12, 28, 7, 0, tzinfo=UTC))
     assert bot.received(curator, DUE) == 1
     assert bot.received(mentor, DUE) == 0

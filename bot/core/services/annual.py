@@ -36,7 +36,7 @@ async def remind(
             purpose=REMIND,
             occasion=str(year),
             due_at=now,
-            params={"year": year},
+            params={"year": year, "zone": zone},
             quiet_hours=True,
             expires_at=year_end,
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -128,25 +129,26 @@ async def tick(session: AsyncSession, calendar: Calendar, now: datetime) -> int:
     return invited
 
 
-async def report_to_curators(session: AsyncSession, closed: list[SurveyRun], now: datetime) -> int:
-    """The monitoring runs just closed: each deadline's report to every curator (once); how
-    many rows."""
+async def report_to_curators(
+    session: AsyncSession, closed: list[SurveyRun], now: datetime, zone: str
+) -> int:
+    """The monitoring runs just closed: each deadline's report to every curator (once), its
+    days read on the clock of `zone`; how many rows."""
     count = 0
     for deadline in sorted({r.occasion.split("/")[0] for r in closed if r.kind == "monitoring"}):
-        query = select(func.min(SurveyRun.id)).where(
-            SurveyRun.kind == SurveyKind.MONITORING, SurveyRun.occasion.startswith(f"{deadline}/")
-        )
-        first = (await session.execute(query)).scalar_one()
+        runs = await runs_of(session, deadline)
+        first = min(r.opens_at for r in runs).astimezone(ZoneInfo(zone)).date()
+        params = {"deadline": deadline, "first": first.isoformat(), "zone": zone}
         for curator in await programmes.curators(session):
             count += await outbox.schedule(
                 session,
                 to=curator.id,
                 subject=Subject.SURVEY_RUN,
-                subject_id=first,
+                subject_id=runs[0].id,
                 purpose=REPORT,
                 occasion=deadline,
                 due_at=now,
-                params={"deadline": deadline},
+                params=params,
             )
     return count
 
