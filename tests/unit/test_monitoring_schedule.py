@@ -36,11 +36,11 @@ from tests.fakes.platform import RecordingPlatform
 from tests.unit.conftest import make_settings
 
 # The default calendar, in Moscow (UTC+3): the 20 December monitoring opens at the start of
-# 6 December, reminds at 10:00 on 13 and 18 December and closes at the end of 20 December.
+# 6 December, reminds at 10:00 on 13 and 18 December and closes at 23:59 on 20 December.
 OPENS = datetime(2026, 12, 5, 21, 0, tzinfo=UTC)
 FIRST_REMINDER = datetime(2026, 12, 13, 7, 0, tzinfo=UTC)
 SECOND_REMINDER = datetime(2026, 12, 18, 7, 0, tzinfo=UTC)
-CLOSES = datetime(2026, 12, 20, 21, 0, tzinfo=UTC)
+CLOSES = datetime(2026, 12, 20, 20, 59, tzinfo=UTC)
 INVITED = "Ответьте, пожалуйста"
 REMINDED = "Напоминаем об опросе"
 
@@ -259,14 +259,14 @@ async def test_nothing_reaches_members_after_the_close_and_curators_get_the_figu
     await bot.tick(OPENS)
     await bot.tick(datetime(2026, 12, 6, 6, 0, tzinfo=UTC))
     await answer_everything(db, mentee, datetime(2026, 12, 7, 9, 0, tzinfo=UTC))
-    await bot.tick(CLOSES.replace(day=22))  # down from the invitation until after the close
+    await bot.tick(datetime(2026, 12, 21, 9, 0, tzinfo=UTC))  # down from the invitations on
     assert bot.received(mentor, REMINDED) == bot.received(mentee, REMINDED) == 0
     report, *charts = bot.console.to(str(curator))
     assert charts  # the report's charts follow its workbook
     assert "Мониторинг закрыт" in report and "20 декабря 2026" in report
     assert "Мониторинг наставничества — наставляемый: 1 из 1" in report
     assert "Мониторинг наставничества — наставник: 0 из 1" in report
-    await bot.tick(CLOSES.replace(day=23))
+    await bot.tick(datetime(2026, 12, 23, 9, 0, tzinfo=UTC))
     assert sum("Мониторинг закрыт" in t for t in bot.console.to(str(curator))) == 1  # once
     async with db.transaction() as session:
         assert all(

@@ -1,7 +1,7 @@
 """The twice-yearly monitoring (§3.5 of the regulation): a lead time before each deadline every
 member of an active programme is invited (mentees to `monitoring-mentee`, mentors to
 `monitoring-mentor` and `mentor-self-assessment`, a run each), those yet to answer are reminded,
-the runs close at the end of the deadline day and the curators are sent the report."""
+the runs close at 23:59 on the deadline day and the curators are sent the report."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ SURVEYS = (
     ("mentor-self-assessment", MemberRole.MENTOR),
 )
 REPORT = "monitoring-report"  # outbox purpose (and template): the report to the curators
-MIDNIGHT = time(0, 0)
+MIDNIGHT, LAST_MINUTE = time(0, 0), time(23, 59)  # a window's first and last minutes
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ class Window:
 
 
 def window(calendar: Calendar, now: datetime) -> Window | None:
-    """The monitoring taking answers at `now`, if any: from the lead day's start until the end
-    of the deadline day."""
+    """The monitoring taking answers at `now`, if any: from the lead day's start until 23:59 of
+    the deadline day (which the invitation names)."""
     for year in (now.year - 1, now.year, now.year + 1):
         for month, day in calendar.deadlines:
             deadline = date(year, month, day)
@@ -88,7 +88,7 @@ def _window(calendar: Calendar, deadline: date) -> Window:
         day = deadline - timedelta(days=days_before)
         return quiet_hours.local_moment(day, at, calendar.zone)
 
-    opens, closes = moment(calendar.lead_days, MIDNIGHT), moment(-1, MIDNIGHT)
+    opens, closes = moment(calendar.lead_days, MIDNIGHT), moment(0, LAST_MINUTE)
     reminders = (moment(n, calendar.at) for n in calendar.reminder_days)
     return Window(deadline, opens, closes, sorted(m for m in reminders if opens < m < closes))
 
@@ -132,8 +132,8 @@ async def tick(session: AsyncSession, calendar: Calendar, now: datetime) -> int:
 async def report_to_curators(
     session: AsyncSession, closed: list[SurveyRun], now: datetime, zone: str
 ) -> int:
-    """The monitoring runs just closed: each deadline's report to every curator (once), its
-    days read on the clock of `zone`; how many rows."""
+    """The monitoring runs just closed: each deadline's report to every curator (once, in the
+    morning if the run closed at night), its days read on the clock of `zone`; how many rows."""
     count = 0
     for deadline in sorted({r.occasion.split("/")[0] for r in closed if r.kind == "monitoring"}):
         runs = await runs_of(session, deadline)
@@ -149,6 +149,7 @@ async def report_to_curators(
                 occasion=deadline,
                 due_at=now,
                 params=params,
+                quiet_hours=True,
             )
     return count
 
