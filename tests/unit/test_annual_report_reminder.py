@@ -9,11 +9,15 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
+from sqlalchemy import delete
 
 from bot.config import Settings
 from bot.core.conversation import Reply
+from bot.core.models import PersonRole
 from bot.db import Database
+from scheduler.jobs import run_monitoring
 from tests.fakes.clock import FakeClock
 from tests.fakes.platform import RecordingPlatform
 from tests.unit.test_monitoring_schedule import Bot, configured, person
@@ -74,3 +78,21 @@ async def test_annual_report_reminder_moves_the_day(
     early = Bot(db, clock, configured(tmp_path, db_url, ANNUAL_REPORT_REMINDER="12-10"))
     await early.tick(datetime(2026, 12, 10, 7, 0, tzinfo=UTC))
     assert early.received(curator, DUE) == 1
+
+
+async def test_one_no_longer_a_curator_when_it_is_sent_gets_no_report(
+    db: Database, clock: FakeClock, settings: Settings
+) -> None:
+    curator = await person(db, "Ольга", curator=True)
+    bot = Bot(db, clock, settings)
+    clock.now = datetime(2026, 12, 23, 7, 0, tzinfo=UTC)
+    await run_monitoring(bot.dispatcher, settings)  # the reminder is written
+    async with db.transaction() as session:
+        await session.execute(delete(PersonRole).where(PersonRole.person_id == curator))
+    await bot.dispatcher.run_once()
+    assert bot.console.sent == []
+
+
+def test_a_bad_reminder_day_is_refused_at_start_up(tmp_path: Path, db_url: str) -> None:
+    with pytest.raises(ValueError, match="MM-DD"):
+        configured(tmp_path, db_url, ANNUAL_REPORT_REMINDER="23.12")
