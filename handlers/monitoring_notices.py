@@ -80,6 +80,6 @@ async def annual_report(
     locale = person.locale
     year = int(row.params["year"])
     due = dates.format_date(date(year, *annual.DUE), locale)
-    text = texts.t("annual-report-due", locale, year=year, due=due)
+    text = texts.t("annual-report-due", locale, year=str(year), due=due)
     period = Period(date(year, 1, 1), date(year, 12, 31), str(row.params["zone"]))
     return await _with_report(session, row, person, text, ReportKind.ANNUAL, period)

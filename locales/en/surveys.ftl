@@ -37,6 +37,6 @@ mydata-survey-skipped = skipped
 ## Monitoring and reports
 monitoring-closed = <b>The monitoring has closed</b> (deadline { $deadline }). The report is attached. Answered:
 monitoring-rate = • { $title }: { $answered } of { $invited }
-annual-report-due = <b>Annual report for { NUMBER($year, useGrouping: 0) }</b>
+annual-report-due = <b>Annual report for { $year }</b>
     The report of mentoring participant numbers is due at the regional mentoring centre by { $due }. The year's report is ready and attached.
 btn-open-report = Reports

@@ -37,6 +37,6 @@ mydata-survey-skipped = пропущен
 ## Мониторинг и отчёты
 monitoring-closed = <b>Мониторинг закрыт</b> (срок — { $deadline }). Отчёт — во вложении. Ответили:
 monitoring-rate = • { $title }: { $answered } из { $invited }
-annual-report-due = <b>Ежегодный отчёт за { NUMBER($year, useGrouping: 0) } год</b>
+annual-report-due = <b>Ежегодный отчёт за { $year } год</b>
     Отчёт о числе участников наставничества нужно сдать в региональный центр наставничества до { $due }. Отчёт за год уже подготовлен — он во вложении.
 btn-open-report = Отчёты
