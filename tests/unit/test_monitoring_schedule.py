@@ -333,6 +333,19 @@ async def test_monitoring_reminder_days_sets_when_reminders_go(
     assert once.received(mentee, REMINDED) == 1
 
 
+async def test_two_deadlines_whose_windows_overlap_both_open(
+    db: Database, clock: FakeClock, tmp_path: Path, db_url: str, pair: tuple[int, int, int]
+) -> None:
+    _, mentee, _ = pair
+    close = Bot(db, clock, configured(tmp_path, db_url, MONITORING_DEADLINES="12-20,12-25"))
+    await close.tick(datetime(2026, 12, 15, 9, 0, tzinfo=UTC))
+    assert {o for o, *_ in await responses(db) if o.endswith("mentee")} == {
+        "2026-12-20/monitoring-mentee",
+        "2026-12-25/monitoring-mentee",
+    }
+    assert close.received(mentee, INVITED) == 2
+
+
 @pytest.mark.parametrize("setting", ["12-40", "2-29", "monthly"])
 def test_a_bad_deadline_is_refused_at_start_up(tmp_path: Path, db_url: str, setting: str) -> None:
     with pytest.raises(ValueError, match="MM-DD"):

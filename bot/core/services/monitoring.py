@@ -71,16 +71,15 @@ class Window:
     reminders: list[datetime]
 
 
-def window(calendar: Calendar, now: datetime) -> Window | None:
-    """The monitoring taking answers at `now`, if any: from the lead day's start until 23:59 of
-    the deadline day (which the invitation names)."""
-    for year in (now.year - 1, now.year, now.year + 1):
-        for month, day in calendar.deadlines:
-            deadline = date(year, month, day)
-            found = _window(calendar, deadline)
-            if found.opens <= now < found.closes:
-                return found
-    return None
+def windows(calendar: Calendar, now: datetime) -> list[Window]:
+    """The monitorings taking answers at `now` (usually none or one): each from its lead day's
+    start until 23:59 of its deadline day (which the invitation names)."""
+    found = (
+        _window(calendar, date(year, month, day))
+        for year in (now.year - 1, now.year, now.year + 1)
+        for month, day in calendar.deadlines
+    )
+    return [w for w in found if w.opens <= now < w.closes]
 
 
 def _window(calendar: Calendar, deadline: date) -> Window:
@@ -107,25 +106,25 @@ async def members(session: AsyncSession) -> list[surveys.Invitee]:
 
 async def tick(session: AsyncSession, calendar: Calendar, now: datetime) -> int:
     """Inside a monitoring window: open its runs (once), invite the members not yet invited and
-    remind at the moments still ahead; how many were invited now."""
-    found = window(calendar, now)
-    if found is None:
-        return 0
-    everyone = await members(session)
+    remind them at the moments still ahead; how many were invited now."""
+    open_now = windows(calendar, now)
+    everyone = await members(session) if open_now else []
     invited = 0
-    for key, role in SURVEYS:
-        run = await surveys.open_run(
-            session,
-            key,
-            SurveyKind.MONITORING,
-            now=now,
-            closes_at=found.closes,
-            occasion=f"{found.deadline.isoformat()}/{key}",
-        )
-        added = await surveys.invite(session, run, [m for m in everyone if m[2] == role], now)
-        if added:
-            await surveys.schedule_reminders(session, run, [m for m in found.reminders if m > now])
-        invited += added
+    for found in open_now:
+        for key, role in SURVEYS:
+            run = await surveys.open_run(
+                session,
+                key,
+                SurveyKind.MONITORING,
+                now=now,
+                closes_at=found.closes,
+                occasion=f"{found.deadline.isoformat()}/{key}",
+            )
+            added = await surveys.invite(session, run, [m for m in everyone if m[2] == role], now)
+            if added:
+                ahead = [m for m in found.reminders if m > now]
+                await surveys.schedule_reminders(session, run, ahead)
+            invited += added
     return invited
 
 
@@ -135,7 +134,9 @@ async def report_to_curators(
     """The monitoring runs just closed: each deadline's report to every curator (once, in the
     morning if the run closed at night), its days read on the clock of `zone`; how many rows."""
     count = 0
-    for deadline in sorted({r.occasion.split("/")[0] for r in closed if r.kind == "monitoring"}):
+    for deadline in sorted(
+        {r.occasion.split("/")[0] for r in closed if r.kind == SurveyKind.MONITORING}
+    ):
         runs = await runs_of(session, deadline)
         first = min(r.opens_at for r in runs).astimezone(ZoneInfo(zone)).date()
         params = {"deadline": deadline, "first": first.isoformat(), "zone": zone}
