@@ -1,5 +1,6 @@
 """The completion survey when a programme ends: carried out or ended early (by a member, or
-because one withdrew consent), its members are invited in the unit of work that ends it."""
+because one withdrew consent), its members are invited in the unit of work that ends it; the
+invitation comes an hour after the news of the end."""
 
 from __future__ import annotations
 
@@ -48,6 +49,8 @@ async def test_a_programme_ended_early_asks_its_members_about_it(
     await setup.mentee.send("Переезжаю в другой город")
     mentor, mentee = await person_id(db, "2"), await person_id(db, "3")
     assert await invited(db, setup.programme_id) == [(mentor, "mentor"), (mentee, "mentee")]
+    assert not any(INVITATION in text for text in (await dispatch(db, clock)).to("3"))
+    clock.advance(hours=1)  # the news of the end first, the survey an hour later
     sent = await dispatch(db, clock)
     for user in ("2", "3"):
         assert sum(INVITATION in text for text in sent.to(user)) == 1, user

@@ -12,17 +12,18 @@ from bot.core.services import programmes, surveys
 
 SURVEY = "completion"
 DAYS = 14  # how long the completion survey takes answers
+LATER = timedelta(hours=1)  # the news of the end (and a new pair's agreement) is read first
 
 
 async def programme_closed(session: AsyncSession, programme: Programme, now: datetime) -> int:
     """Invite every member of the ended programme to its completion survey (one run per
-    programme); how many were invited now."""
+    programme), the invitations an hour later; how many were invited now."""
     run = await surveys.open_run(
         session,
         SURVEY,
         SurveyKind.COMPLETION,
-        now=now,
-        closes_at=now + timedelta(days=DAYS),
+        now=now + LATER,
+        closes_at=now + LATER + timedelta(days=DAYS),
         occasion=str(programme.id),
         programme_id=programme.id,
     )

@@ -395,7 +395,6 @@ async def close(
     from bot.core.services import completion, meetings  # they build on programmes
 
     await meetings.end_with_programme(session, programme, by.id, now)
-    await completion.programme_closed(session, programme, now)
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
     params = {"by_id": by.id} if notice is None else {}  # names and reason are read when sent
     await notify(
@@ -406,6 +405,7 @@ async def close(
         params=params,
         exclude=by.id,
     )
+    await completion.programme_closed(session, programme, now)  # after the news of the end
 
 
 def goes_on_without(
