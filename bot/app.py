@@ -103,7 +103,7 @@ class App:
     async def start(self) -> None:
         """Apply migrations, then start the scheduler (platforms start in `run`)."""
         await migrate.upgrade(self.settings.database_url)
-        self.scheduler = build_scheduler(self.dispatcher, self.settings.scheduler_tick_seconds)
+        self.scheduler = build_scheduler(self.dispatcher, self.settings)
         self.scheduler.start()
         self.dispatcher.wake()  # catch up on whatever fell due while the bot was down
 

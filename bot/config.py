@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,6 +12,16 @@ from sqlalchemy.engine import make_url
 
 SUPPORTED_LOCALES = ("ru", "en")
 DEFAULT_DATA_DIR = Path("data")
+
+
+def _day_of_year(text: str) -> tuple[int, int]:
+    """`MM-DD` as (month, day), a day every year has; ValueError otherwise."""
+    try:
+        month, day = (int(part) for part in text.strip().split("-"))
+        date(2025, month, day)  # not a leap year: 02-29 is refused
+    except ValueError:
+        raise ValueError(f"expected a day of the year as MM-DD, got {text!r}") from None
+    return month, day
 
 
 def _clock(text: str) -> time:
@@ -51,6 +61,10 @@ class Settings(BaseSettings):
     help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
     surveys_dir: Path | None = Field(default=None, alias="SURVEYS_DIR")  # None: shipped only
     feedback_days: int = Field(default=7, ge=1, le=60, alias="FEEDBACK_DAYS")
+    monitoring_deadlines: str = Field(default="12-20,05-20", alias="MONITORING_DEADLINES")
+    monitoring_lead_days: int = Field(default=14, ge=1, le=90, alias="MONITORING_LEAD_DAYS")
+    monitoring_reminder_days: str = Field(default="7,2", alias="MONITORING_REMINDER_DAYS")
+    annual_report_reminder: str = Field(default="12-23", alias="ANNUAL_REPORT_REMINDER")
 
     @field_validator("surveys_dir", mode="before")
     @classmethod
@@ -125,6 +139,31 @@ class Settings(BaseSettings):
             load(Path(str(value)))
         return value
 
+    @field_validator("monitoring_deadlines")
+    @classmethod
+    def _deadlines_shape(cls, value: str) -> str:
+        days = [_day_of_year(part) for part in value.split(",") if part.strip()]
+        if not days:
+            raise ValueError("expected one or more days as MM-DD, e.g. 12-20,05-20")
+        return value
+
+    @field_validator("annual_report_reminder")
+    @classmethod
+    def _reminder_day_shape(cls, value: str) -> str:
+        _day_of_year(value)
+        return value
+
+    @field_validator("monitoring_reminder_days")
+    @classmethod
+    def _reminder_days_shape(cls, value: str) -> str:
+        try:
+            days = [int(part) for part in value.split(",") if part.strip()]
+        except ValueError:
+            raise ValueError("expected whole days before the deadline, e.g. 7,2") from None
+        if any(day < 0 or day > 90 for day in days):
+            raise ValueError("each reminder is 0 to 90 days before the deadline")
+        return value
+
     @field_validator("reminder_time")
     @classmethod
     def _time_shape(cls, value: str) -> str:
@@ -147,6 +186,21 @@ class Settings(BaseSettings):
     def reminder_clock(self) -> time:
         """The local time of day reminders are sent at."""
         return _clock(self.reminder_time)
+
+    @property
+    def monitoring_days(self) -> list[tuple[int, int]]:
+        """The monitoring deadlines as (month, day)."""
+        return [_day_of_year(part) for part in self.monitoring_deadlines.split(",") if part.strip()]
+
+    @property
+    def monitoring_reminders(self) -> list[int]:
+        """Days before a monitoring deadline on which those yet to answer are reminded."""
+        return [int(part) for part in self.monitoring_reminder_days.split(",") if part.strip()]
+
+    @property
+    def annual_report_day(self) -> tuple[int, int]:
+        """The day (month, day) the curator is reminded of the annual report."""
+        return _day_of_year(self.annual_report_reminder)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -15,6 +15,7 @@ from handlers import (
     link,
     meeting_notices,  # noqa: F401  (registers notification renderers)
     meetings,
+    monitoring_notices,  # noqa: F401  (registers notification renderers)
     notices,  # noqa: F401  (registers notification renderers)
     pairs,
     parent,

@@ -1,12 +1,13 @@
-"""APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes and
-closes the survey runs past their deadline."""
+"""APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes,
+closes the survey runs past their deadline and runs the monitoring calendar."""
 
 from __future__ import annotations
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.config import Settings
 from bot.core.models import SurveyRun
-from bot.core.services import minors, surveys
+from bot.core.services import annual, minors, monitoring, surveys
 from scheduler.dispatch import Dispatcher
 
 
@@ -19,21 +20,47 @@ async def expire_parent_codes(dispatcher: Dispatcher) -> int:
     return erased
 
 
-async def close_surveys(dispatcher: Dispatcher) -> list[SurveyRun]:
+async def close_surveys(dispatcher: Dispatcher, zone: str) -> list[SurveyRun]:
     """Close the survey runs whose deadline has passed (their pending invitations and reminders
-    are voided); the runs closed."""
+    are voided, the curators are sent a closed monitoring's report, its days on the clock of
+    `zone`); the runs closed."""
+    now = dispatcher.clock()
     async with dispatcher.db.transaction() as session:
-        return await surveys.close_due(session, dispatcher.clock())
+        closed = await surveys.close_due(session, now)
+        reports = await monitoring.report_to_curators(session, closed, now, zone)
+    if reports:
+        dispatcher.wake()
+    return closed
 
 
-def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOScheduler:
-    """A scheduler that runs a dispatch pass, the expiry of parents' codes and the closing of
-    survey runs every tick; missed ticks collapse into one."""
+async def run_monitoring(dispatcher: Dispatcher, settings: Settings) -> int:
+    """Inside a monitoring window invite those not yet invited; from the annual report's
+    reminder day remind the curators (each once); how many were invited."""
+    now = dispatcher.clock()
+    async with dispatcher.db.transaction() as session:
+        invited = await monitoring.tick(session, monitoring.Calendar.of(settings), now)
+        reminded = await annual.remind(
+            session,
+            settings.annual_report_day,
+            settings.reminder_clock,
+            settings.default_timezone,
+            now,
+        )
+    if invited or reminded:
+        dispatcher.wake()
+    return invited
+
+
+def build_scheduler(dispatcher: Dispatcher, settings: Settings) -> AsyncIOScheduler:
+    """A scheduler that runs a dispatch pass, the expiry of parents' codes, the closing of
+    survey runs and the monitoring calendar every tick; missed ticks collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
+    tick_seconds = settings.scheduler_tick_seconds
     jobs = {
         "dispatch-outbox": (dispatcher.run_once, []),
         "expire-parent-codes": (expire_parent_codes, [dispatcher]),
-        "close-surveys": (close_surveys, [dispatcher]),
+        "close-surveys": (close_surveys, [dispatcher, settings.default_timezone]),
+        "monitoring": (run_monitoring, [dispatcher, settings]),
     }
     for name, (job, args) in jobs.items():
         scheduler.add_job(

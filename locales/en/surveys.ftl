@@ -33,3 +33,10 @@ mydata-survey-invited = you have not begun
 mydata-survey-started = you answered some of the questions
 mydata-survey-completed = you answered
 mydata-survey-skipped = skipped
+
+## Monitoring and reports
+monitoring-closed = <b>The monitoring has closed</b> (deadline { $deadline }). The report is attached. Answered:
+monitoring-rate = • { $title }: { $answered } of { $invited }
+annual-report-due = <b>Annual report for { $year }</b>
+    The report of mentoring participant numbers is due at the regional mentoring centre by { $due }. The year's report is ready and attached.
+btn-open-report = Reports

@@ -33,3 +33,10 @@ mydata-survey-invited = вы ещё не начали
 mydata-survey-started = вы ответили не на все вопросы
 mydata-survey-completed = вы ответили
 mydata-survey-skipped = пропущен
+
+## Мониторинг и отчёты
+monitoring-closed = <b>Мониторинг закрыт</b> (срок — { $deadline }). Отчёт — во вложении. Ответили:
+monitoring-rate = • { $title }: { $answered } из { $invited }
+annual-report-due = <b>Ежегодный отчёт за { $year } год</b>
+    Отчёт о числе участников наставничества нужно сдать в региональный центр наставничества до { $due }. Отчёт за год уже подготовлен — он во вложении.
+btn-open-report = Отчёты

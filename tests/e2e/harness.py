@@ -16,7 +16,7 @@ from typing import Any
 from bot.app import App
 from bot.config import Settings
 from bot.db import Database
-from scheduler.jobs import expire_parent_codes
+from scheduler.jobs import close_surveys, expire_parent_codes, run_monitoring
 from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.vk import FakeVK
@@ -241,6 +241,14 @@ class Harness:
         """Run one outbox pass now (as the scheduler tick would)."""
         assert self.app is not None
         return await self.app.dispatcher.run_once()
+
+    async def scheduler_jobs(self) -> None:
+        """Run the scheduler's monitoring calendar and closing of surveys now, then one outbox
+        pass (as the tick would)."""
+        assert self.app is not None and self.settings is not None
+        await run_monitoring(self.app.dispatcher, self.settings)
+        await close_surveys(self.app.dispatcher, self.settings.default_timezone)
+        await self.app.dispatcher.run_once()
 
     async def expire_parent_codes(self) -> int:
         """Run the scheduler's expiry of unused parent codes now; how many children it erased."""

@@ -7,7 +7,9 @@ only through them (the fake VK refuses any other group); DATA_DIR also in
 tests/unit/test_installed_wheel.py and tests/e2e/test_shutdown.py. ORG_DATA_FILE in
 tests/unit/test_org_data.py and tests/e2e/test_org_data.py; ORG_NAME, DIRECTOR_NAME and
 CURATOR_NAME in tests/e2e/test_agreement_document.py. MAX_UPLOAD_MB and HELP_ANSWER_HOURS in
-tests/unit/test_ask.py.
+tests/unit/test_ask.py. MONITORING_DEADLINES, MONITORING_LEAD_DAYS and MONITORING_REMINDER_DAYS
+in tests/unit/test_monitoring_schedule.py; ANNUAL_REPORT_REMINDER in
+tests/unit/test_annual_report_reminder.py.
 """
 
 from __future__ import annotations

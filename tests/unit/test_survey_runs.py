@@ -332,7 +332,7 @@ async def test_the_tick_sends_reminders_to_non_responders_and_closes_once(db: Da
     assert len(tg.to("1")) == 1
     assert "Напоминаем об опросе" in tg.to("2")[1]
     clock.now = CLOSES
-    assert [r.id for r in await close_surveys(dispatcher)] == [run_id]
-    assert await close_surveys(dispatcher) == []
+    assert [r.id for r in await close_surveys(dispatcher, "UTC")] == [run_id]
+    assert await close_surveys(dispatcher, "UTC") == []
     await dispatcher.run_once()
     assert len(tg.to("2")) == 2  # the reminder an hour before the close was voided with it

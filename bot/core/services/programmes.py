@@ -381,7 +381,8 @@ async def close(
     reason: str | None = None,
     notice: str | None = None,
 ) -> None:
-    """Complete or end a programme: reminders voided, everyone concerned told.
+    """Complete or end a programme: reminders voided, everyone concerned told, the members
+    invited to the completion survey.
 
     `notice` replaces the usual news (and then says nothing of who ended it, or why).
     """
@@ -391,7 +392,7 @@ async def close(
     for milestone_id in ids.scalars():
         await outbox.void(session, Subject.MILESTONE, milestone_id)
     await outbox.void(session, Subject.PROGRAMME, programme.id, purposes=(TERM_ENDED,))
-    from bot.core.services import meetings  # meetings build on programmes
+    from bot.core.services import completion, meetings  # they build on programmes
 
     await meetings.end_with_programme(session, programme, by.id, now)
     template = "programme-completed" if status == ProgrammeStatus.COMPLETED else "programme-ended"
@@ -404,6 +405,7 @@ async def close(
         params=params,
         exclude=by.id,
     )
+    await completion.programme_closed(session, programme, now)  # after the news of the end
 
 
 def goes_on_without(

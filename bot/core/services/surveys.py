@@ -105,7 +105,12 @@ async def invite(
 
 
 async def _notify(
-    session: AsyncSession, response: SurveyResponse, purpose: str, due: datetime, run: SurveyRun
+    session: AsyncSession,
+    response: SurveyResponse,
+    purpose: str,
+    due: datetime,
+    run: SurveyRun,
+    until: datetime | None = None,
 ) -> bool:
     return await outbox.schedule(
         session,
@@ -117,7 +122,7 @@ async def _notify(
         due_at=due,
         params={"response_id": response.id},
         quiet_hours=True,
-        expires_at=run.closes_at,
+        expires_at=until or run.closes_at,
     )
 
 
@@ -139,14 +144,17 @@ async def withdraw(session: AsyncSession, run: SurveyRun, person_id: int) -> boo
 
 async def schedule_reminders(session: AsyncSession, run: SurveyRun, due_ats: list[datetime]) -> int:
     """Reminders at these times to everyone invited who has not completed; none at or after
-    the close. Completing voids them, and they are checked again when sent. How many rows."""
+    the close. Completing voids them, and they are checked again when sent. A reminder not sent
+    by the time of the next one is dropped (after a downtime only the latest goes). How many rows.
+    """
     query = select(SurveyResponse).where(
         SurveyResponse.run_id == run.id, SurveyResponse.status != ResponseStatus.COMPLETED
     )
+    times = sorted({due for due in due_ats if due < run.closes_at})
     count = 0
     for response in (await session.execute(query)).scalars():
-        for due in due_ats:
-            if due < run.closes_at and await _notify(session, response, REMIND, due, run):
+        for due, until in zip(times, [*times[1:], run.closes_at], strict=True):
+            if await _notify(session, response, REMIND, due, run, until):
                 count += 1
     return count
 
