@@ -124,6 +124,8 @@ async def pick_programme(ctx: Context, payload: CampaignProgramme) -> Replies:
 
 async def _set_segment(ctx: Context, segment: campaigns.Segment) -> Replies:
     await campaigns.check(ctx.session, segment)  # a forged form or programme is refused here
+    if not await campaigns.recipients(ctx.session, segment, str(ctx.data["key"])):
+        raise Refusal("campaign-nobody")
     await ctx.goto("cp_until", **{**ctx.data, "segment": segment.kind, "value": segment.value})
     return await ask_until(ctx)
 
@@ -172,8 +174,8 @@ async def ask_confirm(ctx: Context) -> Replies:
     """Step 4: the survey, whom it goes to and how many they are now, the deadline; Send."""
     assert ctx.person is not None
     segment = _segment(ctx)
-    found = await campaigns.recipients(ctx.session, segment)
     key = str(ctx.data["key"])
+    found = await campaigns.recipients(ctx.session, segment, key)
     text = ctx.t(
         "campaign-summary",
         title=said(survey_files.definition(key)["title"], ctx.locale),

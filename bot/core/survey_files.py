@@ -232,3 +232,9 @@ def names() -> list[str]:
     if not _current:
         configure()
     return sorted(_current)
+
+
+def asks(definition: dict[str, Any], role: str | None) -> bool:
+    """Whether the survey has a question for one in `role` (a question without `roles` is for
+    everyone)."""
+    return any(role in q.get("roles", [role]) for q in definition["questions"])

@@ -52,7 +52,7 @@ campaign-summary = <b>Check before sending</b>
     Recipients: { $count }
     Answers are taken until { $until }.
     The list of recipients is fixed when you send.
-campaign-nobody = No one is in this group now — there is no one to send to. Choose other recipients.
+campaign-nobody = There is no one in this group to send the survey to now: the group is empty, or the survey asks its members nothing (the self-assessment, say, is for mentors only). Choose other recipients.
 campaign-sent = The survey is sent: { $count ->
     [one] { $count } invitation
    *[other] { $count } invitations

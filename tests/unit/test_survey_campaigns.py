@@ -76,9 +76,11 @@ async def programme(
         return found.id
 
 
-async def taken_in(db: Database, segment: Segment) -> list[tuple[int, int | None, str | None]]:
+async def taken_in(
+    db: Database, segment: Segment, key: str = "meeting-feedback"
+) -> list[tuple[int, int | None, str | None]]:
     async with db.transaction() as session:
-        return await campaigns.recipients(session, segment)
+        return await campaigns.recipients(session, segment, key)
 
 
 async def test_each_segment_takes_in_the_right_people_and_nobody_else(db: Database) -> None:
@@ -107,6 +109,9 @@ async def test_each_segment_takes_in_the_right_people_and_nobody_else(db: Databa
     ]  # m3's pair is virtual too, but completed
     assert ids(await taken_in(db, Segment("pair_type", "pupil_pupil"))) == {m2, d}
     assert ids(await taken_in(db, Segment("programme", str(p2)))) == {m2, d}
+    # The mentor's self-assessment asks mentees nothing: they are not sent it.
+    assert ids(await taken_in(db, Segment("all"), "mentor-self-assessment")) == {m1, m2, m3}
+    assert await taken_in(db, Segment("mentees"), "mentor-self-assessment") == []
     forged_ones = (Segment("form", "no"), Segment("pair_type", "no"), Segment("programme", "9"))
     for forged in (*forged_ones, Segment("x")):
         try:

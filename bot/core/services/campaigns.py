@@ -124,9 +124,15 @@ async def active_programmes(session: AsyncSession) -> list[Programme]:
     return list((await session.execute(query)).scalars())
 
 
-async def recipients(session: AsyncSession, segment: Segment) -> list[surveys.Invitee]:
-    """Everyone the segment takes in now, each once: their id, the programme the answers are
+async def recipients(session: AsyncSession, segment: Segment, key: str) -> list[surveys.Invitee]:
+    """Everyone the segment takes in now whom survey `key` asks anything (a mentor's
+    self-assessment is not sent to mentees), each once: their id, the programme the answers are
     about (their first active one; None outside any) and their part in it."""
+    definition = survey_files.definition(key)
+    return [i for i in await _taken_in(session, segment) if survey_files.asks(definition, i[2])]
+
+
+async def _taken_in(session: AsyncSession, segment: Segment) -> list[surveys.Invitee]:
     await check(session, segment)
     memberships = await _memberships(session)
     found: dict[int, surveys.Invitee] = {}
@@ -160,7 +166,7 @@ async def send(
         raise StaleButton()
     if closes_at <= now:
         raise Refusal("campaign-deadline-past")
-    invitees = [i for i in await recipients(session, segment) if i[0] != curator_id]
+    invitees = [i for i in await recipients(session, segment, key) if i[0] != curator_id]
     if not invitees:
         raise Refusal("campaign-nobody")
     run = await surveys.open_run(
