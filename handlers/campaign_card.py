@@ -80,10 +80,11 @@ async def _listing(ctx: Context) -> Replies:
 @router.button(CampaignCard, roles=STAFF)
 async def card(ctx: Context, payload: CampaignCard) -> Replies:
     """The run: the survey, whom it went to, the deadline, and its figures as they are now;
-    Refresh, Remind (while open and not yet reminded) and the answers."""
+    Refresh, Remind (while open, not yet reminded and someone is yet to answer) and the
+    answers."""
     run = await campaigns.run_of(ctx.session, payload.run_id)
     figures = await campaigns.figures(ctx.session, run.id)
-    audience = run.audience
+    audience, waiting = run.audience, figures.invited - figures.completed
     text = ctx.t(
         "campaign-card",
         title=await _title(ctx, run),
@@ -93,12 +94,12 @@ async def card(ctx: Context, payload: CampaignCard) -> Replies:
         invited=figures.invited,
         started=figures.started,
         completed=figures.completed,
-        waiting=figures.invited - figures.completed,
+        waiting=waiting,
         rate=figures.rate,
         reminded=_yes(run.reminded_at is not None),
     )
     rows = [[ctx.button("btn-campaign-refresh", CampaignCard(run.id))]]
-    if surveys.is_open(run, ctx.now) and run.reminded_at is None:
+    if surveys.is_open(run, ctx.now) and run.reminded_at is None and waiting:
         rows[0].append(ctx.button("btn-campaign-remind", CampaignRemind(run.id)))
     rows.append([ctx.button("btn-campaign-answers", CampaignAnswers(run.id))])
     rows.append([ctx.button("btn-campaign-list", Menu("surveys"))])

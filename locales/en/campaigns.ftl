@@ -71,7 +71,10 @@ campaign-card = <b>{ $title }</b>
         [yes] The reminder has been sent.
        *[no] { $closed ->
             [yes] No reminder was sent.
-           *[no] You may remind those yet to answer once.
+           *[no] { $waiting ->
+                [0] Everyone has answered: there is no one to remind.
+               *[other] You may remind those yet to answer once.
+            }
         }
     }
 campaign-reminded = Reminder sent to { $count ->

@@ -337,6 +337,24 @@ async def test_the_curator_sends_a_survey_in_chat(
     assert refused[0].file is None and "только куратору" in refused[0].text
 
 
+async def test_no_reminder_is_offered_once_everyone_has_answered(
+    db: Database, settings: Settings, clock: FakeClock
+) -> None:
+    core = Core(db, settings, build_router(), clock)
+    setup = await programme_setup(core, db, mentees=1)
+    segment = Segment("programme", str(setup.programme_id))
+    curator, closes = await person_id(db, setup.curator.user), clock() + timedelta(days=7)
+    async with db.transaction() as session:
+        run, _ = await campaigns.send(
+            session, "meeting-feedback", segment, closes, clock(), curator
+        )
+    for member in (setup.mentor, *setup.mentees):
+        await complete(db, run.id, await person_id(db, member.user), 5)
+    card = (await setup.curator.press(f"sv-run:{run.id}"))[0]
+    assert "Ответили все — напоминать некому" in card.text
+    assert f"sv-remind:{run.id}" not in payloads([card])
+
+
 async def test_forged_or_misplaced_wizard_buttons_change_nothing(
     db: Database, settings: Settings, clock: FakeClock
 ) -> None:
