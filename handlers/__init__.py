@@ -7,6 +7,7 @@ from handlers import (
     ask,
     awaiting,
     banks,
+    broadcasts,
     campaign_card,
     campaigns,
     common,
@@ -63,6 +64,7 @@ def build_router() -> Router:
         campaigns,
         campaign_card,
         survey_summary,
+        broadcasts,
     )
     for module in modules:
         root.include(module.router)
