@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
     surveys_dir: Path | None = Field(default=None, alias="SURVEYS_DIR")  # None: shipped only
     feedback_days: int = Field(default=7, ge=1, le=60, alias="FEEDBACK_DAYS")
+    broadcast_telegram_rate: float = Field(
+        default=30.0, gt=0, le=30, alias="BROADCAST_TELEGRAM_RATE"
+    )
+    broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
 
     @field_validator("surveys_dir", mode="before")
     @classmethod

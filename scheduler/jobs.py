@@ -1,5 +1,5 @@
-"""APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes and
-closes the survey runs past their deadline."""
+"""APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes,
+closes the survey runs past their deadline and sends broadcasts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.core.models import SurveyRun
 from bot.core.services import minors, surveys
+from scheduler.broadcaster import Broadcaster
 from scheduler.dispatch import Dispatcher
 
 
@@ -26,15 +27,19 @@ async def close_surveys(dispatcher: Dispatcher) -> list[SurveyRun]:
         return await surveys.close_due(session, dispatcher.clock())
 
 
-def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOScheduler:
-    """A scheduler that runs a dispatch pass, the expiry of parents' codes and the closing of
-    survey runs every tick; missed ticks collapse into one."""
+def build_scheduler(
+    dispatcher: Dispatcher, tick_seconds: float, broadcaster: Broadcaster | None = None
+) -> AsyncIOScheduler:
+    """A scheduler that runs a dispatch pass, the expiry of parents' codes, the closing of
+    survey runs and a broadcast pass every tick; missed ticks collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     jobs = {
         "dispatch-outbox": (dispatcher.run_once, []),
         "expire-parent-codes": (expire_parent_codes, [dispatcher]),
         "close-surveys": (close_surveys, [dispatcher]),
     }
+    if broadcaster is not None:
+        jobs["send-broadcasts"] = (broadcaster.run_once, [])
     for name, (job, args) in jobs.items():
         scheduler.add_job(
             job,
