@@ -121,6 +121,7 @@ class SentMessage:
     doc_bytes: bytes | None = None
     photo: bool = False  # the attachment is a photo (doc_* then hold the picture)
     random_id: int = 0
+    intent: str | None = None  # messages.send's `intent`, as the bot stated it
     edited: bool = False
     deleted: bool = False
     edit_count: int = 0
@@ -799,6 +800,7 @@ class FakeVK(FakeServer):
                 doc_bytes=doc.data if doc else None,
                 photo=any(a.startswith("photo") for a in attachments),
                 random_id=random_id,
+                intent=params.get("intent") or None,
                 date=int(time.time()),
             )
             self._messages[message_id] = message
