@@ -136,6 +136,7 @@ async def test_a_thousand_people_on_both_platforms_get_it_once_through_faults_an
     assert set(counts["vk"]) == reachable["vk"]
     assert set(counts["vk"].values()) == {1}  # VK drops a repeat of the same random_id
     assert set(counts["telegram"]) == reachable["telegram"]
+    assert max(counts["telegram"].values()) <= 2  # one crash: at most one repeat each
     repeats = sum(n - 1 for n in counts["telegram"].values())
     assert repeats <= harness.app.broadcaster.batch  # only what was in flight at the crash
     sent_vk = [v for v in harness.vk.sent if TEXT in v.text and v.peer_id >= FIRST]
