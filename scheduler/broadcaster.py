@@ -1,9 +1,10 @@
 """Sending broadcasts: claim a batch of deliveries, send each within the platform's limits,
 record every outcome; when a broadcast has nothing left, tell its curator (the report).
 
-Limits: a shared `AsyncLimiter` per platform (`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`)
-and, on Telegram, one message a second per chat. A "too many requests" pauses the whole
-platform until a deadline every send on it honours (the adapter's `Sender`).
+Limits: a shared `AsyncLimiter` per platform, spacing sends evenly
+(`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
+chat. A "too many requests" pauses the whole platform until a deadline every send on it
+honours (the adapter's `Sender`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from aiolimiter import AsyncLimiter
 from markupsafe import escape
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast_queue, outbox
@@ -33,6 +36,7 @@ from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, 
 log = logging.getLogger(__name__)
 
 SEND_TIMEOUT = 60.0  # seconds one delivery may take; well inside the lease
+MARGIN = 1.02  # sends are spaced 2 % wider than the limit, so no one-second window exceeds it
 PER_CHAT = 1.0  # Telegram: messages a second to one chat
 DONE = "broadcast-done"  # the outbox purpose of the curator's final report
 
@@ -52,27 +56,48 @@ class Broadcaster:
         self.platforms = platforms
         self.clock = clock
         self.batch = batch
-        self.limits = {name: AsyncLimiter(rate, 1.0) for name, rate in rates.items()}
+        self.limits = {name: pace(rate) for name, rate in rates.items()}
         self._chats: dict[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
         self._stopping = False
         self.on_report: Callable[[], None] = lambda: None  # wake the outbox for the report
 
     async def run_once(self) -> int:
-        """Send everything due now, batch after batch; how many deliveries were handled."""
+        """Send everything due now, batch after batch; how many deliveries were handled. The
+        next batch is claimed, and the last one recorded, while a batch is being sent."""
         handled = 0
         async with self._lock:
-            while not self._stopping:
-                token = outbox.new_token()
-                async with self.db.transaction() as session:
-                    rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
-                    work = [await self._prepare(session, row) for row in rows]
-                if not rows:
-                    break
-                await asyncio.gather(*(self._deliver(item, token) for item in work))
-                handled += len(rows)
+            recording: asyncio.Task[None] | None = None
+            claiming = asyncio.create_task(self._claim())
+            try:
+                while True:
+                    token, work = await claiming
+                    if not work:
+                        break
+                    sending = asyncio.gather(*(self._deliver(item) for item in work))
+                    claiming = asyncio.create_task(self._claim())
+                    if recording is not None:
+                        await recording
+                    outcomes = await sending
+                    done = [(item[0], o) for item, o in zip(work, outcomes, strict=True)]
+                    recording = asyncio.create_task(self._record(token, done))
+                    handled += len(work)
+            finally:
+                if recording is not None:
+                    await recording
+                if not claiming.done():
+                    claiming.cancel()
             await self._report()
         return handled
+
+    async def _claim(self) -> tuple[str, list[_Work]]:
+        """A batch claimed under a new token and made ready to send (none while stopping)."""
+        token = outbox.new_token()
+        if self._stopping:
+            return token, []
+        async with self.db.transaction() as session:
+            rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
+            return token, await self._prepare(session, rows)
 
     async def stop(self) -> None:
         """Shutting down: finish the batch under way and claim no more."""
@@ -80,36 +105,46 @@ class Broadcaster:
         async with self._lock:
             pass
 
-    async def _prepare(
-        self, session: AsyncSession, row: BroadcastDelivery
-    ) -> tuple[int, str, str, Reply]:
-        """Where a claimed delivery goes and what: the text escaped once, the file, the intent."""
-        account = await session.get(Account, row.account_id)
-        broadcast = await session.get(Broadcast, row.broadcast_id)
-        assert account is not None and broadcast is not None
-        file = None
-        if broadcast.file_content is not None:
-            name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
-            file = File(name, broadcast.file_content, mime)
-        reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
-        return row.id, account.platform, account.external_id, reply
+    async def _prepare(self, session: AsyncSession, rows: list[BroadcastDelivery]) -> list[_Work]:
+        """Where each claimed delivery goes and what: the text escaped once, the file, the
+        intent (accounts and broadcasts read in one query each)."""
+        if not rows:
+            return []
+        accounts = await _by_id(session, Account, {r.account_id for r in rows})
+        casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
+        work = []
+        for row in rows:
+            account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
+            file = None
+            if broadcast.file_content is not None:
+                name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
+                file = File(name, broadcast.file_content, mime)
+            reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
+            work.append((row.id, account.platform, account.external_id, reply))
+        return work
 
-    async def _deliver(self, item: tuple[int, str, str, Reply], token: str) -> None:
+    async def _deliver(self, item: _Work) -> _Outcome:
+        """Send one delivery outside any transaction; how to record the result."""
         row_id, platform_name, chat, reply = item
         platform = self.platforms.get(platform_name)
         if platform is None:
-            outcome = _final(DeliveryStatus.FAILED, f"{platform_name} is not running")
-        else:
-            outcome = await self._send(platform, chat, reply, row_id)
+            return _final(DeliveryStatus.FAILED, f"{platform_name} is not running")
+        return await self._send(platform, chat, reply, row_id)
+
+    async def _record(self, token: str, outcomes: list[tuple[int, _Outcome]]) -> None:
+        """The batch's outcomes in one transaction, each only while the claim still holds it
+        (a process dying before this sends the batch again: see `broadcast_queue`)."""
         async with self.db.transaction() as session:
-            row = await broadcast_queue.owned(session, row_id, token)
-            if row is not None:
-                outcome(row, self.clock())
+            now = self.clock()
+            for row_id, outcome in outcomes:
+                row = await broadcast_queue.owned(session, row_id, token)
+                if row is not None:
+                    outcome(row, now)
 
     def _limit(self, platform: Platform) -> AsyncLimiter:
         """The platform's shared limiter (its own rate where no setting names it)."""
         if platform.name not in self.limits:
-            self.limits[platform.name] = AsyncLimiter(platform.rate, 1.0)
+            self.limits[platform.name] = pace(platform.rate)
         return self.limits[platform.name]
 
     def _chat_limit(self, platform: str, chat: str) -> AsyncLimiter | None:
@@ -158,7 +193,19 @@ class Broadcaster:
             self.on_report()
 
 
+async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, Any]:
+    query = select(model).where(model.id.in_(ids))
+    return {found.id: found for found in (await session.execute(query)).scalars()}
+
+
+def pace(rate: float) -> AsyncLimiter:
+    """A limiter that spaces sends evenly at `rate` a second, without a burst at the start
+    (a burst plus the steady rate would exceed the limit in some one-second window)."""
+    return AsyncLimiter(1, MARGIN / rate)
+
+
 _Outcome = Callable[[BroadcastDelivery, datetime], None]
+_Work = tuple[int, str, str, Reply]  # delivery id, platform, chat, what to send
 
 
 def _final(status: DeliveryStatus, reason: str) -> _Outcome:
