@@ -71,8 +71,8 @@ class Broadcaster:
             claiming = asyncio.create_task(self._claim())
             try:
                 while True:
-                    token, work = await claiming
-                    if not work:
+                    token, claimed, work = await claiming
+                    if not claimed:
                         break
                     sending = asyncio.gather(*(self._deliver(item) for item in work))
                     claiming = asyncio.create_task(self._claim())
@@ -81,7 +81,7 @@ class Broadcaster:
                     outcomes = await sending
                     done = [(item[0], o) for item, o in zip(work, outcomes, strict=True)]
                     recording = asyncio.create_task(self._record(token, done))
-                    handled += len(work)
+                    handled += claimed
             finally:
                 if recording is not None:
                     await recording
@@ -90,14 +90,14 @@ class Broadcaster:
             await self._report()
         return handled
 
-    async def _claim(self) -> tuple[str, list[_Work]]:
+    async def _claim(self) -> tuple[str, int, list[_Work]]:
         """A batch claimed under a new token and made ready to send (none while stopping)."""
         token = outbox.new_token()
         if self._stopping:
-            return token, []
+            return token, 0, []
         async with self.db.transaction() as session:
             rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
-            return token, await self._prepare(session, rows)
+            return token, len(rows), await self._prepare(session, rows)
 
     async def stop(self) -> None:
         """Shutting down: finish the batch under way and claim no more."""
@@ -115,6 +115,10 @@ class Broadcaster:
         work = []
         for row in rows:
             account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
+            if row.person_id is not None and account.person_id != row.person_id:
+                # withdrew consent (or unlinked the account) since the list was frozen
+                broadcast_queue.finish(row, DeliveryStatus.FAILED, self.clock(), "left")
+                continue
             file = None
             if broadcast.file_content is not None:
                 name, mime = broadcast.file_name or "file", broadcast.file_mime or ""

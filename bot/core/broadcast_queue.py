@@ -85,7 +85,18 @@ def retry(row: BroadcastDelivery, now: datetime, reason: str, after: float | Non
 
 
 async def finished(session: AsyncSession, now: datetime) -> list[Broadcast]:
-    """Running broadcasts with nothing left to send, now marked done."""
+    """Running broadcasts with nothing left to send, now marked done (and a cancelled one's
+    deliveries put back for a retry after the cancel, cancelled too)."""
+    cancelled = select(Broadcast.id).where(Broadcast.status == BroadcastStatus.CANCELLED)
+    await session.execute(
+        update(BroadcastDelivery)
+        .where(
+            BroadcastDelivery.broadcast_id.in_(cancelled),
+            BroadcastDelivery.status == DeliveryStatus.PENDING,
+        )
+        .values(status=DeliveryStatus.CANCELLED)
+        .execution_options(synchronize_session=False)
+    )
     left = exists().where(
         BroadcastDelivery.broadcast_id == Broadcast.id,
         BroadcastDelivery.status.in_((DeliveryStatus.PENDING, DeliveryStatus.SENDING)),

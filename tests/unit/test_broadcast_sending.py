@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.app import App
 from bot.core.conversation import Reply
-from bot.core.models import BroadcastDelivery, DeliveryStatus, Notification, Person
+from bot.core.models import Account, BroadcastDelivery, DeliveryStatus, Notification, Person
 from bot.core.services import broadcasts
 from bot.core.services.broadcasts import Audience
 from bot.db import Database
@@ -189,3 +189,20 @@ def test_vk_reads_flood_control_as_a_pause_and_an_intent_refusal_as_unreachable(
         assert vk_classify(error(code)) == Failure(Kind.TRANSIENT, 1.0)
     for code in (943, 944, 901):  # intent refused or spent, messages forbidden
         assert vk_classify(error(code)) == Failure(Kind.UNAVAILABLE)
+
+
+async def test_someone_who_withdrew_after_the_list_was_frozen_gets_nothing(
+    db: Database, clock: FakeClock
+) -> None:
+    await broadcast_to(db, 3, clock)
+    async with db.transaction() as session:
+        gone = (await session.execute(select(BroadcastDelivery))).scalars().first()
+        assert gone is not None
+        account = await session.get(Account, gone.account_id)
+        assert account is not None
+        account.person_id = None  # /forget unlinks every account of the person
+        left_chat = account.external_id
+    platform = Scripted()
+    assert await Broadcaster(db, {"console": platform}, {}, clock).run_once() == 3
+    assert left_chat not in [who for who, _ in platform.sent] and len(platform.sent) == 2
+    assert await statuses(db) == {"sent": 2, "failed": 1}
