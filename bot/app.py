@@ -19,6 +19,7 @@ from bot.core.models import utcnow
 from bot.db import Database
 from bot.platforms.base import Platform, PlatformRejected
 from handlers import build_router, common, notifications
+from scheduler.broadcaster import Broadcaster
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
 
@@ -49,6 +50,9 @@ class App:
             self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
         )
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
+        rates = {"telegram": settings.broadcast_telegram_rate, "vk": settings.broadcast_vk_rate}
+        self.broadcaster = Broadcaster(self.db, self.platforms, rates, clock)
+        self.broadcaster.on_report = self.dispatcher.wake
         self.scheduler: AsyncIOScheduler | None = None
 
     def add_telegram(self) -> None:
@@ -103,7 +107,7 @@ class App:
     async def start(self) -> None:
         """Apply migrations, then start the scheduler (platforms start in `run`)."""
         await migrate.upgrade(self.settings.database_url)
-        self.scheduler = build_scheduler(self.dispatcher, self.settings)
+        self.scheduler = build_scheduler(self.dispatcher, self.settings, self.broadcaster)
         self.scheduler.start()
         self.dispatcher.wake()  # catch up on whatever fell due while the bot was down
 
@@ -141,6 +145,7 @@ class App:
         if self.scheduler is not None:
             self.scheduler.pause()  # no new tick; shutting it down would cancel one under way
         await self.dispatcher.stop()
+        await self.broadcaster.stop()
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
         for platform in self.platforms.values():

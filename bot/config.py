@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     monitoring_lead_days: int = Field(default=14, ge=1, le=90, alias="MONITORING_LEAD_DAYS")
     monitoring_reminder_days: str = Field(default="7,2", alias="MONITORING_REMINDER_DAYS")
     annual_report_reminder: str = Field(default="12-23", alias="ANNUAL_REPORT_REMINDER")
+    broadcast_telegram_rate: float = Field(
+        default=30.0, gt=0, le=30, alias="BROADCAST_TELEGRAM_RATE"
+    )
+    broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
 
     @field_validator("surveys_dir", mode="before")
     @classmethod

@@ -7,6 +7,7 @@ from handlers import (
     ask,
     awaiting,
     banks,
+    broadcasts,
     campaign_card,
     campaigns,
     common,
@@ -64,6 +65,7 @@ def build_router() -> Router:
         campaigns,
         campaign_card,
         survey_summary,
+        broadcasts,
     )
     for module in modules:
         root.include(module.router)

@@ -827,3 +827,38 @@ class SurveySummary(Payload, prefix="sv-sum"):
     """A mentor's figures of a survey's answers from their own pairs and groups."""
 
     run_id: int
+
+
+# --- the curator: broadcasts -----------------------------------------------------------------
+
+BroadcastAudience = Literal[
+    "all", "mentors", "mentees", "form", "pair_type", "programme", "parents", "survey"
+]
+BroadcastAct = Literal["open", "pause", "resume", "cancel", "csv"]
+
+
+class BroadcastTo(Payload, prefix="bc-to"):
+    """Whom to send the announcement to; a kind that needs a value without it: choose next."""
+
+    kind: BroadcastAudience
+    value: str | None = None
+
+
+class BroadcastSend(Payload, prefix="bc-send"):
+    """Send the announcement as previewed, or drop it (at any step)."""
+
+    confirm: bool
+
+
+class BroadcastCard(Payload, prefix="bc"):
+    """A broadcast's card (figures counted afresh), and pausing, resuming, cancelling it, or
+    the file of those not reached."""
+
+    broadcast_id: int
+    act: BroadcastAct
+
+
+class Announcements(Payload, prefix="announce"):
+    """Switch the curators' announcements on or off for oneself."""
+
+    on: bool

@@ -4,6 +4,7 @@ summary with the number of recipients, and Send. Cancel at every step."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from bot.core import dates, organisation, survey_files, timezones
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Form
+from bot.core.payload import Payload
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import campaigns, programmes
 from handlers.buttons import (
@@ -84,31 +86,41 @@ async def ask_segment(ctx: Context) -> Replies:
     return [ctx.reply("campaign-ask-segment", rows)]
 
 
-async def _values(ctx: Context, segment: str) -> list[Button]:
-    """The forms, the pair types of active programmes, or the active programmes to choose."""
+Make = Callable[[str, str], Payload]
+
+
+async def segment_values(ctx: Context, segment: str, make: Make) -> list[Button]:
+    """The forms, the pair types of active programmes, or the active programmes to choose, as
+    buttons whose payload `make(segment, value)` builds (shared with broadcasts)."""
     if segment == "form":
-        return [ctx.button(f"form-{f.value}", CampaignTo("form", f.value)) for f in Form]
+        return [ctx.button(f"form-{f.value}", make("form", f.value)) for f in Form]
     active = await campaigns.active_programmes(ctx.session)
     if segment == "pair_type":
         keys = list(dict.fromkeys(p.pair_type for p in active))[:LISTED]
         org = organisation.current()
         return [
-            Button(org.label("pair_types", k, ctx.locale) or k, CampaignTo("pair_type", k).pack())
+            Button(org.label("pair_types", k, ctx.locale) or k, make("pair_type", k).pack())
             for k in keys
         ]
     buttons = []
     for programme in active[:LISTED]:
         names = [p.name or "—" for _, p in await programmes.members(ctx.session, programme.id)]
-        payload = CampaignProgramme(programme.id).pack()
+        payload = make("programme", str(programme.id)).pack()
         buttons.append(Button(label(ctx, programme, names), payload))
     return buttons
+
+
+def _make(segment: str, value: str) -> Payload:
+    if segment == "programme":
+        return CampaignProgramme(int(value))
+    return CampaignTo(segment, value)  # type: ignore[arg-type]
 
 
 @router.button(CampaignTo, states=["cp_segment"], roles=STAFF)
 async def pick_segment(ctx: Context, payload: CampaignTo) -> Replies:
     """The segment chosen (its form, pair type or programme asked next); the deadline next."""
     if payload.segment in ("form", "pair_type", "programme") and payload.value is None:
-        buttons = await _values(ctx, payload.segment)
+        buttons = await segment_values(ctx, payload.segment, _make)
         if not buttons:
             raise Refusal("campaign-no-programmes")
         rows = [[b] for b in buttons]

@@ -6,8 +6,9 @@ from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, PersonStatus, Role
 from bot.core.refusal import Refusal, StaleButton
+from bot.core.services import broadcasts
 from bot.core.services import state as flow_state
-from handlers.buttons import Menu, WizardStep
+from handlers.buttons import Announcements, Menu, WizardStep
 
 router = Router()
 
@@ -68,10 +69,22 @@ SETTINGS = ("profile", "mydata", "language", "timezone", "link", "forget")
 
 @router.command("settings", aliases=("настройки",))
 async def settings(ctx: Context) -> Replies:
-    """Personal settings and data rights, as buttons."""
+    """Personal settings and data rights, as buttons; the announcements switch."""
     flat = [ctx.button(f"btn-{name}", Menu(name)) for name in SETTINGS]
     rows = [flat[i : i + 2] for i in range(0, len(flat), 2)]
-    return [ctx.reply("settings-title", [*rows, *help_hint(ctx)])]
+    assert ctx.person is not None
+    off = await broadcasts.opted_out(ctx.session, ctx.person.id)
+    switch = ctx.button(f"btn-announcements-{'off' if off else 'on'}", Announcements(on=off))
+    return [ctx.reply("settings-title", [*rows, [switch], *help_hint(ctx)])]
+
+
+@router.button(Announcements)
+async def switch_announcements(ctx: Context, payload: Announcements) -> Replies:
+    """Announcements on or off; the settings shown again with the switch as it now is."""
+    assert ctx.person is not None
+    await broadcasts.switch(ctx.session, ctx.person.id, payload.on)
+    key = "announcements-on" if payload.on else "announcements-off"
+    return [ctx.reply(key), *await settings(ctx)]
 
 
 MAX_NUMBER_DIGITS = 12  # far beyond any real answer, within SQLite's integers

@@ -1,5 +1,6 @@
 """APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes,
-closes the survey runs past their deadline and runs the monitoring calendar."""
+closes the survey runs past their deadline, runs the monitoring calendar and sends
+broadcasts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.config import Settings
 from bot.core.models import SurveyRun
 from bot.core.services import annual, minors, monitoring, surveys
+from scheduler.broadcaster import Broadcaster
 from scheduler.dispatch import Dispatcher
 
 
@@ -51,9 +53,12 @@ async def run_monitoring(dispatcher: Dispatcher, settings: Settings) -> int:
     return invited
 
 
-def build_scheduler(dispatcher: Dispatcher, settings: Settings) -> AsyncIOScheduler:
+def build_scheduler(
+    dispatcher: Dispatcher, settings: Settings, broadcaster: Broadcaster | None = None
+) -> AsyncIOScheduler:
     """A scheduler that runs a dispatch pass, the expiry of parents' codes, the closing of
-    survey runs and the monitoring calendar every tick; missed ticks collapse into one."""
+    survey runs, the monitoring calendar and a broadcast pass every tick; missed ticks
+    collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     tick_seconds = settings.scheduler_tick_seconds
     jobs = {
@@ -62,6 +67,8 @@ def build_scheduler(dispatcher: Dispatcher, settings: Settings) -> AsyncIOSchedu
         "close-surveys": (close_surveys, [dispatcher, settings.default_timezone]),
         "monitoring": (run_monitoring, [dispatcher, settings]),
     }
+    if broadcaster is not None:
+        jobs["send-broadcasts"] = (broadcaster.run_once, [])
     for name, (job, args) in jobs.items():
         scheduler.add_job(
             job,

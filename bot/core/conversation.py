@@ -69,6 +69,7 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     file: File | None = None
     replace: bool = False  # show in place of the message whose button was pressed, if possible
+    intent: str | None = None  # what kind of message this is, for VK's `intent` (a newsletter)
 
     def __post_init__(self) -> None:
         count = sum(len(row) for row in self.buttons)

@@ -265,6 +265,7 @@ class Subject(enum.StrEnum):
     HELP = "help"  # a question asked with /ask
     SURVEY_RUN = "survey-run"  # a survey sent out: its closing, the curator's reports
     SURVEY_RESPONSE = "survey-response"  # one person's invitation to a run, and reminders
+    BROADCAST = "broadcast"  # a curator's announcement: its final report
 
 
 class Notification(Base):
@@ -817,3 +818,80 @@ class SurveyAnswer(Base):
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     skipped: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BroadcastStatus(enum.StrEnum):
+    """Life of a curator's announcement."""
+
+    SENDING = "sending"  # its deliveries are being sent
+    PAUSED = "paused"  # the curator paused it: nothing is claimed until resumed
+    CANCELLED = "cancelled"  # the rest will never be sent
+    DONE = "done"  # every delivery is sent, unreachable or failed
+
+
+class Broadcast(Base):
+    """An announcement a curator sent: its text (data, escaped when shown), one optional file,
+    the audience as chosen and how many opted-out people it skipped."""
+
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_mime: Mapped[str | None] = mapped_column(String(100))
+    file_content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)  # opted out of announcements
+    status: Mapped[str] = mapped_column(String(16), default=BroadcastStatus.SENDING, index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+
+class DeliveryStatus(enum.StrEnum):
+    """Life of one broadcast delivery (one recipient account)."""
+
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by one worker until `locked_until`
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # blocked the bot, or VK refused the intent: not retried
+    FAILED = "failed"  # refused, or transient failures past the retry budget
+    CANCELLED = "cancelled"  # the curator cancelled the broadcast first
+
+
+class BroadcastDelivery(Base):
+    """One broadcast to one account, frozen when the curator confirmed; VK's `random_id` and
+    the claim come from this row, so a restart never sends it twice to VK."""
+
+    __tablename__ = "broadcast_deliveries"
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "account_id"),
+        Index("ix_broadcast_deliveries_due", "status", "due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    platform: Mapped[str] = mapped_column(String(16))
+    intent: Mapped[str] = mapped_column(String(32))  # VK's `intent` of messages.send
+    status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[datetime]
+    claim_token: Mapped[str | None] = mapped_column(String(32))
+    locked_until: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+
+
+class AnnouncementOptOut(Base):
+    """A person who switched announcements off in /settings."""
+
+    __tablename__ = "announcement_opt_outs"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -38,8 +38,9 @@ TEXT_LIMIT = 4096
 ROWS, PER_ROW, BUTTONS = 6, 5, 10  # VK's inline keyboard limits
 LANG_IDS = {0: "ru", 3: "en"}  # VK client languages we speak
 UNAVAILABLE = {7, 900, 901, 902}  # permission denied, blacklisted, no messages allowed, privacy
-TRANSIENT = {1, 9, 10}  # unknown, flood control, internal error
-TOO_MANY = 6  # too many requests per second: the whole community waits a moment
+TRANSIENT = {1, 10}  # unknown, internal error
+TOO_MANY = {6, 9}  # too many requests per second, flood control: the whole community waits
+INTENT_REFUSED = {943, 944}  # this intent may not be used now, or its limit is spent
 AUTH_FAILED = {5, 27, 28}  # authorization failed, group or app token refused
 RETRY_DELAY = 0.5  # seconds vkbottle waits before re-asking after a non-JSON (5xx) answer
 DOWNLOAD_TIMEOUT = 60.0  # seconds for one file a person sent
@@ -87,9 +88,9 @@ def classify(exc: BaseException) -> Failure | None:
     """How a VK API error bears on the message (None: not a VK or network error)."""
     if isinstance(exc, VKAPIError):
         code = getattr(exc, "code", None)
-        if code in UNAVAILABLE:
+        if code in UNAVAILABLE or code in INTENT_REFUSED:  # the intent's: unreachable for now
             return Failure(Kind.UNAVAILABLE)
-        if code == TOO_MANY:
+        if code in TOO_MANY:
             return Failure(Kind.TRANSIENT, 1.0)
         return Failure(Kind.TRANSIENT if code in TRANSIENT else Kind.REFUSED)
     if isinstance(exc, TimeoutError | OSError | ClientError):
@@ -256,6 +257,8 @@ class VkPlatform:
                 if last and attachment:
                     params["attachment"] = attachment
                 params["random_id"] = random_id(dedup_key, reply_no, index)
+                if reply.intent:
+                    params["intent"] = reply.intent
                 await self.sender.call(self.api.messages.send, **params)
 
     async def _edit(self, peer_id: int, cmid: int, text: str, buttons: list[list[Button]]) -> bool:

@@ -29,6 +29,8 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.rate import RateGate
+
 from . import FakeServer, FakeUser
 
 __all__ = [
@@ -525,6 +527,7 @@ class FakeTelegram(FakeServer):
         self._messages: dict[tuple[int, int], SentMessage] = {}
         self._callback_queries: dict[str, bool] = {}
         self._faults: dict[str, deque[_Fault]] = {}
+        self.rate = RateGate()  # messages a second the bot may send; above it, 429
         self._redirects: Counter[str] = Counter()
         self._blocked: set[int] = set()
         #: Seconds every sendMessage takes to answer, as a real server far away would (benchmarks).
@@ -679,6 +682,10 @@ class FakeTelegram(FakeServer):
             return BotAPIError(404, "Not Found: method not found").response()
         if self.latency and method.lower() == "sendmessage":
             await asyncio.sleep(self.latency)
+        if method.lower().startswith("send") and not self.rate.allow():
+            return BotAPIError(
+                429, "Too Many Requests: retry after 1", {"retry_after": 1}
+            ).response()
         faults = self._faults.get(method.lower())
         if faults:
             fault = faults.popleft()

@@ -32,6 +32,8 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.rate import RateGate
+
 from . import FakeServer, FakeUser
 
 __all__ = [
@@ -121,6 +123,7 @@ class SentMessage:
     doc_bytes: bytes | None = None
     photo: bool = False  # the attachment is a photo (doc_* then hold the picture)
     random_id: int = 0
+    intent: str | None = None  # messages.send's `intent`, as the bot stated it
     edited: bool = False
     deleted: bool = False
     edit_count: int = 0
@@ -371,6 +374,7 @@ class FakeVK(FakeServer):
         self._post_ids = itertools.count(1)
         self._blocked: set[int] = set()
         self._faults: dict[str, deque[int]] = {}
+        self.rate = RateGate()  # requests a second the community token may make; above it, 6
         self._lost_answers: dict[str, deque[int]] = {}
         self._http_faults: dict[str, deque[int]] = {}
         self._lp_faults: deque[int] = deque()
@@ -543,6 +547,8 @@ class FakeVK(FakeServer):
             handler = self._methods.get(name)
             if handler is None:
                 raise VkAPIError(3)
+            if not self.rate.allow():
+                raise VkAPIError(6)
             codes = self._faults.get(name)
             if codes:
                 raise VkAPIError(codes.popleft())
@@ -799,6 +805,7 @@ class FakeVK(FakeServer):
                 doc_bytes=doc.data if doc else None,
                 photo=any(a.startswith("photo") for a in attachments),
                 random_id=random_id,
+                intent=params.get("intent") or None,
                 date=int(time.time()),
             )
             self._messages[message_id] = message

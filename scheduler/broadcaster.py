@@ -1,0 +1,220 @@
+"""Sending broadcasts: claim a batch of deliveries, send each within the platform's limits,
+record every outcome; when a broadcast has nothing left, tell its curator (the report).
+
+Limits: a shared `AsyncLimiter` per platform, spacing sends evenly
+(`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
+chat. A "too many requests" pauses the whole platform until a deadline every send on it
+honours (the adapter's `Sender`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+from markupsafe import escape
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core import broadcast_queue, outbox
+from bot.core.conversation import File, Reply
+from bot.core.models import (
+    Account,
+    Broadcast,
+    BroadcastDelivery,
+    DeliveryStatus,
+    Subject,
+    utcnow,
+)
+from bot.db import Database
+from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, RetryLater
+
+log = logging.getLogger(__name__)
+
+SEND_TIMEOUT = 60.0  # seconds one delivery may take; well inside the lease
+MARGIN = 1.02  # sends are spaced 2 % wider than the limit, so no one-second window exceeds it
+PER_CHAT = 1.0  # Telegram: messages a second to one chat
+DONE = "broadcast-done"  # the outbox purpose of the curator's final report
+
+
+class Broadcaster:
+    """Claims due broadcast deliveries, sends them within the limits, records each outcome."""
+
+    def __init__(
+        self,
+        db: Database,
+        platforms: Mapping[str, Platform],
+        rates: Mapping[str, float],
+        clock: Callable[[], datetime] = utcnow,
+        batch: int = 100,
+    ) -> None:
+        self.db = db
+        self.platforms = platforms
+        self.clock = clock
+        self.batch = batch
+        self.limits = {name: pace(rate) for name, rate in rates.items()}
+        self._chats: dict[str, AsyncLimiter] = {}
+        self._lock = asyncio.Lock()
+        self._stopping = False
+        self.on_report: Callable[[], None] = lambda: None  # wake the outbox for the report
+
+    async def run_once(self) -> int:
+        """Send everything due now, batch after batch; how many deliveries were handled. The
+        next batch is claimed, and the last one recorded, while a batch is being sent."""
+        handled = 0
+        async with self._lock:
+            recording: asyncio.Task[None] | None = None
+            claiming = asyncio.create_task(self._claim())
+            try:
+                while True:
+                    token, claimed, work = await claiming
+                    if not claimed:
+                        break
+                    sending = asyncio.gather(*(self._deliver(item) for item in work))
+                    claiming = asyncio.create_task(self._claim())
+                    if recording is not None:
+                        await recording
+                    outcomes = await sending
+                    done = [(item[0], o) for item, o in zip(work, outcomes, strict=True)]
+                    recording = asyncio.create_task(self._record(token, done))
+                    handled += claimed
+            finally:
+                if recording is not None:
+                    await recording
+                if not claiming.done():
+                    claiming.cancel()
+            await self._report()
+        return handled
+
+    async def _claim(self) -> tuple[str, int, list[_Work]]:
+        """A batch claimed under a new token and made ready to send (none while stopping)."""
+        token = outbox.new_token()
+        if self._stopping:
+            return token, 0, []
+        async with self.db.transaction() as session:
+            rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
+            return token, len(rows), await self._prepare(session, rows)
+
+    async def stop(self) -> None:
+        """Shutting down: finish the batch under way and claim no more."""
+        self._stopping = True
+        async with self._lock:
+            pass
+
+    async def _prepare(self, session: AsyncSession, rows: list[BroadcastDelivery]) -> list[_Work]:
+        """Where each claimed delivery goes and what: the text escaped once, the file, the
+        intent (accounts and broadcasts read in one query each)."""
+        if not rows:
+            return []
+        accounts = await _by_id(session, Account, {r.account_id for r in rows})
+        casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
+        work = []
+        for row in rows:
+            account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
+            if row.person_id is not None and account.person_id != row.person_id:
+                # withdrew consent (or unlinked the account) since the list was frozen
+                broadcast_queue.finish(row, DeliveryStatus.FAILED, self.clock(), "left")
+                continue
+            file = None
+            if broadcast.file_content is not None:
+                name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
+                file = File(name, broadcast.file_content, mime)
+            reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
+            work.append((row.id, account.platform, account.external_id, reply))
+        return work
+
+    async def _deliver(self, item: _Work) -> _Outcome:
+        """Send one delivery outside any transaction; how to record the result."""
+        row_id, platform_name, chat, reply = item
+        platform = self.platforms.get(platform_name)
+        if platform is None:
+            return _final(DeliveryStatus.FAILED, f"{platform_name} is not running")
+        return await self._send(platform, chat, reply, row_id)
+
+    async def _record(self, token: str, outcomes: list[tuple[int, _Outcome]]) -> None:
+        """The batch's outcomes in one transaction, each only while the claim still holds it
+        (a process dying before this sends the batch again: see `broadcast_queue`)."""
+        async with self.db.transaction() as session:
+            now = self.clock()
+            for row_id, outcome in outcomes:
+                row = await broadcast_queue.owned(session, row_id, token)
+                if row is not None:
+                    outcome(row, now)
+
+    def _limit(self, platform: Platform) -> AsyncLimiter:
+        """The platform's shared limiter (its own rate where no setting names it)."""
+        if platform.name not in self.limits:
+            self.limits[platform.name] = pace(platform.rate)
+        return self.limits[platform.name]
+
+    def _chat_limit(self, platform: str, chat: str) -> AsyncLimiter | None:
+        if platform != "telegram":
+            return None
+        if len(self._chats) > 10 * self.batch:
+            self._chats.clear()
+        return self._chats.setdefault(chat, AsyncLimiter(1, PER_CHAT))
+
+    async def _send(self, platform: Platform, chat: str, reply: Reply, row_id: int) -> _Outcome:
+        chat_limit = self._chat_limit(platform.name, chat)
+        try:
+            if chat_limit is not None:
+                await chat_limit.acquire()
+            async with self._limit(platform), asyncio.timeout(SEND_TIMEOUT):
+                await platform.send(chat, [reply], dedup_key=f"broadcast:{row_id}")
+        except RecipientUnavailable as exc:
+            return _final(DeliveryStatus.UNREACHABLE, str(exc) or "blocked")
+        except DeliveryRefused as exc:
+            return _final(DeliveryStatus.FAILED, f"refused: {exc}")
+        except RetryLater as exc:
+            return _retry(str(exc), exc.after)
+        except TimeoutError:
+            return _retry("send timed out", None)
+        except Exception as exc:
+            log.exception("broadcast delivery %s failed", row_id)
+            return _retry(repr(exc), None)
+        return _final(DeliveryStatus.SENT, "")
+
+    async def _report(self) -> None:
+        """Broadcasts with nothing left are done; each curator gets the final report."""
+        now = self.clock()
+        async with self.db.transaction() as session:
+            for broadcast in await broadcast_queue.finished(session, now):
+                if broadcast.created_by is not None:
+                    await outbox.schedule(
+                        session,
+                        to=broadcast.created_by,
+                        subject=Subject.BROADCAST,
+                        subject_id=broadcast.id,
+                        purpose=DONE,
+                        due_at=now,
+                    )
+            added = bool(session.info.get(outbox.ADDED))
+        if added:
+            self.on_report()
+
+
+async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, Any]:
+    query = select(model).where(model.id.in_(ids))
+    return {found.id: found for found in (await session.execute(query)).scalars()}
+
+
+def pace(rate: float) -> AsyncLimiter:
+    """A limiter that spaces sends evenly at `rate` a second, without a burst at the start
+    (a burst plus the steady rate would exceed the limit in some one-second window)."""
+    return AsyncLimiter(1, MARGIN / rate)
+
+
+_Outcome = Callable[[BroadcastDelivery, datetime], None]
+_Work = tuple[int, str, str, Reply]  # delivery id, platform, chat, what to send
+
+
+def _final(status: DeliveryStatus, reason: str) -> _Outcome:
+    return lambda row, now: broadcast_queue.finish(row, status, now, reason)
+
+
+def _retry(reason: str, after: float | None) -> _Outcome:
+    return lambda row, now: broadcast_queue.retry(row, now, reason, after)
