@@ -69,7 +69,7 @@ async def _people(session: AsyncSession, audience: Audience) -> set[int]:
     """The people (not accounts) the audience takes in now."""
     if audience.kind in campaigns.SEGMENTS:
         segment = campaigns.Segment(audience.kind, audience.value)
-        return {i[0] for i in await campaigns.recipients(session, segment)}
+        return {i[0] for i in await campaigns.taken_in(session, segment)}
     if audience.kind == "survey":
         run = await campaigns.run_of(session, int(audience.value or 0))
         query = (

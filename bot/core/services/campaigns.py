@@ -129,10 +129,12 @@ async def recipients(session: AsyncSession, segment: Segment, key: str) -> list[
     self-assessment is not sent to mentees), each once: their id, the programme the answers are
     about (their first active one; None outside any) and their part in it."""
     definition = survey_files.definition(key)
-    return [i for i in await _taken_in(session, segment) if survey_files.asks(definition, i[2])]
+    return [i for i in await taken_in(session, segment) if survey_files.asks(definition, i[2])]
 
 
-async def _taken_in(session: AsyncSession, segment: Segment) -> list[surveys.Invitee]:
+async def taken_in(session: AsyncSession, segment: Segment) -> list[surveys.Invitee]:
+    """Everyone the segment takes in now, each once: their id, the programme they are in
+    (their first active one; None outside any) and their part in it."""
     await check(session, segment)
     memberships = await _memberships(session)
     found: dict[int, surveys.Invitee] = {}
