@@ -16,11 +16,14 @@ from bot.config import SUPPORTED_LOCALES, Settings
 from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import utcnow
+from bot.core.services.mediaplan_schedule import Plan
 from bot.db import Database
 from bot.platforms.base import Platform, PlatformRejected
+from bot.platforms.vk_wall import Wall
 from handlers import build_router, common, notifications
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
+from scheduler.media import MediaPlanJob
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,20 @@ def command_menu() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def media_job(
+    settings: Settings, db: Database, clock: Callable[[], datetime], wake: Callable[[], None]
+) -> MediaPlanJob:
+    """The media plan's pass, posting with `VK_USER_TOKEN` when it and the group are set."""
+    plan = Plan(
+        settings.press_release_days, settings.digest_weekday, settings.digest_clock,
+        settings.default_timezone, settings.default_locale,
+    )  # fmt: skip
+    wall = None
+    if settings.vk_user_token and settings.vk_group_id:
+        wall = Wall(settings.vk_user_token, settings.vk_group_id, settings.vk_api_base)
+    return MediaPlanJob(db, plan, wall, clock, wake)
+
+
 class App:
     """The running bot: `start()`, then `run()` until cancelled (or the console ends), `stop()`."""
 
@@ -48,6 +65,7 @@ class App:
         self.dispatcher = Dispatcher(
             self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
         )
+        self.media = media_job(settings, self.db, clock, self.dispatcher.wake)
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         self.scheduler: AsyncIOScheduler | None = None
 
@@ -103,7 +121,9 @@ class App:
     async def start(self) -> None:
         """Apply migrations, then start the scheduler (platforms start in `run`)."""
         await migrate.upgrade(self.settings.database_url)
-        self.scheduler = build_scheduler(self.dispatcher, self.settings.scheduler_tick_seconds)
+        self.scheduler = build_scheduler(
+            self.dispatcher, self.settings.scheduler_tick_seconds, self.media
+        )
         self.scheduler.start()
         self.dispatcher.wake()  # catch up on whatever fell due while the bot was down
 

@@ -51,13 +51,17 @@ class Settings(BaseSettings):
     help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
     surveys_dir: Path | None = Field(default=None, alias="SURVEYS_DIR")  # None: shipped only
     feedback_days: int = Field(default=7, ge=1, le=60, alias="FEEDBACK_DAYS")
+    vk_user_token: str | None = Field(default=None, alias="VK_USER_TOKEN")  # posts to the wall
+    press_release_days: int = Field(default=4, ge=3, le=5, alias="PRESS_RELEASE_DAYS")
+    digest_weekday: int = Field(default=1, ge=1, le=7, alias="DIGEST_WEEKDAY")  # 1: Monday
+    digest_time: str = Field(default="10:00", alias="DIGEST_TIME")
 
     @field_validator("surveys_dir", mode="before")
     @classmethod
     def _blank_folder_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("telegram_bot_token", "vk_group_token", mode="before")
+    @field_validator("telegram_bot_token", "vk_group_token", "vk_user_token", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -125,7 +129,7 @@ class Settings(BaseSettings):
             load(Path(str(value)))
         return value
 
-    @field_validator("reminder_time")
+    @field_validator("reminder_time", "digest_time")
     @classmethod
     def _time_shape(cls, value: str) -> str:
         _clock(value)
@@ -147,6 +151,11 @@ class Settings(BaseSettings):
     def reminder_clock(self) -> time:
         """The local time of day reminders are sent at."""
         return _clock(self.reminder_time)
+
+    @property
+    def digest_clock(self) -> time:
+        """The local time of day the weekly digest is published at."""
+        return _clock(self.digest_time)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -1,5 +1,5 @@
 """APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes and
-closes the survey runs past their deadline."""
+closes the survey runs past their deadline, runs the media plan."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.core.models import SurveyRun
 from bot.core.services import minors, surveys
 from scheduler.dispatch import Dispatcher
+from scheduler.media import MediaPlanJob
 
 
 async def expire_parent_codes(dispatcher: Dispatcher) -> int:
@@ -26,14 +27,17 @@ async def close_surveys(dispatcher: Dispatcher) -> list[SurveyRun]:
         return await surveys.close_due(session, dispatcher.clock())
 
 
-def build_scheduler(dispatcher: Dispatcher, tick_seconds: float) -> AsyncIOScheduler:
-    """A scheduler that runs a dispatch pass, the expiry of parents' codes and the closing of
-    survey runs every tick; missed ticks collapse into one."""
+def build_scheduler(
+    dispatcher: Dispatcher, tick_seconds: float, media: MediaPlanJob
+) -> AsyncIOScheduler:
+    """A scheduler that runs a dispatch pass, the expiry of parents' codes, the closing of
+    survey runs and the media plan's pass every tick; missed ticks collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     jobs = {
         "dispatch-outbox": (dispatcher.run_once, []),
         "expire-parent-codes": (expire_parent_codes, [dispatcher]),
         "close-surveys": (close_surveys, [dispatcher]),
+        "media-plan": (media.run_once, []),
     }
     for name, (job, args) in jobs.items():
         scheduler.add_job(
