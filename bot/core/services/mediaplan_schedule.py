@@ -137,12 +137,14 @@ async def digest(session: AsyncSession, now: datetime, plan: Plan) -> None:
         return
     held = await _events(session, MediaEvent.starts_at >= slot - WEEK, MediaEvent.starts_at < slot)
     ahead = await _events(session, MediaEvent.starts_at >= slot, MediaEvent.starts_at < slot + WEEK)
-    meetings = select(func.count()).where(
+    meetings = select(func.count()).select_from(Meeting).where(
         Meeting.status == MeetingStatus.HELD, Meeting.start >= slot - WEEK, Meeting.start < slot
     )
-    roles = select(func.count()).join(Person, Person.id == PersonRole.person_id)
+    roles = select(func.count()).select_from(PersonRole).join(Person)
     active = roles.where(Person.status == PersonStatus.ACTIVE)
-    running = select(func.count()).where(Programme.status == ProgrammeStatus.ACTIVE)
+    running = select(func.count()).select_from(Programme).where(
+        Programme.status == ProgrammeStatus.ACTIVE
+    )
     text = posts.render(
         PostKind.DIGEST, plan.locale,
         week=plan.when(slot - WEEK).rsplit(",", 1)[0] + " – " + plan.when(slot).rsplit(",", 1)[0],
