@@ -16,7 +16,7 @@ from bot.config import SUPPORTED_LOCALES, Settings
 from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import utcnow
-from bot.core.services.mediaplan_schedule import Plan
+from bot.core.services.mediaplan_schedule import plan_of
 from bot.db import Database
 from bot.platforms.base import Platform, PlatformRejected
 from bot.platforms.vk_wall import Wall
@@ -44,14 +44,10 @@ def media_job(
     settings: Settings, db: Database, clock: Callable[[], datetime], wake: Callable[[], None]
 ) -> MediaPlanJob:
     """The media plan's pass, posting with `VK_USER_TOKEN` when it and the group are set."""
-    plan = Plan(
-        settings.press_release_days, settings.digest_weekday, settings.digest_clock,
-        settings.default_timezone, settings.default_locale,
-    )  # fmt: skip
     wall = None
     if settings.vk_user_token and settings.vk_group_id:
         wall = Wall(settings.vk_user_token, settings.vk_group_id, settings.vk_api_base)
-    return MediaPlanJob(db, plan, wall, clock, wake)
+    return MediaPlanJob(db, plan_of(settings), wall, clock, wake)
 
 
 class App:

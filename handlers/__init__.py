@@ -13,6 +13,8 @@ from handlers import (
     curator,
     guardian,
     link,
+    mediaplan,
+    mediaplan_notices,  # noqa: F401  (registers notification renderers)
     meeting_notices,  # noqa: F401  (registers notification renderers)
     meetings,
     notices,  # noqa: F401  (registers notification renderers)
@@ -63,6 +65,7 @@ def build_router() -> Router:
         campaigns,
         campaign_card,
         survey_summary,
+        mediaplan,
     )
     for module in modules:
         root.include(module.router)

@@ -69,7 +69,8 @@ async def stats(ctx: Context) -> Replies:
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
     tools = [ctx.button("btn-report", Menu("report")), ctx.button("btn-surveys", Menu("surveys"))]
-    return [Reply(Markup("\n").join(lines), [tools, *help_hint(ctx)])]
+    media = [ctx.button("btn-media-plan", Menu("mediaplan"))]
+    return [Reply(Markup("\n").join(lines), [tools, media, *help_hint(ctx)])]
 
 
 @renderer("role-granted-curator")

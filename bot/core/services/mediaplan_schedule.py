@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.core import outbox, posts
 from bot.core.models import (
     MediaEvent,
@@ -51,6 +52,14 @@ class Plan:
     def when(self, moment: datetime) -> str:
         """A moment as the wall shows it."""
         return format_when(moment, ZoneInfo(self.zone), self.locale)
+
+
+def plan_of(settings: Settings) -> Plan:
+    """The media plan's settings: press release lead, digest day and time, zone, language."""
+    return Plan(
+        settings.press_release_days, settings.digest_weekday, settings.digest_clock,
+        settings.default_timezone, settings.default_locale,
+    )  # fmt: skip
 
 
 async def run(session: AsyncSession, now: datetime, plan: Plan) -> None:
@@ -108,7 +117,7 @@ async def post_releases(session: AsyncSession, now: datetime, plan: Plan) -> Non
             at, now, event_id=event.id,
         )  # fmt: skip
         if post is not None:
-            await mediaplan.tell_curators(session, post, "media-ask-photos", now)
+            await mediaplan.tell_curators(session, post, "media-photos-wanted", now)
 
 
 def digest_slot(now: datetime, plan: Plan) -> datetime:
@@ -137,13 +146,19 @@ async def digest(session: AsyncSession, now: datetime, plan: Plan) -> None:
         return
     held = await _events(session, MediaEvent.starts_at >= slot - WEEK, MediaEvent.starts_at < slot)
     ahead = await _events(session, MediaEvent.starts_at >= slot, MediaEvent.starts_at < slot + WEEK)
-    meetings = select(func.count()).select_from(Meeting).where(
-        Meeting.status == MeetingStatus.HELD, Meeting.start >= slot - WEEK, Meeting.start < slot
+    meetings = (
+        select(func.count())
+        .select_from(Meeting)
+        .where(
+            Meeting.status == MeetingStatus.HELD, Meeting.start >= slot - WEEK, Meeting.start < slot
+        )
     )
     roles = select(func.count()).select_from(PersonRole).join(Person)
     active = roles.where(Person.status == PersonStatus.ACTIVE)
-    running = select(func.count()).select_from(Programme).where(
-        Programme.status == ProgrammeStatus.ACTIVE
+    running = (
+        select(func.count())
+        .select_from(Programme)
+        .where(Programme.status == ProgrammeStatus.ACTIVE)
     )
     text = posts.render(
         PostKind.DIGEST, plan.locale,
