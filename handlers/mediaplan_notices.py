@@ -4,12 +4,15 @@ to publish by hand when there is no user token."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
 from bot.core.conversation import Button, File, Reply
 from bot.core.models import MediaPost, Notification, Person
 from bot.core.services import mediaplan
+from bot.core.services.mediaplan_schedule import still_quiet
 from handlers.buttons import Menu
 from handlers.mediaplan import PostAction
 from handlers.notifications import renderer
@@ -59,7 +62,9 @@ async def by_hand(session: AsyncSession, row: Notification, person: Person) -> l
 
 @renderer("media-quiet")
 async def quiet(session: AsyncSession, row: Notification, person: Person) -> list[Reply] | None:
-    """Nothing went to the wall for almost a week."""
+    """Nothing went to the wall for almost a week (void if something did, or is on its way)."""
+    if not await still_quiet(session, datetime.fromisoformat(str(row.params["since"]))):
+        return None
     locale = person.locale
     plan = Button(texts.t("btn-media-plan", locale), Menu("mediaplan").pack())
     return [Reply(texts.t("media-quiet", locale), [[plan]])]

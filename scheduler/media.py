@@ -13,7 +13,7 @@ from bot.core.models import MediaPost
 from bot.core.services import mediaplan, mediaplan_schedule
 from bot.core.services.mediaplan_schedule import Plan
 from bot.db import Database
-from bot.platforms.vk_wall import SLOT_TAKEN, Photo, Wall, WallRefused
+from bot.platforms.vk_wall import SLOT_TAKEN, TRANSIENT, Photo, Wall, WallRefused
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,9 @@ class MediaPlanJob:
         try:
             wall_id = await self.wall.post(text, photos, guid(post_id), at if at > now else None)
         except WallRefused as refused:
+            if refused.code in TRANSIENT:  # its claim lapses and it is tried again (same guid)
+                log.warning("media post %s: %s; to be tried again", post_id, refused)
+                return
             async with self.db.transaction() as session:
                 if refused.code == SLOT_TAKEN:
                     await mediaplan.slot_taken(session, post_id, self.clock())

@@ -12,6 +12,7 @@ from aiohttp import ClientSession, ClientTimeout, FormData
 
 API_VERSION = "5.199"
 SLOT_TAKEN = 214  # VK: the slot is taken, or 50 posts a day already
+TRANSIENT = {1, 6, 9, 10}  # unknown, too many requests, flood control, internal: try again
 TIMEOUT = ClientTimeout(total=60)
 
 

@@ -178,24 +178,31 @@ async def digest(session: AsyncSession, now: datetime, plan: Plan) -> None:
 
 
 async def quiet_alert(session: AsyncSession, now: datetime) -> None:
-    """Nothing published for six days and nothing due on the seventh: alert the curators, once
-    per quiet spell. A fresh install counts from its first registration."""
+    """Six days after the last post (or, on a fresh install, after the plan's first pass), an
+    alert to each curator, sent only if the week is still quiet then (`still_quiet`)."""
     last = await session.scalar(select(func.max(MediaPost.published_at)))
-    since = last or await session.scalar(select(func.min(Person.created_at)))
-    if since is None or now < since + WEEK - DIGEST_NOTICE:
-        return
-    coming = await session.execute(
-        select(MediaPost.id).where(
-            MediaPost.status.in_(
-                [PostStatus.APPROVED, PostStatus.PUBLISHING, PostStatus.SCHEDULED]
-            ),
-            MediaPost.publish_at <= max(now, since + WEEK),
-        )
-    )
-    if coming.first() is not None:
-        return
+    since = last or now
     for curator in await programmes.curators(session):
         await outbox.schedule(
             session, to=curator.id, subject=Subject.MEDIA_PLAN, subject_id=0,
-            purpose="media-quiet", due_at=now, occasion=since.isoformat(),
+            purpose="media-quiet", due_at=since + WEEK - DIGEST_NOTICE,
+            occasion=last.isoformat() if last else "fresh", params={"since": since.isoformat()},
         )  # fmt: skip
+
+
+async def still_quiet(session: AsyncSession, since: datetime) -> bool:
+    """Nothing published after `since`, and nothing on its way to the wall within its week."""
+    published = await session.scalar(
+        select(func.count()).select_from(MediaPost).where(MediaPost.published_at > since)
+    )
+    coming = await session.scalar(
+        select(func.count())
+        .select_from(MediaPost)
+        .where(
+            MediaPost.status.in_(
+                [PostStatus.APPROVED, PostStatus.PUBLISHING, PostStatus.SCHEDULED]
+            ),
+            MediaPost.publish_at <= since + WEEK,
+        )
+    )
+    return not published and not coming
