@@ -5,11 +5,13 @@ before a week without a post, a post's way from draft to the wall, and the sandb
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from jinja2.exceptions import SecurityError
 from sqlalchemy import select
 
+from bot.config import Settings
 from bot.core import posts
 from bot.core.models import (
     MediaEvent,
@@ -24,9 +26,10 @@ from bot.core.models import (
 )
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import mediaplan, mediaplan_schedule
-from bot.core.services.mediaplan_schedule import Plan
+from bot.core.services.mediaplan_schedule import Plan, plan_of
 from bot.db import Database
 from tests.fakes.clock import FakeClock
+from tests.unit.test_settings_take_effect import changed
 
 PLAN = Plan(4, 1, time(10, 0), "Europe/Moscow", "ru")
 START = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)  # a Tuesday, 12:00 in Moscow
@@ -77,9 +80,9 @@ async def purposes(db: Database) -> list[str]:
 
 @pytest.mark.parametrize("days", [4, 5])
 async def test_the_press_release_is_drafted_press_release_days_ahead_and_waits_for_approval(
-    db: Database, clock: FakeClock, days: int
+    db: Database, clock: FakeClock, settings: Settings, days: int
 ) -> None:
-    plan = Plan(days, 1, time(10, 0), "Europe/Moscow", "ru")
+    plan = plan_of(changed(settings, PRESS_RELEASE_DAYS=days))
     curator_id = await curator(db, clock)
     event_id = await event(db, clock, 10, "День наставника")
     clock.advance(days=10 - days - 0.1)
@@ -122,16 +125,17 @@ async def test_after_the_event_the_curator_is_asked_for_photos_and_a_post_releas
 
 
 @pytest.mark.parametrize(
-    ("weekday", "clock_time", "due"),
+    ("env", "due"),
     [
-        (1, time(10, 0), datetime(2026, 11, 30, 7, 0, tzinfo=UTC)),  # Monday 10:00 MSK
-        (3, time(18, 30), datetime(2026, 11, 25, 15, 30, tzinfo=UTC)),  # Wednesday 18:30
+        ({}, datetime(2026, 11, 30, 7, 0, tzinfo=UTC)),  # Monday 10:00 MSK
+        ({"DIGEST_WEEKDAY": 3, "DIGEST_TIME": "18:30"}, datetime(2026, 11, 25, 15, 30, tzinfo=UTC)),
+        ({"DEFAULT_TIMEZONE": "Asia/Yekaterinburg"}, datetime(2026, 11, 30, 5, 0, tzinfo=UTC)),
     ],
 )
 async def test_the_weekly_digest_is_due_at_its_day_and_time_and_reads_well_in_a_quiet_week(
-    db: Database, clock: FakeClock, weekday: int, clock_time: time, due: datetime
+    db: Database, clock: FakeClock, settings: Settings, env: dict[str, Any], due: datetime
 ) -> None:
-    plan = Plan(4, weekday, clock_time, "Europe/Moscow", "ru")
+    plan = plan_of(changed(settings, **env))
     await curator(db, clock)
     clock.now = due - timedelta(days=1, minutes=1)
     await tick(db, clock, plan)

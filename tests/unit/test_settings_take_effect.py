@@ -7,7 +7,9 @@ only through them (the fake VK refuses any other group); DATA_DIR also in
 tests/unit/test_installed_wheel.py and tests/e2e/test_shutdown.py. ORG_DATA_FILE in
 tests/unit/test_org_data.py and tests/e2e/test_org_data.py; ORG_NAME, DIRECTOR_NAME and
 CURATOR_NAME in tests/e2e/test_agreement_document.py. MAX_UPLOAD_MB and HELP_ANSWER_HOURS in
-tests/unit/test_ask.py.
+tests/unit/test_ask.py. PRESS_RELEASE_DAYS, DIGEST_WEEKDAY and DIGEST_TIME in
+tests/unit/test_media_plan_schedule.py; VK_USER_TOKEN in tests/e2e/test_media_plan.py (set: the
+post is on the fake wall; unset: the curator gets it to publish by hand).
 """
 
 from __future__ import annotations
