@@ -14,6 +14,7 @@ from handlers import (
     guardian,
     link,
     mediaplan,
+    mediaplan_new,
     mediaplan_notices,  # noqa: F401  (registers notification renderers)
     meeting_notices,  # noqa: F401  (registers notification renderers)
     meetings,
@@ -66,6 +67,7 @@ def build_router() -> Router:
         campaign_card,
         survey_summary,
         mediaplan,
+        mediaplan_new,
     )
     for module in modules:
         root.include(module.router)

@@ -1,9 +1,8 @@
-"""The curator's media plan in chat: the plan, a post's card (preview, approve, hold, edit,
-move, cancel, photos and a few words), and a new event."""
+"""The curator's media plan in chat: the plan, and a post's card (preview, approve, hold, edit,
+move, cancel, photos and a few words)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -32,13 +31,14 @@ class PostAction(Payload, prefix="post"):
     act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos"]
 
 
-class NewEvent(Payload, prefix="mevent"):
-    """Add an event to the media plan."""
+class NewEntry(Payload, prefix="mnew"):
+    """Add to the media plan: an event, or a post of one of the curator's own kinds (`kinds`:
+    which kind)."""
 
-    new: bool
+    what: Literal["event", "kinds", "album", "playlist", "longread"]
 
 
-def _when(ctx: Context, post: MediaPost | MediaEvent) -> str:
+def when_of(ctx: Context, post: MediaPost | MediaEvent) -> str:
     moment = post.publish_at if isinstance(post, MediaPost) else post.starts_at
     return format_when(moment, ZoneInfo(ctx.settings.default_timezone), ctx.locale)
 
@@ -59,7 +59,7 @@ async def show_plan(ctx: Context) -> Replies:
     open_posts = list(found.scalars())
     lines = [ctx.t("media-plan-heading")]
     lines += [
-        ctx.t("media-plan-event", title=e.title, when=_when(ctx, e)) for e in events.scalars()
+        ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events.scalars()
     ]
     if len(lines) == 1:
         lines.append(ctx.t("media-plan-no-events"))
@@ -69,7 +69,12 @@ async def show_plan(ctx: Context) -> Replies:
     ]
     if not open_posts:
         lines.append(ctx.t("media-plan-no-posts"))
-    rows.append([ctx.button("btn-media-event", NewEvent(True))])
+    rows.append(
+        [
+            ctx.button("btn-media-event", NewEntry("event")),
+            ctx.button("btn-media-item", NewEntry("kinds")),
+        ]
+    )
     return [Reply(Markup("\n").join(lines), [*rows, *help_hint(ctx)])]
 
 
@@ -77,7 +82,7 @@ def _labels(ctx: Context, post: MediaPost) -> dict[str, str]:
     return {
         "kind": str(ctx.t(f"media-kind-{post.kind}")),
         "status": str(ctx.t(f"media-status-{post.status}")),
-        "when": _when(ctx, post),
+        "when": when_of(ctx, post),
     }
 
 
@@ -187,75 +192,6 @@ async def take_photos(ctx: Context) -> Replies:
     return [ctx.reply("media-photos-taken", [[done]], photos=len(pictures))]
 
 
-@router.button(NewEvent, roles=STAFF)
-async def new_event(ctx: Context, payload: NewEvent) -> Replies:
-    """A new event: its title first."""
-    await ctx.goto("media_event_title")
-    return await ask_title(ctx)
-
-
-async def ask_title(ctx: Context) -> Replies:
-    """Question: the event's title."""
-    return [ctx.reply("media-ask-title", max=mediaplan.MAX_TITLE)]
-
-
-async def take_title(ctx: Context) -> Replies:
-    """The title; then when."""
-    title = mediaplan.clean(ctx.incoming.text, mediaplan.MAX_TITLE)
-    await ctx.goto("media_event_when", title=title)
-    return [ctx.reply("media-ask-event-time")]
-
-
-async def ask_event_time(ctx: Context) -> Replies:
-    """Question: when the event starts."""
-    return [ctx.reply("media-ask-event-time")]
-
-
-async def take_event_time(ctx: Context) -> Replies:
-    """When; then where."""
-    zone = ZoneInfo(ctx.settings.default_timezone)
-    when = parse_when(ctx.incoming.text or "", ctx.now, zone, ctx.locale)
-    await ctx.goto("media_event_place", **ctx.data, starts=when.isoformat())
-    return [ctx.reply("media-ask-place")]
-
-
-async def ask_place(ctx: Context) -> Replies:
-    """Question: where the event is."""
-    return [ctx.reply("media-ask-place")]
-
-
-async def take_place(ctx: Context) -> Replies:
-    """Where; then what it is about."""
-    place = mediaplan.clean(ctx.incoming.text, mediaplan.MAX_TITLE)
-    await ctx.goto("media_event_about", **ctx.data, place=place)
-    return [ctx.reply("media-ask-about", max=mediaplan.MAX_WORDS)]
-
-
-async def ask_about(ctx: Context) -> Replies:
-    """Question: a few words on the event."""
-    return [ctx.reply("media-ask-about", max=mediaplan.MAX_WORDS)]
-
-
-async def take_about(ctx: Context) -> Replies:
-    """The event is added; its press release will be drafted in time."""
-    assert ctx.person is not None
-    about = mediaplan.clean(ctx.incoming.text, mediaplan.MAX_WORDS)
-    event = await mediaplan.add_event(
-        ctx.session, ctx.person.id, ctx.data["title"], datetime.fromisoformat(ctx.data["starts"]),
-        ctx.data["place"], about, ctx.now,
-    )  # fmt: skip
-    await ctx.finish()
-    back = [[ctx.button("btn-media-plan", Menu("mediaplan"))]]
-    days = ctx.settings.press_release_days
-    return [
-        ctx.reply("media-event-added", back, title=event.title, when=_when(ctx, event), days=days)
-    ]
-
-
 router.state("media_edit", ask_text, take_text)
 router.state("media_move", ask_time, take_time)
 router.state("media_photos", ask_photos, take_photos)
-router.state("media_event_title", ask_title, take_title)
-router.state("media_event_when", ask_event_time, take_event_time)
-router.state("media_event_place", ask_place, take_place)
-router.state("media_event_about", ask_about, take_about)

@@ -3,7 +3,8 @@ added in chat; its press release drafted four days ahead, approved, and schedule
 VK wall for three days ahead (a lost answer retried without a second post); after the event the
 curator's photo and words go into the post-release, whose slot VK refuses once (214) and which
 lands an hour later; a week without a post alerts the curator a day ahead; and without
-VK_USER_TOKEN the finished digest comes to the curator to publish by hand."""
+VK_USER_TOKEN the finished digest comes to the curator to publish by hand; a photo album of the
+curator's own is drafted in chat."""
 
 from __future__ import annotations
 
@@ -106,3 +107,11 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     by_hand = await curator.expect("не задан VK_USER_TOKEN")
     assert "Наставничество: неделя" in by_hand.text and "День наставника" in by_hand.text
     assert len(vk.wall_posts) == 2
+
+    # The curator's own post of the regulation's kinds: a photo album, a draft on its card.
+    await curator.say("/mediaplan", "Медиаплан")
+    await curator.click("➕ Пост", "Какой пост подготовить?")
+    await curator.click("Фотоальбом", "Пришлите текст поста")
+    await curator.say("Фото с экскурсии в музей {{ 7*7 }}", "Когда опубликовать пост?")
+    album = await curator.say("завтра в 12:00", "Фотоальбом")
+    assert "черновик" in album.text and "Фото с экскурсии в музей {{ 7*7 }}" in album.text

@@ -21,6 +21,7 @@ from bot.core.models import (
     Person,
     PersonRole,
     PersonStatus,
+    PostKind,
     PostStatus,
     Role,
 )
@@ -252,3 +253,29 @@ async def test_curator_words_are_data_and_the_templates_are_sandboxed(clock: Fak
     env = posts._env()
     with pytest.raises(SecurityError):
         env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+
+
+async def test_the_curator_s_own_longread_must_be_over_2000_characters(
+    db: Database, clock: FakeClock
+) -> None:
+    curator_id = await curator(db, clock)
+    tomorrow = clock() + timedelta(days=1)
+    with pytest.raises(Refusal) as short:
+        async with db.transaction() as session:
+            await mediaplan.add_item(
+                session, curator_id, PostKind.LONGREAD, "а" * 2000, tomorrow, clock()
+            )
+    assert short.value.key == "media-longread-short"
+    assert await all_posts(db) == []  # refused whole
+    async with db.transaction() as session:
+        post = await mediaplan.add_item(
+            session, curator_id, PostKind.LONGREAD, "а" * 2001, tomorrow, clock()
+        )
+        album = await mediaplan.add_item(
+            session, curator_id, PostKind.ALBUM, "Фото с экскурсии", tomorrow, clock()
+        )
+    assert (post.status, post.occasion, album.occasion) == (
+        "draft",
+        f"item:{post.id}",
+        f"item:{album.id}",
+    )

@@ -9,12 +9,13 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import outbox
+from bot.core import outbox, posts
 from bot.core.models import (
     MediaEvent,
     MediaPhoto,
     MediaPost,
     MediaPostChange,
+    PostKind,
     PostStatus,
     Subject,
 )
@@ -25,6 +26,7 @@ LEASE = timedelta(minutes=5)  # a claimed post not recorded by then is tried aga
 AHEAD = timedelta(hours=1)  # a post goes to the wall this long before its time (publish_date)
 SLOT_MOVE = timedelta(hours=1)  # how far a post moves when VK says its slot is taken
 MAX_TITLE, MAX_WORDS = 200, 4000
+LONGREAD_MIN = 2000  # a longread is a post over 2,000 characters (regulation, §1.3)
 EDITABLE = (PostStatus.DRAFT, PostStatus.APPROVED)
 OPEN = (*EDITABLE, PostStatus.PUBLISHING, PostStatus.SCHEDULED)
 
@@ -121,8 +123,30 @@ async def edit(
 ) -> MediaPost:
     """The curator's own text for the post; a draft again, to be approved."""
     post = await get(session, post_id, *EDITABLE)
-    post.text = clean(text, MAX_WORDS)
+    post.text = clean(text, posts.MAX_TEXT)
+    if post.kind == PostKind.LONGREAD and len(post.text) <= LONGREAD_MIN:
+        raise Refusal("media-longread-short", min=LONGREAD_MIN)
     return await _move(session, post, PostStatus.DRAFT, "edited", by, now)
+
+
+async def add_item(
+    session: AsyncSession, by: int, kind: PostKind, text: str | None, publish_at: datetime,
+    now: datetime,
+) -> MediaPost:  # fmt: skip
+    """A post of the curator's own (an album, a playlist, a longread): a draft to approve."""
+    if kind not in (PostKind.ALBUM, PostKind.PLAYLIST, PostKind.LONGREAD):
+        raise StaleButton()
+    if publish_at <= now:
+        raise Refusal("media-time-past")
+    post = MediaPost(
+        kind=kind, occasion="", text="", publish_at=publish_at, status=PostStatus.DRAFT,
+        created_at=now,
+    )  # fmt: skip
+    session.add(post)
+    await session.flush()
+    post.occasion = f"item:{post.id}"
+    await log(session, post, "drafted", by, now)
+    return await edit(session, post.id, by, text, now)
 
 
 async def reschedule(
