@@ -15,6 +15,7 @@ from bot.core.models import STAFF, MediaEvent, MediaPost, PostKind, PostStatus
 from bot.core.payload import Payload
 from bot.core.refusal import Refusal
 from bot.core.services import mediaplan
+from bot.core.services.mediaplan import NO_TOKEN
 from bot.core.services.mediaplan_schedule import plan_of, post_release_text
 from bot.core.when import format_when, parse_when
 from handlers.buttons import Menu
@@ -91,7 +92,8 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
     photos = len(await mediaplan.photos(ctx.session, post.id))
     head = ctx.t("media-card", photos=photos, **_labels(ctx, post))
     if post.failure:
-        head += Markup("\n") + ctx.t("media-card-failure", failure=post.failure)
+        failure = ctx.t("media-no-token") if post.failure == NO_TOKEN else post.failure
+        head += Markup("\n") + ctx.t("media-card-failure", failure=failure)
     text = Markup("\n\n").join([head, Markup.escape(post.text)])
     acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos"]] = []
     if post.status == PostStatus.DRAFT:

@@ -18,8 +18,11 @@ from handlers.mediaplan import PostAction
 from handlers.notifications import renderer
 
 
-def _open(post: MediaPost, locale: str, act: str = "show", key: str = "btn-media-open") -> Button:
-    return Button(texts.t(key, locale), PostAction(post.id, act).pack())  # type: ignore[arg-type]
+def _open(post: MediaPost, locale: str, photos: bool = False) -> Button:
+    key, payload = "btn-media-open", PostAction(post.id, "show")
+    if photos:
+        key, payload = "btn-media-photos", PostAction(post.id, "photos")
+    return Button(texts.t(key, locale), payload.pack())
 
 
 @renderer("media-draft")
@@ -37,7 +40,7 @@ async def about_post(
     locale = person.locale
     buttons = [_open(post, locale)]
     if row.template == "media-photos-wanted":
-        buttons = [_open(post, locale, "photos", "btn-media-photos"), *buttons]
+        buttons = [_open(post, locale, photos=True), *buttons]
     kind = texts.t(f"media-kind-{post.kind}", locale)
     head = texts.t(row.template, locale, kind=kind, failure=post.failure or "")
     return [Reply(texts.t("media-notice", locale, head=head, text=post.text), [buttons])]

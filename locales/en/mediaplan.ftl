@@ -59,3 +59,4 @@ media-ask-kind = What kind of post?
 media-ask-item = Send the post's text in one message (up to { $max } characters). Photos can be added on the post's card.
 media-ask-longread = Send the longread's text in one message: over { $min } characters (up to { $max }).
 media-longread-short = A longread is a text over { $min } characters. Please write more and send it whole.
+media-no-token = VK_USER_TOKEN is not set; the post went to the curators to publish by hand

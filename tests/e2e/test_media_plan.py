@@ -108,7 +108,11 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     assert "Наставничество: неделя" in by_hand.text and "День наставника" in by_hand.text
     assert len(vk.wall_posts) == 2
 
-    # The curator's own post of the regulation's kinds: a photo album, a draft on its card.
+    # The plan shows it as not published, and why; then the curator's own post of the
+    # regulation's kinds: a photo album, a draft on its card.
+    await curator.say("/mediaplan", "Медиаплан")
+    digest = await curator.click("Дайджест: пн, 7 декабря, 10:00", "не опубликован")
+    assert "Причина: не задан VK_USER_TOKEN" in digest.text
     await curator.say("/mediaplan", "Медиаплан")
     await curator.click("➕ Пост", "Какой пост подготовить?")
     await curator.click("Фотоальбом", "Пришлите текст поста")

@@ -26,6 +26,7 @@ LEASE = timedelta(minutes=5)  # a claimed post not recorded by then is tried aga
 AHEAD = timedelta(hours=1)  # a post goes to the wall this long before its time (publish_date)
 SLOT_MOVE = timedelta(hours=1)  # how far a post moves when VK says its slot is taken
 MAX_TITLE, MAX_WORDS = 200, 4000
+NO_TOKEN = "no-user-token"  # the failure of a post handed to the curators for want of a token
 LONGREAD_MIN = 2000  # a longread is a post over 2,000 characters (regulation, §1.3)
 EDITABLE = (PostStatus.DRAFT, PostStatus.APPROVED)
 OPEN = (*EDITABLE, PostStatus.PUBLISHING, PostStatus.SCHEDULED)
@@ -254,8 +255,8 @@ async def failed(session: AsyncSession, post_id: int, reason: str, now: datetime
 async def by_hand(session: AsyncSession, post_id: int, now: datetime) -> MediaPost:
     """No token to post with: the finished post goes to the curators to publish by hand."""
     post = await get(session, post_id, PostStatus.PUBLISHING)
-    post.failure = "no-user-token"
-    await _move(session, post, PostStatus.FAILED, "by-hand", None, now, "no-user-token")
+    post.failure = NO_TOKEN
+    await _move(session, post, PostStatus.FAILED, "by-hand", None, now, NO_TOKEN)
     await tell_curators(session, post, "media-by-hand", now)
     return post
 
