@@ -7,16 +7,17 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from bot.core.conversation import Reply, TooLarge
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, MediaEvent, MediaPost, PostKind, PostStatus
 from bot.core.payload import Payload
+from bot.core.posts import MAX_TEXT
 from bot.core.refusal import Refusal
 from bot.core.services import mediaplan
 from bot.core.services.mediaplan import NO_TOKEN
-from bot.core.services.mediaplan_schedule import plan_of, post_release_text
+from bot.core.services.mediaplan_schedule import WEEK, plan_of, post_release_text
 from bot.core.when import format_when, parse_when
 from handlers.buttons import Menu
 from handlers.common import help_hint
@@ -46,7 +47,8 @@ def when_of(ctx: Context, post: MediaPost | MediaEvent) -> str:
 
 @router.command("mediaplan", roles=STAFF, aliases=("медиаплан",))
 async def show_plan(ctx: Context) -> Replies:
-    """The plan: events ahead and the posts not yet on the wall, each post with a button."""
+    """The plan: events ahead, the posts not yet on the wall and those that failed this week,
+    each post with a button."""
     events = await ctx.session.execute(
         select(MediaEvent)
         .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled.is_(False))
@@ -54,7 +56,12 @@ async def show_plan(ctx: Context) -> Replies:
     )
     found = await ctx.session.execute(
         select(MediaPost)
-        .where(MediaPost.status.in_([*mediaplan.OPEN, PostStatus.FAILED]))
+        .where(
+            or_(
+                MediaPost.status.in_(mediaplan.OPEN),
+                (MediaPost.status == PostStatus.FAILED) & (MediaPost.publish_at > ctx.now - WEEK),
+            )
+        )
         .order_by(MediaPost.publish_at)
     )
     open_posts = list(found.scalars())
@@ -133,7 +140,7 @@ async def _done(ctx: Context, post: MediaPost) -> Replies:
 
 async def ask_text(ctx: Context) -> Replies:
     """Question: the post's new text."""
-    return [ctx.reply("media-ask-text", max=mediaplan.MAX_WORDS)]
+    return [ctx.reply("media-ask-text", max=MAX_TEXT)]
 
 
 async def take_text(ctx: Context) -> Replies:
