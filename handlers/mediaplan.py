@@ -50,9 +50,7 @@ async def show_plan(ctx: Context) -> Replies:
     """The plan: events ahead, the posts not yet on the wall and those that failed this week,
     each post with a button."""
     events = await ctx.session.execute(
-        select(MediaEvent)
-        .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled.is_(False))
-        .order_by(MediaEvent.starts_at)
+        select(MediaEvent).where(MediaEvent.starts_at > ctx.now).order_by(MediaEvent.starts_at)
     )
     found = await ctx.session.execute(
         select(MediaPost)

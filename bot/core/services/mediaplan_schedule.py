@@ -79,7 +79,7 @@ def _event_params(event: MediaEvent, plan: Plan) -> dict[str, str]:
 
 
 async def _events(session: AsyncSession, *where: object) -> list[MediaEvent]:
-    query = select(MediaEvent).where(MediaEvent.cancelled.is_(False), *where)  # type: ignore[arg-type]
+    query = select(MediaEvent).where(*where)  # type: ignore[arg-type]
     return list((await session.execute(query.order_by(MediaEvent.starts_at))).scalars())
 
 
