@@ -16,12 +16,15 @@ from bot.config import SUPPORTED_LOCALES, Settings
 from bot.core import texts
 from bot.core.engine import Core
 from bot.core.models import utcnow
+from bot.core.services.mediaplan_schedule import plan_of
 from bot.db import Database
 from bot.platforms.base import Platform, PlatformRejected
+from bot.platforms.vk_wall import Wall
 from handlers import build_router, common, notifications
 from scheduler.broadcaster import Broadcaster
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
+from scheduler.media import MediaPlanJob
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,16 @@ def command_menu() -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def media_job(
+    settings: Settings, db: Database, clock: Callable[[], datetime], wake: Callable[[], None]
+) -> MediaPlanJob:
+    """The media plan's pass, posting with `VK_USER_TOKEN` when it and the group are set."""
+    wall = None
+    if settings.vk_user_token and settings.vk_group_id:
+        wall = Wall(settings.vk_user_token, settings.vk_group_id, settings.vk_api_base)
+    return MediaPlanJob(db, plan_of(settings), wall, clock, wake)
+
+
 class App:
     """The running bot: `start()`, then `run()` until cancelled (or the console ends), `stop()`."""
 
@@ -49,6 +62,7 @@ class App:
         self.dispatcher = Dispatcher(
             self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
         )
+        self.media = media_job(settings, self.db, clock, self.dispatcher.wake)
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         rates = {"telegram": settings.broadcast_telegram_rate, "vk": settings.broadcast_vk_rate}
         self.broadcaster = Broadcaster(self.db, self.platforms, rates, clock)
@@ -107,7 +121,9 @@ class App:
     async def start(self) -> None:
         """Apply migrations, then start the scheduler (platforms start in `run`)."""
         await migrate.upgrade(self.settings.database_url)
-        self.scheduler = build_scheduler(self.dispatcher, self.settings, self.broadcaster)
+        self.scheduler = build_scheduler(
+            self.dispatcher, self.settings, self.broadcaster, self.media
+        )
         self.scheduler.start()
         self.dispatcher.wake()  # catch up on whatever fell due while the bot was down
 

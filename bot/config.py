@@ -69,13 +69,17 @@ class Settings(BaseSettings):
         default=30.0, gt=0, le=30, alias="BROADCAST_TELEGRAM_RATE"
     )
     broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
+    vk_user_token: str | None = Field(default=None, alias="VK_USER_TOKEN")  # posts to the wall
+    press_release_days: int = Field(default=4, ge=3, le=5, alias="PRESS_RELEASE_DAYS")
+    digest_weekday: int = Field(default=1, ge=1, le=7, alias="DIGEST_WEEKDAY")  # 1: Monday
+    digest_time: str = Field(default="10:00", alias="DIGEST_TIME")
 
     @field_validator("surveys_dir", mode="before")
     @classmethod
     def _blank_folder_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("telegram_bot_token", "vk_group_token", mode="before")
+    @field_validator("telegram_bot_token", "vk_group_token", "vk_user_token", mode="before")
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -168,7 +172,7 @@ class Settings(BaseSettings):
             raise ValueError("each reminder is 0 to 90 days before the deadline")
         return value
 
-    @field_validator("reminder_time")
+    @field_validator("reminder_time", "digest_time")
     @classmethod
     def _time_shape(cls, value: str) -> str:
         _clock(value)
@@ -205,6 +209,11 @@ class Settings(BaseSettings):
     def annual_report_day(self) -> tuple[int, int]:
         """The day (month, day) the curator is reminded of the annual report."""
         return _day_of_year(self.annual_report_reminder)
+
+    @property
+    def digest_clock(self) -> time:
+        """The local time of day the weekly digest is published at."""
+        return _clock(self.digest_time)
 
     @property
     def max_upload_bytes(self) -> int:

@@ -14,6 +14,9 @@ from handlers import (
     curator,
     guardian,
     link,
+    mediaplan,
+    mediaplan_new,
+    mediaplan_notices,  # noqa: F401  (registers notification renderers)
     meeting_notices,  # noqa: F401  (registers notification renderers)
     meetings,
     monitoring_notices,  # noqa: F401  (registers notification renderers)
@@ -66,6 +69,8 @@ def build_router() -> Router:
         campaign_card,
         survey_summary,
         broadcasts,
+        mediaplan,
+        mediaplan_new,
     )
     for module in modules:
         root.include(module.router)

@@ -70,7 +70,8 @@ async def stats(ctx: Context) -> Replies:
     )
     tools = [ctx.button("btn-report", Menu("report")), ctx.button("btn-surveys", Menu("surveys"))]
     announce = [ctx.button("btn-broadcast", Menu("broadcast"))]
-    return [Reply(Markup("\n").join(lines), [tools, announce, *help_hint(ctx)])]
+    media = [ctx.button("btn-media-plan", Menu("mediaplan"))]
+    return [Reply(Markup("\n").join(lines), [tools, announce, media, *help_hint(ctx)])]
 
 
 @renderer("role-granted-curator")

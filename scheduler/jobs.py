@@ -1,6 +1,6 @@
 """APScheduler wiring: the periodic tick that drains the outbox, expires parents' codes,
-closes the survey runs past their deadline, runs the monitoring calendar and sends
-broadcasts."""
+closes the survey runs past their deadline, runs the monitoring calendar, sends broadcasts and
+runs the media plan."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from bot.core.models import SurveyRun
 from bot.core.services import annual, minors, monitoring, surveys
 from scheduler.broadcaster import Broadcaster
 from scheduler.dispatch import Dispatcher
+from scheduler.media import MediaPlanJob
 
 
 async def expire_parent_codes(dispatcher: Dispatcher) -> int:
@@ -54,11 +55,14 @@ async def run_monitoring(dispatcher: Dispatcher, settings: Settings) -> int:
 
 
 def build_scheduler(
-    dispatcher: Dispatcher, settings: Settings, broadcaster: Broadcaster | None = None
+    dispatcher: Dispatcher,
+    settings: Settings,
+    broadcaster: Broadcaster | None = None,
+    media: MediaPlanJob | None = None,
 ) -> AsyncIOScheduler:
     """A scheduler that runs a dispatch pass, the expiry of parents' codes, the closing of
-    survey runs, the monitoring calendar and a broadcast pass every tick; missed ticks
-    collapse into one."""
+    survey runs, the monitoring calendar, a broadcast pass and the media plan's pass every
+    tick; missed ticks collapse into one."""
     scheduler = AsyncIOScheduler(timezone="UTC")
     tick_seconds = settings.scheduler_tick_seconds
     jobs = {
@@ -69,6 +73,8 @@ def build_scheduler(
     }
     if broadcaster is not None:
         jobs["send-broadcasts"] = (broadcaster.run_once, [])
+    if media is not None:
+        jobs["media-plan"] = (media.run_once, [])
     for name, (job, args) in jobs.items():
         scheduler.add_job(
             job,

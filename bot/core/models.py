@@ -266,6 +266,9 @@ class Subject(enum.StrEnum):
     SURVEY_RUN = "survey-run"  # a survey sent out: its closing, the curator's reports
     SURVEY_RESPONSE = "survey-response"  # one person's invitation to a run, and reminders
     BROADCAST = "broadcast"  # a curator's announcement: its final report
+    MEDIA_POST = "media-post"  # a post of the media plan: drafts to approve, hand-publishing
+    MEDIA_EVENT = "media-event"  # an event of the media plan: the ask for photos after it
+    MEDIA_PLAN = "media-plan"  # the plan as a whole: the weekly guarantee's alert
 
 
 class Notification(Base):
@@ -895,3 +898,94 @@ class AnnouncementOptOut(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PostKind(enum.StrEnum):
+    """The regulation's kinds of media-plan content (§1.3)."""
+
+    PRESS_RELEASE = "press-release"  # 3–5 days before an event
+    POST_RELEASE = "post-release"  # within a day after it
+    DIGEST = "digest"
+    ALBUM = "album"
+    PLAYLIST = "playlist"
+    LONGREAD = "longread"  # over 2,000 characters
+
+
+class PostStatus(enum.StrEnum):
+    """A post's way: draft → approved → scheduled → published, or failed or cancelled."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+    PUBLISHING = "publishing"  # claimed by the scheduler, being sent to the wall
+    SCHEDULED = "scheduled"  # on the wall with a publish_date still ahead
+    PUBLISHED = "published"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class MediaEvent(Base):
+    """An event of the media plan: its press release comes before, its post-release after."""
+
+    __tablename__ = "media_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    curator_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MediaPost(Base):
+    """A post of the media plan. `occasion` keeps the bot's own posts single: `event:12` for an
+    event's press release and post-release, `week:2026-12-07` for a digest; a curator's own item
+    has `item:<n>`."""
+
+    __tablename__ = "media_posts"
+    __table_args__ = (UniqueConstraint("kind", "occasion"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("media_events.id", ondelete="CASCADE"), index=True
+    )
+    occasion: Mapped[str] = mapped_column(String(32), default="")
+    status: Mapped[str] = mapped_column(String(16), default=PostStatus.DRAFT, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    publish_at: Mapped[datetime] = mapped_column(index=True)
+    wall_post_id: Mapped[int | None]
+    failure: Mapped[str | None] = mapped_column(String(200))
+    claimed_until: Mapped[datetime | None]
+    published_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MediaPhoto(Base):
+    """A photo for a post, as the curator sent it."""
+
+    __tablename__ = "media_photos"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("media_posts.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MediaPostChange(Base):
+    """The post history: every change of a post, by whom (None: the bot) and when."""
+
+    __tablename__ = "media_post_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(
+        ForeignKey("media_posts.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str] = mapped_column(String(200), default="")

@@ -180,6 +180,7 @@ class Harness:
             TELEGRAM_API_BASE=tg_base,
             VK_GROUP_TOKEN=self.vk.token,
             VK_GROUP_ID=VK_GROUP,
+            VK_USER_TOKEN=self.vk.user_token,
             VK_API_BASE=f"{vk_base}/method/",
             DATABASE_URL=f"sqlite+aiosqlite:///{self.tmp_path / self.DATABASE_FILE}",
             DATA_DIR=str(self.tmp_path / "data"),
@@ -249,6 +250,11 @@ class Harness:
         await run_monitoring(self.app.dispatcher, self.settings)
         await close_surveys(self.app.dispatcher, self.settings.default_timezone)
         await self.app.dispatcher.run_once()
+
+    async def media_plan(self) -> int:
+        """Run the media plan's pass now (as the scheduler tick would); posts it claimed."""
+        assert self.app is not None
+        return await self.app.media.run_once()
 
     async def expire_parent_codes(self) -> int:
         """Run the scheduler's expiry of unused parent codes now; how many children it erased."""

@@ -489,8 +489,16 @@ async def test_vk_documents_users_and_wall(vk: FakeVK) -> None:
 
     [profile] = await api.users.get(user_ids=[user.id])
     assert (profile.first_name, profile.last_name) == ("Ива", "Петрова")
-    post = await api.wall.post(owner_id=-vk.group_id, from_group=True, message="Итоги")
-    assert post.post_id == 1 and vk.wall_posts[0]["message"] == "Итоги"
+    with pytest.raises(VKAPIError) as refused:  # the wall takes a user token only
+        await api.wall.post(owner_id=-vk.group_id, from_group=True, message="Итоги")
+    assert refused.value.code == 27 and vk.wall_posts == []
+    admin = API(vk.user_token)
+    admin.API_URL = f"{vk.base_url}/method/"
+    for _ in range(2):  # the same guid twice: one post
+        post = await admin.wall.post(
+            owner_id=-vk.group_id, from_group=True, message="Итоги", guid="post-1"
+        )
+    assert post.post_id == 1 and [p["message"] for p in vk.wall_posts] == ["Итоги"]
 
 
 @pytest.mark.asyncio

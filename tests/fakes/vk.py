@@ -40,6 +40,7 @@ __all__ = [
     "API_VERSION",
     "DEFAULT_GROUP_ID",
     "DEFAULT_TOKEN",
+    "DEFAULT_USER_TOKEN",
     "EventAnswer",
     "FakeVK",
     "SentMessage",
@@ -48,6 +49,8 @@ __all__ = [
 ]
 
 DEFAULT_TOKEN = "vk1.a.test-nastavnik-group-token"
+DEFAULT_USER_TOKEN = "vk1.a.test-nastavnik-admin-user-token"  # a community admin's user token
+USER_METHODS = {"wall.post", "photos.getWallUploadServer", "photos.saveWallPhoto"}
 DEFAULT_GROUP_ID = 222_333_444
 API_VERSION = "5.199"
 MAX_MESSAGE_LENGTH = 4096
@@ -63,7 +66,9 @@ ERROR_MESSAGES = {
     9: "Flood control",
     10: "Internal server error",
     15: "Access denied",
+    27: "Group authorization failed: method is unavailable with group auth.",
     100: "One of the parameters specified was missing or invalid",
+    214: "Access to adding post denied: a post is already scheduled for this time",
     901: "Can't send messages for users without permission",
     911: "Keyboard format is invalid",
     914: "Message is too long",
@@ -340,6 +345,7 @@ class FakeVK(FakeServer):
     def __init__(self, token: str = DEFAULT_TOKEN, group_id: int = DEFAULT_GROUP_ID) -> None:
         super().__init__()
         self.token = token
+        self.user_token = DEFAULT_USER_TOKEN
         self.group_id = group_id
         self.users: dict[int, VkUser] = {}
         #: Every API request as (method, params) (long polls are not included).
@@ -349,7 +355,9 @@ class FakeVK(FakeServer):
         #: Every message the bot successfully sent, in order.
         self.sent: list[SentMessage] = []
         self.event_answers: list[EventAnswer] = []
+        #: Posts on the community wall; `publish_date` is set for a scheduled one.
         self.wall_posts: list[dict[str, Any]] = []
+        self._guids: dict[str, int] = {}  # wall.post guid -> its post id: a repeat adds nothing
         self.polls = 0
         self._events: list[dict[str, Any]] = []  # event number n is at index n - 1
         self._acked_ts = 1  # highest ts a long poll asked for
@@ -391,6 +399,8 @@ class FakeVK(FakeServer):
             "photos.getMessagesUploadServer": self._get_photo_upload_server,
             "photos.saveMessagesPhoto": self._save_messages_photo,
             "wall.post": self._wall_post,
+            "photos.getWallUploadServer": self._get_wall_upload_server,
+            "photos.saveWallPhoto": self._save_wall_photo,
         }
 
     # ------------------------------------------------------------------ test-facing API
@@ -542,8 +552,7 @@ class FakeVK(FakeServer):
             fault = self._http_fault(name)
             if fault is not None:
                 return fault
-            if token != self.token:
-                raise VkAPIError(5)
+            self._check_token(name, token)
             handler = self._methods.get(name)
             if handler is None:
                 raise VkAPIError(3)
@@ -937,9 +946,27 @@ class FakeVK(FakeServer):
         return [{"id": photo.id, "owner_id": photo.owner_id, "album_id": -3,
                  "date": int(time.time()), "sizes": [size], "access_key": "fakekey"}]  # fmt: skip
 
+    def _check_token(self, method: str, token: str | None) -> None:
+        """Wall methods take only a user token (a group token gets error 27, as on VK); the
+        rest only the community's token."""
+        if method in USER_METHODS:
+            if token == self.token:
+                raise VkAPIError(27)
+            if token != self.user_token:
+                raise VkAPIError(5)
+        elif token != self.token:
+            raise VkAPIError(5)
+
     def _wall_post(self, params: dict[str, Any]) -> dict[str, int]:
+        guid = str(params.get("guid") or "")
+        if guid and guid in self._guids:
+            return {"post_id": self._guids[guid]}
+        if not params.get("message") and not params.get("attachments"):
+            raise _param_error("message or attachments is required")
         attachments, _ = self._resolve_attachments(params.get("attachments"))
         post_id = next(self._post_ids)
+        if guid:
+            self._guids[guid] = post_id
         self.wall_posts.append(
             {
                 "post_id": post_id,
@@ -947,7 +974,32 @@ class FakeVK(FakeServer):
                 "from_group": params.get("from_group") in ("1", "true"),
                 "message": str(params.get("message") or ""),
                 "attachments": attachments,
+                "publish_date": self._int(params, "publish_date"),
+                "guid": guid,
+                "photos": [self._photos[self._photo_key(a)].data for a in attachments
+                           if a.startswith("photo")],
                 "params": dict(params),
             }
-        )
+        )  # fmt: skip
         return {"post_id": post_id}
+
+    @staticmethod
+    def _photo_key(attachment: str) -> tuple[int, int]:
+        owner, _, photo_id = attachment[len("photo") :].partition("_")
+        return int(owner), int(photo_id.split("_")[0])
+
+    def _get_wall_upload_server(self, params: dict[str, Any]) -> dict[str, Any]:
+        if self._int(params, "group_id") != self.group_id:
+            raise VkAPIError(15)
+        return {"upload_url": f"{self.base_url}/upload/photo", "album_id": -14, "user_id": 1}
+
+    def _save_wall_photo(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self._int(params, "group_id") != self.group_id or not params.get("hash"):
+            raise _param_error("group_id, server and hash from the upload are required")
+        upload = self._uploads.pop(str(params.get("photo") or ""), None)
+        if upload is None:
+            raise _param_error("photo is undefined or invalid")
+        filename, data = upload
+        photo = _Doc(next(self._doc_ids), -self.group_id, filename, data)
+        self._photos[(photo.owner_id, photo.id)] = photo
+        return [{"id": photo.id, "owner_id": photo.owner_id, "album_id": -14}]

@@ -9,7 +9,9 @@ tests/unit/test_org_data.py and tests/e2e/test_org_data.py; ORG_NAME, DIRECTOR_N
 CURATOR_NAME in tests/e2e/test_agreement_document.py. MAX_UPLOAD_MB and HELP_ANSWER_HOURS in
 tests/unit/test_ask.py. MONITORING_DEADLINES, MONITORING_LEAD_DAYS and MONITORING_REMINDER_DAYS
 in tests/unit/test_monitoring_schedule.py; ANNUAL_REPORT_REMINDER in
-tests/unit/test_annual_report_reminder.py.
+tests/unit/test_annual_report_reminder.py. PRESS_RELEASE_DAYS, DIGEST_WEEKDAY and DIGEST_TIME in
+tests/unit/test_media_plan_schedule.py; VK_USER_TOKEN in tests/e2e/test_media_plan.py (set: the
+post is on the fake wall; unset: the curator gets it to publish by hand).
 """
 
 from __future__ import annotations
