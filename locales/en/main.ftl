@@ -105,8 +105,8 @@ stats = <b>Programme participants</b>
     Awaiting parent's consent: { $awaiting_parent }
     Withdrew consent: { $erased }
 
-role-granted-curator = You are now a curator. You can use /pairs (pairs and groups), /banks (the banks of mentors and mentees; “Write” on a person's card sends them a message through the bot), /stats (figures), /report (reports) and /surveys (surveys). All of it is in /help too.
-role-granted-director = You are now the programme's director. You can use /pairs (pairs and groups), /banks (the banks of mentors and mentees; “Write” on a person's card sends them a message through the bot), /stats (figures), /report (reports) and /surveys (surveys). All of it is in /help too.
+role-granted-curator = You are now a curator. You can use /pairs (pairs and groups), /banks (the banks of mentors and mentees; “Write” on a person's card sends them a message through the bot), /stats (figures), /report (reports), /surveys (surveys), /broadcast (announcements) and /mediaplan (the media plan). All of it is in /help too.
+role-granted-director = You are now the programme's director. You can use /pairs (pairs and groups), /banks (the banks of mentors and mentees; “Write” on a person's card sends them a message through the bot), /stats (figures), /report (reports), /surveys (surveys), /broadcast (announcements) and /mediaplan (the media plan). All of it is in /help too.
 role-granted-finish-registration = To finish registering, send /start: you need not choose a role or fill in the questionnaire.
 role-granted-finish-questionnaire = To finish registering, send /start: the questions for the role you chose are left.
 stats-org = Organisation: <b>{ $name }</b>
