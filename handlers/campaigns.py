@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core import dates, organisation, survey_files, timezones
+from bot.core import dates, organisation, survey_files
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Form
@@ -148,11 +148,6 @@ async def ask_until(ctx: Context) -> Replies:
     return [ctx.reply("campaign-ask-until", [row, _cancel(ctx)])]
 
 
-def _today(ctx: Context) -> date:
-    assert ctx.person is not None
-    return timezones.to_local(ctx.now, ctx.person.timezone).date()
-
-
 async def _set_until(ctx: Context, day: date) -> Replies:
     """Answers are taken until the end of `day` on the curator's clock; a day past is refused."""
     assert ctx.person is not None
@@ -167,12 +162,12 @@ async def _set_until(ctx: Context, day: date) -> Replies:
 @router.button(CampaignUntil, states=["cp_until"], roles=STAFF)
 async def pick_until(ctx: Context, payload: CampaignUntil) -> Replies:
     """A deadline button: the end of the day that many days ahead."""
-    return await _set_until(ctx, _today(ctx) + timedelta(days=payload.days))
+    return await _set_until(ctx, ctx.today + timedelta(days=payload.days))
 
 
 async def type_until(ctx: Context) -> Replies:
     """A deadline typed: «25 декабря», «через неделю», «25.12»."""
-    day = dates.parse_date(ctx.incoming.text or "", _today(ctx))
+    day = dates.parse_date(ctx.incoming.text or "", ctx.today)
     if day is None:
         raise Refusal("campaign-deadline-unclear")
     return await _set_until(ctx, day)

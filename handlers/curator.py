@@ -7,7 +7,7 @@ from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import organisation, texts, timezones
+from bot.core import organisation, texts
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -56,7 +56,7 @@ async def stats(ctx: Context) -> Replies:
         mentors=by_role.get(Role.MENTOR, 0),
     )
     assert ctx.person is not None
-    today = timezones.to_local(ctx.now, ctx.person.timezone).date()
+    today = ctx.today
     found = await figures.programme_figures(ctx.session, today)
     org = organisation.current().name
     heading = [ctx.t("stats-org", name=org), ""] if org else []

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.core import dates, quiet_hours, texts, timezones
+from bot.core import dates, quiet_hours, texts
 from bot.core.conversation import Button, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import MilestoneStatus, Person, Programme, ProgrammeStatus
@@ -63,10 +63,6 @@ CHOICES_PAGE = 4  # programmes or plan items a page: with paging and «Проп�
 def _me(ctx: Context) -> Person:
     assert ctx.person is not None
     return ctx.person
-
-
-def _today(ctx: Context) -> date:
-    return timezones.to_local(ctx.now, _me(ctx).timezone).date()
 
 
 async def _programme(ctx: Context) -> Programme:
@@ -125,7 +121,7 @@ async def start_change(ctx: Context, meeting_id: int, programme_id: int, mode: s
 
 async def ask_day(ctx: Context) -> Replies:
     """Question: the day, one of the next seven with its weekday."""
-    today = _today(ctx)
+    today = ctx.today
     buttons = []
     for offset in range(MEETING_DAYS):
         day = today + timedelta(days=offset)
@@ -138,7 +134,7 @@ async def ask_day(ctx: Context) -> Replies:
 @router.button(MeetingDay, states=["meet_day"])
 async def take_day(ctx: Context, payload: MeetingDay) -> Replies:
     """The day chosen: on to the time."""
-    day = _today(ctx) + timedelta(days=payload.offset)
+    day = ctx.today + timedelta(days=payload.offset)
     await ctx.goto("meet_slot", **{**ctx.data, "day": day.isoformat()})
     return await ask_slot(ctx)
 

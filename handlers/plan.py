@@ -50,15 +50,9 @@ def policy(ctx: Context) -> plans.ReminderPolicy:
     return plans.ReminderPolicy(ctx.settings.reminder_clock, ctx.settings.overdue_alert_days)
 
 
-def today(ctx: Context) -> date:
-    """The person's local date."""
-    return local_date(ctx, ctx.now)
-
-
 def local_date(ctx: Context, moment: datetime) -> date:
     """The date of a moment on the person's own clock."""
-    zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
-    return timezones.to_local(moment, zone).date()
+    return timezones.to_local(moment, ctx.zone).date()
 
 
 async def _member_programme(ctx: Context, programme_id: int) -> tuple[Programme, str] | None:
@@ -158,7 +152,7 @@ def item_line(ctx: Context, m: Milestone) -> dict[str, Any]:
         if m.format
         else "",
         "description": m.description or "",
-        "overdue": m.status == MilestoneStatus.OPEN and m.due_on < today(ctx),
+        "overdue": m.status == MilestoneStatus.OPEN and m.due_on < ctx.today,
     }
 
 
@@ -189,17 +183,17 @@ async def take_title(ctx: Context) -> Replies:
 
 async def ask_date(ctx: Context) -> Replies:
     """Question: the due date, in the person's own words."""
-    day = today(ctx)  # with its weekday, for answers such as "в пятницу"
+    day = ctx.today  # with its weekday, for answers such as "в пятницу"
     shown = f"{dates.format_date(day, ctx.locale)}, {dates.weekday_name(day, ctx.locale)}"
     return [ctx.reply("ms-ask-date", today=shown)]
 
 
 async def take_date(ctx: Context) -> Replies:
     """The date typed: understood, not in the past."""
-    due = dates.parse_date(ctx.incoming.text or "", today(ctx))
+    due = dates.parse_date(ctx.incoming.text or "", ctx.today)
     if due is None:
         return [ctx.reply("ms-date-invalid")]
-    if due < today(ctx):
+    if due < ctx.today:
         return [ctx.reply("ms-date-past")]
     last = await _last_day(ctx)
     if due > last:
@@ -215,7 +209,7 @@ async def _last_day(ctx: Context) -> date:
     found = await _member_programme(ctx, int(ctx.data.get("programme", 0)))
     if found is not None and found[0].ends_on is not None:
         return found[0].ends_on
-    return dates.add_months(today(ctx), programmes.MAX_TERM_MONTHS)
+    return dates.add_months(ctx.today, programmes.MAX_TERM_MONTHS)
 
 
 FORMAT_PAGE = 6

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.core import texts
+from bot.core import texts, timezones
 from bot.core.conversation import Button, Incoming, Reply
 from bot.core.models import STAFF, Account, Person, PersonStatus, Role
 from bot.core.payload import SEPARATOR, Payload
@@ -70,6 +70,16 @@ class Context:
         if self.person is not None:
             return self.person.locale
         return self.account.locale or self.settings.default_locale
+
+    @property
+    def zone(self) -> str:
+        """The person's time zone (the organisation's for one not yet registered)."""
+        return self.person.timezone if self.person else self.settings.default_timezone
+
+    @property
+    def today(self) -> date:
+        """Today's date on the person's own clock."""
+        return timezones.to_local(self.now, self.zone).date()
 
     def t(self, key: str, **params: Any) -> Markup:
         """A short localized string in the person's language."""
