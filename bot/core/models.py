@@ -269,6 +269,7 @@ class Subject(enum.StrEnum):
     MEDIA_POST = "media-post"  # a post of the media plan: drafts to approve, hand-publishing
     MEDIA_EVENT = "media-event"  # an event of the media plan: the ask for photos after it
     MEDIA_PLAN = "media-plan"  # the plan as a whole: the weekly guarantee's alert
+    ACHIEVEMENT = "achievement"  # an achievement: the curator's queue, the verdict to its owner
 
 
 class Notification(Base):
@@ -989,3 +990,39 @@ class MediaPostChange(Base):
     action: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16))
     detail: Mapped[str] = mapped_column(String(200), default="")
+
+
+class AchievementStatus(enum.StrEnum):
+    """Where an achievement stands with the curator (the moderator)."""
+
+    PENDING = "pending"  # waiting for the curator's check
+    VERIFIED = "verified"  # checked: the owner can no longer edit it, only withdraw it
+    REJECTED = "rejected"  # with the curator's reason, which the owner sees
+    WITHDRAWN = "withdrawn"  # withdrawn by its owner
+
+
+class Achievement(Base):
+    """One achievement of a person's digital footprint: what, of which kind, level and result,
+    when, and its proof (a photo or PDF kept as a `StoredFile` of the owner, or a link). `kind`
+    is a key of the kinds data file; `level` and `result` are keys of the points table."""
+
+    __tablename__ = "achievements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    level: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str] = mapped_column(String(16))
+    achieved_on: Mapped[date] = mapped_column(Date)
+    proof_file_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL")
+    )
+    proof_url: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16), default=AchievementStatus.PENDING, index=True)
+    reason: Mapped[str | None] = mapped_column(String(500))  # why the curator rejected it
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
