@@ -1001,10 +1001,29 @@ class AchievementStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"  # withdrawn by its owner
 
 
+class AchievementLevel(enum.StrEnum):
+    """The level of the event an achievement comes from."""
+
+    SCHOOL = "school"
+    MUNICIPAL = "municipal"
+    REGIONAL = "regional"
+    NATIONAL = "national"
+    INTERNATIONAL = "international"
+
+
+class AchievementResult(enum.StrEnum):
+    """What the person achieved there."""
+
+    PARTICIPANT = "participant"
+    PRIZE_WINNER = "prize_winner"
+    WINNER = "winner"
+
+
 class Achievement(Base):
     """One achievement of a person's digital footprint: what, of which kind, level and result,
     when, and its proof (a photo or PDF kept as a `StoredFile` of the owner, or a link). `kind`
-    is a key of the kinds data file; `level` and `result` are keys of the points table."""
+    is a key of the organisation's achievement kinds; `level` an `AchievementLevel`, `result`
+    an `AchievementResult`."""
 
     __tablename__ = "achievements"
 
