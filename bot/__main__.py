@@ -53,6 +53,18 @@ def surveys_usable(settings: Settings) -> bool:
     return True
 
 
+def points_usable(settings: Settings) -> bool:
+    """Read the points table of the digital footprint; a refused one is named in one line."""
+    from bot.core import points
+
+    try:
+        points.configure(settings.footprint_points_file)
+    except points.PointsFileError as exc:
+        print(f"Points file refused: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="nastavnik", description="Mentoring programme bot")
@@ -199,7 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "run" and not (settings.telegram_bot_token or settings.vk_enabled):
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    if not surveys_usable(settings):
+    if not (surveys_usable(settings) and points_usable(settings)):
         return 2
     with contextlib.suppress(KeyboardInterrupt, asyncio.CancelledError):  # Ctrl-C, SIGTERM
         asyncio.run(serve(settings, args.user if command == "console" else None))

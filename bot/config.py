@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(default=20, ge=1, le=2000, alias="MAX_UPLOAD_MB")
     help_answer_hours: int = Field(default=24, ge=1, le=720, alias="HELP_ANSWER_HOURS")
     surveys_dir: Path | None = Field(default=None, alias="SURVEYS_DIR")  # None: shipped only
+    footprint_points_file: Path | None = Field(default=None, alias="FOOTPRINT_POINTS_FILE")
     feedback_days: int = Field(default=7, ge=1, le=60, alias="FEEDBACK_DAYS")
     monitoring_deadlines: str = Field(default="12-20,05-20", alias="MONITORING_DEADLINES")
     monitoring_lead_days: int = Field(default=14, ge=1, le=90, alias="MONITORING_LEAD_DAYS")
@@ -74,7 +75,7 @@ class Settings(BaseSettings):
     digest_weekday: int = Field(default=1, ge=1, le=7, alias="DIGEST_WEEKDAY")  # 1: Monday
     digest_time: str = Field(default="10:00", alias="DIGEST_TIME")
 
-    @field_validator("surveys_dir", mode="before")
+    @field_validator("surveys_dir", "footprint_points_file", mode="before")
     @classmethod
     def _blank_folder_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -24,6 +24,7 @@ from handlers import (
     pairs,
     parent,
     plan,
+    portfolio,
     preferences,
     privacy,
     programme,
@@ -71,6 +72,7 @@ def build_router() -> Router:
         broadcasts,
         mediaplan,
         mediaplan_new,
+        portfolio,
     )
     for module in modules:
         root.include(module.router)

@@ -25,7 +25,15 @@ from bot.core.models import (
     Role,
 )
 from bot.core.services import banks
-from handlers.buttons import BankAct, BankCard, BankHome, BankList, BankRole, WriteTo
+from handlers.buttons import (
+    BankAct,
+    BankCard,
+    BankHome,
+    BankList,
+    BankRole,
+    PortfolioView,
+    WriteTo,
+)
 from handlers.common import help_hint
 
 router = Router()
@@ -271,7 +279,10 @@ async def card(ctx: Context, person_id: int, view: View) -> Replies:
         free=max((capacity or 0) - taken, 0),
         programmes=await _open_programmes(ctx, person.id),
     )
-    write = [ctx.button("btn-write", WriteTo(person.id))]
+    write = [
+        ctx.button("btn-write", WriteTo(person.id)),
+        ctx.button("btn-portfolio", PortfolioView(person.id)),
+    ]
     return [Reply(text, [write, *back], replace=True)]
 
 

@@ -862,3 +862,13 @@ class Announcements(Payload, prefix="announce"):
     """Switch the curators' announcements on or off for oneself."""
 
     on: bool
+
+
+# --- the portfolio -------------------------------------------------------------------------
+
+
+class PortfolioView(Payload, prefix="portfolio"):
+    """A person's portfolio in chat, as a PDF or as JSON (who may see it is checked again)."""
+
+    person_id: int
+    view: Literal["chat", "pdf", "json"] = "chat"

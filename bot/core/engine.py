@@ -10,7 +10,7 @@ from functools import partial
 from weakref import WeakValueDictionary
 
 from bot.config import Settings
-from bot.core import organisation, outbox, survey_files, texts
+from bot.core import organisation, outbox, points, survey_files, texts
 from bot.core.conversation import Incoming, Reply
 from bot.core.flow import Context, Handler, Router
 from bot.core.models import utcnow
@@ -44,6 +44,7 @@ class Core:
             settings.curator_name.strip(),
         )
         survey_files.configure(settings.surveys_dir)
+        points.configure(settings.footprint_points_file)
         self.router = router
         self.clock = clock
         self.on_notified = on_notified

@@ -340,6 +340,7 @@ def test_templates_differ_by_locale() -> None:
 LATIN_IN_RUSSIAN = {
     "Telegram",
     "JSON",
+    "PDF",
     "UTC",
     "ABCD",
     "EFGH",

@@ -1,0 +1,118 @@
+"""The points of the digital footprint: a normalised table (kind × level × result) read from
+`templates/points.toml`, or the file FOOTPRINT_POINTS_FILE names, and checked at start-up.
+
+`configure()` is called once when the core starts; `score()` reads the table configured.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import resources
+from bot.core.models import AchievementLevel, AchievementResult
+
+SHIPPED = resources.folder("templates") / "points.toml"
+KINDS = (
+    "olympiad",
+    "hackathon",
+    "project_school",
+    "competition",
+    "online_course",
+    "conference",
+    "other",
+)
+MAX_NUMBER = 1000
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "kinds": KINDS,
+    "levels": tuple(level.value for level in AchievementLevel),
+    "results": tuple(result.value for result in AchievementResult),
+}
+
+
+class PointsFileError(ValueError):
+    """A points file that cannot be used: one line naming the file, the entry and why."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A number for every kind, level and result."""
+
+    kinds: dict[str, float]
+    levels: dict[str, float]
+    results: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Score:
+    """How one achievement scored: its three numbers and their product."""
+
+    kind: float
+    level: float
+    result: float
+
+    @property
+    def points(self) -> float:
+        """The product, rounded to two decimals."""
+        return round(self.kind * self.level * self.result, 2)
+
+
+def _section(data: dict[str, object], name: str, path: Path) -> dict[str, float]:
+    raw = data.get(name)
+    if not isinstance(raw, dict):
+        raise PointsFileError(f"{path}: the [{name}] table is missing")
+    found: dict[str, float] = {}
+    for key in SECTIONS[name]:
+        value = raw.get(key)
+        if value is None:
+            raise PointsFileError(f"{path}: [{name}] has no entry for {key!r}")
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if not ok or not math.isfinite(value) or not 0 < value <= MAX_NUMBER:
+            raise PointsFileError(
+                f"{path}: [{name}] {key} must be a number above 0, at most {MAX_NUMBER}, "
+                f"not {value!r}"
+            )
+        found[key] = float(value)
+    unknown = sorted(set(raw) - set(SECTIONS[name]))
+    if unknown:
+        raise PointsFileError(f"{path}: [{name}] has an unknown entry {unknown[0]!r}")
+    return found
+
+
+def load(path: Path) -> Table:
+    """The table of a points file, checked; `PointsFileError` says what is wrong, in one line."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PointsFileError(f"{path}: {exc}".replace("\n", " ")) from exc
+    return Table(*(_section(data, name, path) for name in SECTIONS))
+
+
+_current: list[Table] = []
+
+
+def configure(path: Path | None = None) -> None:
+    """Use this points file (None: the shipped one) from now on."""
+    _current[:] = [load(path or SHIPPED)]
+
+
+def current() -> Table:
+    """The table configured (the shipped one until then)."""
+    if not _current:
+        configure()
+    return _current[0]
+
+
+def score(kind: str, level: str, result: str) -> Score:
+    """The numbers an achievement of this kind, level and result scores by; a kind the table
+    does not know (one the organisation added later) counts as `other`."""
+    table = current()
+    weight = table.kinds.get(kind, table.kinds["other"])
+    return Score(weight, table.levels.get(level, 1.0), table.results.get(result, 1.0))
+
+
+def number(value: float) -> str:
+    """A number as the score shows it: 60, not 60.0; 7.5 as is."""
+    return f"{value:g}"

@@ -1,0 +1,27 @@
+# /portfolio: the digital footprint
+portfolio-choose = Whose portfolio shall I open?
+btn-portfolio-mine = My portfolio
+btn-portfolio-of = Portfolio: { $name }
+btn-portfolio = Portfolio
+btn-portfolio-pdf = PDF
+btn-portfolio-json = JSON
+portfolio-pdf-caption = The portfolio as a PDF: attach it to an application or send it to a university.
+portfolio-json-caption = The portfolio as JSON, to move to another platform.
+portfolio-outcome-completed = completed
+portfolio-outcome-running = under way
+portfolio-outcome-ended = ended early
+footprint-kind-olympiad = Olympiad
+footprint-kind-hackathon = Hackathon
+footprint-kind-project_school = Project school
+footprint-kind-competition = Competition
+footprint-kind-online_course = Online course
+footprint-kind-conference = Conference
+footprint-kind-other = Other
+footprint-level-school = school
+footprint-level-municipal = municipal
+footprint-level-regional = regional
+footprint-level-national = national
+footprint-level-international = international
+footprint-result-participant = participant
+footprint-result-prize_winner = prize-winner
+footprint-result-winner = winner

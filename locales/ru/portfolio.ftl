@@ -1,0 +1,27 @@
+# /portfolio: the digital footprint
+portfolio-choose = Чьё портфолио открыть?
+btn-portfolio-mine = Моё портфолио
+btn-portfolio-of = Портфолио: { $name }
+btn-portfolio = Портфолио
+btn-portfolio-pdf = PDF
+btn-portfolio-json = JSON
+portfolio-pdf-caption = Портфолио в PDF: его можно приложить к заявке или отправить в вуз.
+portfolio-json-caption = Портфолио в JSON — для переноса на другую платформу.
+portfolio-outcome-completed = завершена
+portfolio-outcome-running = идёт
+portfolio-outcome-ended = завершена досрочно
+footprint-kind-olympiad = Олимпиада
+footprint-kind-hackathon = Хакатон
+footprint-kind-project_school = Проектная школа
+footprint-kind-competition = Конкурс
+footprint-kind-online_course = Онлайн-курс
+footprint-kind-conference = Конференция
+footprint-kind-other = Другое
+footprint-level-school = школьный
+footprint-level-municipal = муниципальный
+footprint-level-regional = региональный
+footprint-level-national = всероссийский
+footprint-level-international = международный
+footprint-result-participant = участие
+footprint-result-prize_winner = призёр
+footprint-result-winner = победитель
