@@ -25,3 +25,4 @@ footprint-level-international = international
 footprint-result-participant = participant
 footprint-result-prize_winner = prize-winner
 footprint-result-winner = winner
+mydata-portfolio = The portfolio (/portfolio) is built from this data and the achievements the curator verified, when you ask for it: I do not store it separately.

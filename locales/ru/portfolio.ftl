@@ -25,3 +25,4 @@ footprint-level-international = международный
 footprint-result-participant = участие
 footprint-result-prize_winner = призёр
 footprint-result-winner = победитель
+mydata-portfolio = Портфолио (/portfolio) собирается из этих данных и достижений, подтверждённых куратором, в момент запроса: отдельно я его не храню.

@@ -11,6 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from bot.app import App
 from bot.config import Settings
 from bot.core import points
 from bot.core.conversation import Reply
@@ -186,3 +187,34 @@ async def test_nobody_else_opens_a_portfolio_and_a_mentor_chooses_a_mentee(
 
     (curator_view,) = await setup.curator.press(f"portfolio:{mentee_id}")
     assert "Портфолио: Петя Учеников" in curator_view.text
+
+
+async def test_mydata_says_the_portfolio_is_built_from_it(core: Core, db: Database) -> None:
+    mentee, _ = await seeded(core, db)
+    text = (await mentee.send("/mydata"))[0].text
+    assert "Портфолио (/portfolio) собирается из этих данных" in text
+
+
+async def test_the_portfolio_and_its_pdf_in_the_console(
+    core: Core, db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A mentee at the keyboard: /portfolio shows the score worked out, «1» (PDF) saves the
+    document; a changed points file set in the settings changes what the console shows."""
+    mentee, mentee_id = await seeded(core, db)
+    table = points.SHIPPED.read_text(encoding="utf-8").replace(
+        "prize_winner = 2", "prize_winner = 2.5"
+    )
+    (tmp_path / "points.toml").write_text(table, encoding="utf-8")
+    changed = settings.model_copy(update={"footprint_points_file": tmp_path / "points.toml"})
+    screen = io.StringIO()
+    app = App(changed, clock=clock)
+    app.add_console(mentee.user, io.StringIO("/portfolio\n1\n:quit\n"), screen)
+    try:
+        await app.platforms["console"].run()  # type: ignore[attr-defined]
+    finally:
+        points.configure()
+    out = screen.getvalue()
+    assert "Олимпиада 10 × региональный 3 × призёр 2.5 = 75" in out and "Итого: 78" in out
+    assert "[1] PDF   [2] JSON" in out and "Файл сохранён" in out
+    (saved,) = (tmp_path / "console-files").glob(f"*portfolio-{mentee_id}.pdf")
+    assert "Итого 78" in " ".join(pypdf.PdfReader(saved).pages[0].extract_text().split())
