@@ -17,7 +17,7 @@ from handlers.buttons import PortfolioView
 from handlers.common import help_hint, unregistered
 
 router = Router()
-MAX_CHOICES = 9  # with Help, within VK's ten buttons
+MAX_CHOICES = 9  # two to a row, with Help: within VK's ten buttons and six rows
 
 
 @router.command("portfolio", needs_registration=False, aliases=("портфолио",))
@@ -28,8 +28,10 @@ async def portfolio_command(ctx: Context) -> Replies:
         return await unregistered(ctx)
     if len(offered) == 1:
         return await show(ctx, offered[0])
-    rows = [[Button(_choice_label(ctx, p), PortfolioView(p.id).pack())] for p in offered]
-    return [ctx.reply("portfolio-choose", [*rows[:MAX_CHOICES], *help_hint(ctx)])]
+    flat = [Button(_choice_label(ctx, p), PortfolioView(p.id).pack()) for p in offered]
+    shown = flat[:MAX_CHOICES]
+    rows = [shown[i : i + 2] for i in range(0, len(shown), 2)]
+    return [ctx.reply("portfolio-choose", [*rows, *help_hint(ctx)])]
 
 
 def _choice_label(ctx: Context, person: Person) -> str:

@@ -17,6 +17,7 @@ from bot.core import points
 from bot.core.conversation import Reply
 from bot.core.dates import format_date
 from bot.core.engine import Core
+from bot.core.models import MemberRole, Person, PersonStatus, ProgrammeMember
 from bot.db import Database
 from handlers import build_router
 from tests.fakes.clock import FakeClock
@@ -182,7 +183,8 @@ async def test_nobody_else_opens_a_portfolio_and_a_mentor_chooses_a_mentee(
     assert "Чьё портфолио открыть?" in choice.text
     labels = [b.label for row in choice.buttons for b in row]
     assert labels == ["Моё портфолио", "Портфолио: Петя Учеников", "Помощь"]
-    (shown,) = await setup.mentor.press(choice.buttons[1][0].payload)
+    (pick,) = [b for row in choice.buttons for b in row if b.label == "Портфолио: Петя Учеников"]
+    (shown,) = await setup.mentor.press(pick.payload)
     assert "Портфолио: Петя Учеников" in shown.text
 
     (curator_view,) = await setup.curator.press(f"portfolio:{mentee_id}")
@@ -218,3 +220,25 @@ async def test_the_portfolio_and_its_pdf_in_the_console(
     assert "[1] PDF   [2] JSON" in out and "Файл сохранён" in out
     (saved,) = (tmp_path / "console-files").glob(f"*portfolio-{mentee_id}.pdf")
     assert "Итого 78" in " ".join(pypdf.PdfReader(saved).pages[0].extract_text().split())
+
+
+async def test_a_mentor_of_many_mentees_gets_a_choice_that_fits_vk(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db)
+    async with db.transaction() as session:
+        for n in range(12):
+            someone = Person(name=f"Ученик {n:02}", locale="ru", timezone="Europe/Moscow")
+            someone.status = PersonStatus.ACTIVE
+            session.add(someone)
+            await session.flush()
+            session.add(
+                ProgrammeMember(
+                    programme_id=setup.programme_id, person_id=someone.id, role=MemberRole.MENTEE
+                )
+            )
+    (choice,) = await setup.mentor.send("/portfolio")
+    labels = [b.label for row in choice.buttons for b in row]
+    assert len(labels) == 10 and len(choice.buttons) <= 6
+    assert labels[:3] == ["Моё портфолио", "Портфолио: Петя Учеников", "Портфолио: Ученик 00"]
+    assert labels[-1] == "Помощь"
