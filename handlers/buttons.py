@@ -156,9 +156,10 @@ class GuardianAnswer(Payload, prefix="guardian"):
 
 
 class AgreementFile(Payload, prefix="agreement"):
-    """The agreement as a file."""
+    """The agreement as a file: a DOCX, or a PDF."""
 
     programme_id: int
+    pdf: bool = False
 
 
 class Reminders(Payload, prefix="reminders"):

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core import dates, documents, organisation, texts, timezones
+from bot.core import dates, documents, organisation, pdf, texts, timezones
 from bot.core.conversation import Button, File, Reply, fit_label
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import (
@@ -137,12 +137,17 @@ async def render_agreement(
 
 @router.button(AgreementFile)
 async def agreement_file(ctx: Context, payload: AgreementFile) -> Replies:
-    """The agreement of a programme as a file, for its members and staff."""
+    """The agreement of a programme as a DOCX file (with a button for the PDF) or as a PDF, for
+    its members and staff."""
     programme = await _programme_for(ctx, payload.programme_id)
     zone = ctx.person.timezone if ctx.person else ctx.settings.default_timezone
     text = await agreement_text(ctx.session, programme, ctx.locale, zone)
+    if payload.pdf:
+        file = File(f"agreement-{programme.id}.pdf", pdf.pdf(text), pdf.PDF_MIME)
+        return [Reply(ctx.t("agreement-file-caption"), help_hint(ctx), file=file)]
     file = File(f"agreement-{programme.id}.docx", documents.docx(text), documents.DOCX_MIME)
-    return [Reply(ctx.t("agreement-file-caption"), file=file)]
+    as_pdf = [[ctx.button("btn-agreement-pdf", AgreementFile(programme.id, pdf=True))]]
+    return [Reply(ctx.t("agreement-file-caption"), as_pdf, file=file)]
 
 
 @router.button(AgreementAnswer)

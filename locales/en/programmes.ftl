@@ -102,6 +102,7 @@ pair-error-term = The term must be from one day up to { $unit ->
 btn-agreement-accept = I accept
 btn-agreement-decline = I do not accept
 btn-agreement-file = Download the agreement
+btn-agreement-pdf = The agreement as PDF
 btn-open-programme = Open the programme
 agreement-file-caption = The cooperation agreement between the mentor and the mentee.
 agreement-active = Thank you! Everyone accepted the agreement — the programme has started. The mentor will draw up the individual plan.

@@ -105,6 +105,7 @@ pair-error-term = Срок — от одного дня и не больше { $
 btn-agreement-accept = Принимаю
 btn-agreement-decline = Не принимаю
 btn-agreement-file = Скачать соглашение
+btn-agreement-pdf = Соглашение в PDF
 btn-open-programme = Открыть программу
 agreement-file-caption = Соглашение о сотрудничестве между наставником и наставляемым.
 agreement-active = Спасибо! Все приняли соглашение — программа началась. Наставник составит индивидуальный план.
