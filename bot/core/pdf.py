@@ -43,7 +43,12 @@ def _document(title: str) -> FPDF:
 def _table(doc: FPDF, rows: list[list[str]]) -> None:
     doc.set_font(FONT, size=10)
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
-    with doc.table(headings_style=heading, line_height=6, padding=1.5) as table:
+    # Each column as wide as its longest cell asks, within bounds: numbers narrow, text wide.
+    widths = [
+        min(max(max(len(row[i]) for row in rows if i < len(row)), 6), 60)
+        for i in range(len(rows[0]))
+    ]
+    with doc.table(col_widths=widths, headings_style=heading, line_height=6, padding=1.5) as table:
         for cells in rows:
             row = table.row()
             for cell in cells:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ KINDS = (
     "conference",
     "other",
 )
+KEY = re.compile(r"[a-z][a-z0-9_]{0,31}")  # a kind the organisation added may have its weight
 MAX_NUMBER = 1000
 SECTIONS: dict[str, tuple[str, ...]] = {
     "kinds": KINDS,
@@ -59,6 +61,16 @@ class Score:
         return round(self.kind * self.level * self.result, 2)
 
 
+def _number(value: object, where: str) -> float:
+    """A weight or factor: a number above 0, at most `MAX_NUMBER`."""
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None or not math.isfinite(number) or not 0 < number <= MAX_NUMBER:
+        raise PointsFileError(
+            f"{where} must be a number above 0, at most {MAX_NUMBER}, not {value!r}"
+        )
+    return float(number)
+
+
 def _section(data: dict[str, object], name: str, path: Path) -> dict[str, float]:
     raw = data.get(name)
     if not isinstance(raw, dict):
@@ -68,16 +80,11 @@ def _section(data: dict[str, object], name: str, path: Path) -> dict[str, float]
         value = raw.get(key)
         if value is None:
             raise PointsFileError(f"{path}: [{name}] has no entry for {key!r}")
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if not ok or not math.isfinite(value) or not 0 < value <= MAX_NUMBER:
-            raise PointsFileError(
-                f"{path}: [{name}] {key} must be a number above 0, at most {MAX_NUMBER}, "
-                f"not {value!r}"
-            )
-        found[key] = float(value)
-    unknown = sorted(set(raw) - set(SECTIONS[name]))
-    if unknown:
-        raise PointsFileError(f"{path}: [{name}] has an unknown entry {unknown[0]!r}")
+        found[key] = _number(value, f"{path}: [{name}] {key}")
+    for key in sorted(set(raw) - set(SECTIONS[name])):
+        if name != "kinds" or not KEY.fullmatch(key):
+            raise PointsFileError(f"{path}: [{name}] has an unknown entry {key!r}")
+        found[key] = _number(raw[key], f"{path}: [{name}] {key}")
     return found
 
 

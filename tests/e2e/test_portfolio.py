@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from datetime import date
 
 import pypdf
@@ -15,12 +14,12 @@ import pytest
 
 from bot.core.models import Achievement, AchievementStatus
 from tests.e2e import programme_steps as steps
-from tests.e2e.harness import Chat, Harness
-from tests.e2e.helpers import finish_registration, person_of, register
+from tests.e2e.harness import Harness
+from tests.e2e.helpers import person_of
+from tests.e2e.test_parent_rights import _child_with_consent as child_with_consent
 from tests.unit import portfolio_data as data
 
 STALE = "Эта кнопка больше не действует"
-CODE = re.compile(r"[A-Z0-9]{4}-[A-Z0-9]{4}")
 
 
 def pdf_text(content: bytes | None) -> str:
@@ -97,25 +96,13 @@ async def test_the_portfolio_its_pdf_and_json_and_who_may_see_them(
     assert data.VERIFIED not in own.text
 
 
-async def _child_with_consent(child: Chat, parent: Chat) -> None:
-    """A minor registers; the parent consents from their own account; the child completes."""
-    msg = await register(child, name="Миша Котов", age="14–17")
-    code = CODE.search(msg.text).group(0)  # type: ignore[union-attr]
-    await parent.say(f"/parent {code}", "Согласие родителя")
-    await parent.click("Даю согласие", "фамилию, имя и отчество")
-    await parent.say("Котова Ирина Петровна", "может продолжить регистрацию")
-    await child.expect("Родитель дал согласие")
-    await child.click("Продолжить регистрацию", "Кем вы хотите быть")
-    await finish_registration(child)
-
-
 @pytest.mark.parametrize(("child_on", "parent_on"), [("telegram", "vk"), ("vk", "telegram")])
 async def test_a_parent_sees_the_childs_portfolio(
     harness: Harness, child_on: str, parent_on: str
 ) -> None:
     child = harness.chat(child_on, 3101)
     parent = harness.chat(parent_on, 3102)
-    await _child_with_consent(child, parent)
+    await child_with_consent(harness, child, parent, "Миша Котов")
     minor = await person_of(harness, child)
     assert minor is not None
     db = harness.database()

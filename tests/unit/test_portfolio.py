@@ -141,7 +141,8 @@ async def test_a_changed_points_file_changes_the_score(
         (("winner = 3\n", ""), "[results] has no entry for 'winner'"),
         (("regional = 3", "regional = -1"), "[levels] regional must be a number above 0"),
         (("hackathon = 8", 'hackathon = "8"'), "[kinds] hackathon must be a number above 0"),
-        (("other = 2", "other = 2\nrobotics = 4"), "[kinds] has an unknown entry 'robotics'"),
+        (("winner = 3", "winner = 3\nlaureate = 4"), "[results] has an unknown entry 'laureate'"),
+        (("other = 2", "other = 2\nRobotics = 4"), "[kinds] has an unknown entry 'Robotics'"),
         (("[levels]", "[levels"), "points.toml: "),
     ],
 )
@@ -242,3 +243,18 @@ async def test_a_mentor_of_many_mentees_gets_a_choice_that_fits_vk(
     assert len(labels) == 10 and len(choice.buttons) <= 6
     assert labels[:3] == ["Моё портфолио", "Портфолио: Петя Учеников", "Портфолио: Ученик 00"]
     assert labels[-1] == "Помощь"
+
+
+def test_a_kind_the_organisation_added_has_its_weight_and_an_unknown_one_counts_as_other(
+    tmp_path: Path,
+) -> None:
+    table = points.SHIPPED.read_text(encoding="utf-8").replace(
+        "other = 2", "other = 2\nrobotics = 7"
+    )
+    (tmp_path / "points.toml").write_text(table, encoding="utf-8")
+    try:
+        points.configure(tmp_path / "points.toml")
+        assert points.score("robotics", "regional", "winner").points == 63
+        assert points.score("chess", "regional", "winner").points == 18  # other 2 × 3 × 3
+    finally:
+        points.configure()
