@@ -45,10 +45,12 @@ def _table(doc: FPDF, rows: list[list[str]]) -> None:
     heading = FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
     # Each column as wide as its longest cell asks, within bounds: numbers narrow, text wide.
     widths = [
-        min(max(max(len(row[i]) for row in rows if i < len(row)), 6), 60)
+        min(max(max(len(row[i]) for row in rows if i < len(row)), 10), 60)
         for i in range(len(rows[0]))
     ]
-    with doc.table(col_widths=widths, headings_style=heading, line_height=6, padding=1.5) as table:
+    with doc.table(
+        col_widths=widths, headings_style=heading, line_height=6, padding=1.5, text_align="LEFT"
+    ) as table:
         for cells in rows:
             row = table.row()
             for cell in cells:
@@ -76,10 +78,10 @@ def pdf(text: str) -> bytes:
         if heading:
             doc.set_font(FONT, "B", 16 if first else 13)
             doc.ln(0 if first else 4)
-            doc.multi_cell(0, 8, plain(heading[1]), new_x="LMARGIN", new_y="NEXT")
+            doc.multi_cell(0, 8, plain(heading[1]), align="L", new_x="LMARGIN", new_y="NEXT")
             doc.ln(1)
         else:
             doc.set_font(FONT, size=11)
-            doc.multi_cell(0, 6, plain(line), new_x="LMARGIN", new_y="NEXT")
+            doc.multi_cell(0, 6, plain(line), align="L", new_x="LMARGIN", new_y="NEXT")
         first = False
     return bytes(doc.output())
