@@ -174,7 +174,7 @@ async def test_nobody_else_opens_a_portfolio_and_a_mentor_chooses_a_mentee(
     mentee_id = await person_id(db, setup.mentees[0].user)
     stranger = Chat(core, user="9")
     await register(stranger, name="Чужой Человек")
-    for view in ("", ":pdf", ":json"):
+    for view in ("", ":pdf", ":json", ":docx", ":pdf:x", "x"):  # theirs, and malformed ones
         (refused,) = await stranger.press(f"portfolio:{mentee_id}{view}")
         assert STALE in refused.text and refused.file is None
     (own,) = await stranger.send("/portfolio")
