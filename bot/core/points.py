@@ -121,5 +121,5 @@ def score(kind: str, level: str, result: str) -> Score:
 
 
 def number(value: float) -> str:
-    """A number as the score shows it: 60, not 60.0; 7.5 as is."""
-    return f"{value:g}"
+    """A number as the score shows it: 60, not 60.0; 7.5 as is; never in exponent form."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")

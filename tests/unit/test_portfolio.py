@@ -258,3 +258,13 @@ def test_a_kind_the_organisation_added_has_its_weight_and_an_unknown_one_counts_
         assert points.score("chess", "regional", "winner").points == 18  # other 2 × 3 × 3
     finally:
         points.configure()
+
+
+def test_scores_read_as_plain_numbers() -> None:
+    """A big score reads in full, never as 1e+09; a whole number without «.0»."""
+    assert [points.number(x) for x in (1000.0**3, 60.0, 7.5, 0.25)] == [
+        "1000000000",
+        "60",
+        "7.5",
+        "0.25",
+    ]
