@@ -1,0 +1,2 @@
+## Achievements (/achievements) and the curator's check
+achievement-kind-other = Other

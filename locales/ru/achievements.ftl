@@ -1,0 +1,2 @@
+## Достижения (/achievements) и их проверка куратором
+achievement-kind-other = Другое
