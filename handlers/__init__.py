@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
+    achievement_review,
+    achievement_wizard,
+    achievements,
     ask,
     awaiting,
     banks,
@@ -71,6 +74,9 @@ def build_router() -> Router:
         broadcasts,
         mediaplan,
         mediaplan_new,
+        achievements,
+        achievement_wizard,
+        achievement_review,
     )
     for module in modules:
         root.include(module.router)
