@@ -63,6 +63,8 @@ async def _listing(ctx: Context) -> Replies:
     if not rows:
         return [ctx.reply("achievement-none-mentees-only", help_hint(ctx))]
     key = "achievement-list" if mine else "achievement-list-empty"
+    if not mine and Role.MENTEE not in me.role_set:
+        key = "achievement-list-mentor"
     return [ctx.reply(key, [*rows, *help_hint(ctx)], count=len(mine), shown=SHOWN)]
 
 

@@ -81,3 +81,5 @@ mydata-achievements = Achievements
 mydata-achievement = { $title }, { $date }: { $status }
 mydata-achievement-reason = reason for rejection: { $reason }
 mydata-achievement-file = file “{ $name }”
+achievement-list-mentor = <b>Achievements</b>
+    Here you can add an achievement for your mentee: the curator checks it and it goes into the mentee's portfolio.

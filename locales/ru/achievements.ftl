@@ -81,3 +81,5 @@ mydata-achievements = Достижения
 mydata-achievement = { $title }, { $date }: { $status }
 mydata-achievement-reason = причина отказа: { $reason }
 mydata-achievement-file = файл «{ $name }»
+achievement-list-mentor = <b>Достижения</b>
+    Здесь можно добавить достижение своему наставляемому: куратор проверит его, и оно войдёт в портфолио наставляемого.
