@@ -115,6 +115,10 @@ async def test_a_rejection_is_edited_and_sent_again_and_a_mentor_adds_for_a_ment
         assert "Сертификат выдан на другую фамилию" in joined(told)
         assert f"ach-edit:{found.id}" in payloads(told)
 
+    for user in (pupil, guide):  # the rejection waits in /pending until edited
+        waiting = await user.send("/pending")
+        assert "Сертификат выдан на другую фамилию" in joined(waiting)
+        assert f"ach-edit:{found.id}" in payloads(waiting)
     await pupil.press(f"ach-edit:{found.id}")
     for _ in range(5):  # title, kind, level, result and date kept as they were
         await pupil.press("ach-keep")
@@ -125,3 +129,4 @@ async def test_a_rejection_is_edited_and_sent_again_and_a_mentor_adds_for_a_ment
     assert (again.status, again.reason, again.proof_url) == (AchievementStatus.PENDING, None, None)
     assert [f.content for f in await rows(db, StoredFile)] == [b"\xff\xd8 right name"]
     assert "Новое достижение" in joined((await deliver(db, clock)).take("1"))
+    assert "ach-edit" not in " ".join(payloads(await pupil.send("/pending")))

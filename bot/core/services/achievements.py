@@ -320,6 +320,16 @@ async def queue(session: AsyncSession) -> list[Achievement]:
     return list((await session.execute(query.order_by(Achievement.id))).scalars())
 
 
+async def to_fix(session: AsyncSession, person: Person) -> list[Achievement]:
+    """Rejected achievements this person may edit and send again, oldest first."""
+    query = select(Achievement).where(
+        Achievement.status == AchievementStatus.REJECTED,
+        (Achievement.person_id == person.id) | (Achievement.added_by_id == person.id),
+    )
+    found = (await session.execute(query.order_by(Achievement.id))).scalars()
+    return [a for a in found if await may_manage(session, a, person)]
+
+
 async def of_person(session: AsyncSession, person_id: int) -> list[Achievement]:
     """A person's achievements not withdrawn, newest first."""
     query = select(Achievement).where(
