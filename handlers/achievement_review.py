@@ -79,12 +79,17 @@ async def ask_reason(ctx: Context) -> Replies:
 
 
 async def take_reason(ctx: Context) -> Replies:
-    """The reason typed: the achievement is rejected, unless another curator decided first."""
+    """The reason typed: the achievement is rejected; once another curator decided it (or it
+    was withdrawn) while the reason was typed, the question ends with a word why."""
     assert ctx.person is not None
     achievement_id = int(ctx.data["achievement"])
     reason = (ctx.incoming.text or "").strip()
     if not 0 < len(reason) <= achievements.MAX_REASON:
         raise Refusal("achievement-reason-invalid", max=achievements.MAX_REASON)
+    found = await ctx.session.get(Achievement, achievement_id)
+    if found is None or found.status != AchievementStatus.PENDING:
+        await ctx.finish()
+        return [ctx.reply("achievement-already-decided", _next(ctx))]
     await ctx.finish()
     found = await achievements.decide(
         ctx.session, ctx.person, achievement_id, False, reason, ctx.now

@@ -8,12 +8,12 @@ import json
 
 from bot.core.conversation import Attachment
 from bot.core.engine import Core
-from bot.core.models import Achievement, AchievementStatus, StoredFile
+from bot.core.models import Achievement, AchievementStatus, Role, StoredFile
 from bot.db import Database
 from tests.fakes.clock import FakeClock
 from tests.unit.test_ask import deliver, files, photo, send_file
 from tests.unit.test_flows import joined, payloads
-from tests.unit.test_programme_edge_cases import core, person_id, programme_setup, rows
+from tests.unit.test_programme_edge_cases import core, grant, person_id, programme_setup, rows
 
 __all__ = ["core"]
 
@@ -130,3 +130,27 @@ async def test_a_rejection_is_edited_and_sent_again_and_a_mentor_adds_for_a_ment
     assert [f.content for f in await rows(db, StoredFile)] == [b"\xff\xd8 right name"]
     assert "Новое достижение" in joined((await deliver(db, clock)).take("1"))
     assert "ach-edit" not in " ".join(payloads(await pupil.send("/pending")))
+
+
+async def test_a_curator_typing_a_reason_after_another_decided_is_told_and_let_go(
+    core: Core, db: Database, clock: FakeClock
+) -> None:
+    setup = await programme_setup(core, db, mentees=2)
+    await grant(db, "4", Role.CURATOR)
+    pupil, first, second = setup.mentees[0], setup.curator, setup.mentees[1]
+    await pupil.press("ach-new")
+    await pupil.send("Конкурс чтецов")
+    await pupil.press("ach-kind:competition")
+    await pupil.press("ach-level:school")
+    await pupil.press("ach-result:winner")
+    await pupil.send("10.11.2026")
+    await pupil.send("https://school.example/winners")
+    await pupil.press("ach-send:y")
+    (found,) = await rows(db, Achievement)
+    assert "Почему" in joined(await first.press(f"ach-verdict:{found.id}:n"))
+    await second.press(f"ach-verdict:{found.id}:y")
+    late = await first.send("Не видно фамилии")
+    assert "уже проверено другим куратором" in joined(late)
+    assert "Не понял" in joined(await first.send("Не видно фамилии"))  # the question is over
+    (kept,) = await rows(db, Achievement)
+    assert (kept.status, kept.reason) == (AchievementStatus.VERIFIED, None)
