@@ -83,3 +83,5 @@ mydata-achievement-reason = reason for rejection: { $reason }
 mydata-achievement-file = file “{ $name }”
 achievement-list-mentor = <b>Achievements</b>
     Here you can add an achievement for your mentee: the curator checks it and it goes into the mentee's portfolio.
+wizard-achievement = adding an achievement
+btn-wizard-achievement = Continue adding the achievement

@@ -83,3 +83,5 @@ mydata-achievement-reason = причина отказа: { $reason }
 mydata-achievement-file = файл «{ $name }»
 achievement-list-mentor = <b>Достижения</b>
     Здесь можно добавить достижение своему наставляемому: куратор проверит его, и оно войдёт в портфолио наставляемого.
+wizard-achievement = добавление достижения
+btn-wizard-achievement = Продолжить добавление достижения

@@ -154,3 +154,17 @@ async def test_a_curator_typing_a_reason_after_another_decided_is_told_and_let_g
     assert "Не понял" in joined(await first.send("Не видно фамилии"))  # the question is over
     (kept,) = await rows(db, Achievement)
     assert (kept.status, kept.reason) == (AchievementStatus.VERIFIED, None)
+
+
+async def test_a_command_in_the_middle_keeps_the_answers_to_continue(
+    core: Core, db: Database
+) -> None:
+    setup = await programme_setup(core, db)
+    pupil = setup.mentees[0]
+    await pupil.press("ach-new")
+    await pupil.send("Онлайн-курс по Python")
+    await pupil.press("ach-kind:online_course")
+    paused = await pupil.send("/programme")
+    assert "Не закончено: добавление достижения" in joined(paused)
+    assert "Продолжить добавление достижения" in [b.label for r in paused[-1].buttons for b in r]
+    assert "Какой уровень" in joined(await pupil.press("wizard:achievement:n"))
