@@ -73,7 +73,7 @@ achievement-ask-reason = Why is the achievement rejected? Type the reason — th
 achievement-reason-invalid = Type the reason: 1 to { $max } characters.
 achievement-verified-done = The achievement “{ $title }” is verified — the person will be told.
 achievement-rejected-done = The achievement “{ $title }” is rejected — the person will see the reason.
-achievement-verified = ✅ The curator verified your achievement “{ $title }”. It is now in the portfolio.
+achievement-verified = ✅ The curator verified the achievement “{ $title }”. It is now in the portfolio.
 achievement-rejected = ❌ The curator rejected the achievement “{ $title }”.
     Reason: { $reason }
     Fix it and send it again — the “Edit” button.
