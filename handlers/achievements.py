@@ -21,9 +21,11 @@ from handlers.buttons import (
 )
 from handlers.common import help_hint
 from handlers.notifications import shown_name
+from handlers.pages import page_rows
 
 router = Router()
 SHOWN = 6  # cards on the list: with «Добавить», «Наставляемому» and Help, within VK's ten
+MENTEES_PAGE = 7  # with «Назад», «Дальше» and Help, within VK's ten
 
 
 def _me(ctx: Context) -> Person:
@@ -120,7 +122,8 @@ async def withdraw(ctx: Context, payload: WithdrawAchievement) -> Replies:
 
 @router.button(NewAchievement, roles=(Role.MENTEE, Role.MENTOR))
 async def new(ctx: Context, payload: NewAchievement) -> Replies:
-    """Start the wizard for oneself or for the mentee named; `choose`: the mentor's mentees."""
+    """Start the wizard for oneself or for the mentee named; `choose`: a page of the mentor's
+    mentees."""
     me = _me(ctx)
     if not payload.choose:
         owner = await achievements.check_owner(ctx.session, me, payload.owner or me.id)
@@ -128,8 +131,10 @@ async def new(ctx: Context, payload: NewAchievement) -> Replies:
     mentees = await achievements.mentees_of(ctx.session, me.id)
     if not mentees:
         raise StaleButton()
-    rows = [
-        [Button(fit_label(shown_name(p, ctx.locale)), NewAchievement(p.id).pack())]
-        for p in mentees[:8]
+    buttons = [
+        Button(fit_label(shown_name(p, ctx.locale)), NewAchievement(p.id).pack()) for p in mentees
     ]
+    rows = page_rows(
+        ctx, buttons, payload.page, MENTEES_PAGE, lambda n: NewAchievement(choose=True, page=n)
+    )
     return [ctx.reply("achievement-choose-mentee", [*rows, *help_hint(ctx)])]

@@ -885,10 +885,11 @@ class OpenAchievement(Payload, prefix="ach"):
 
 
 class NewAchievement(Payload, prefix="ach-new"):
-    """Add an achievement: for oneself, or (a mentor) for this mentee; `choose`: list them."""
+    """Add an achievement: for oneself, or (a mentor) for this mentee; `choose`: a page of them."""
 
     owner: int | None = None
     choose: bool = False
+    page: int = 0
 
 
 class AchievementKind(Payload, prefix="ach-kind"):
