@@ -146,3 +146,18 @@ def test_achievement_kinds_are_organisation_data(tmp_path: Path, settings: Setti
     assert organisation.shown("achievement_kinds", "other", None, "en") == "Other"
     with pytest.raises(pydantic.ValidationError, match="achievement_kinds #1"):
         changed(settings, ORG_DATA_FILE=str(write(tmp_path, own.replace("rally", "Rally!"))))
+
+
+async def test_org_data_file_changes_the_achievement_kinds_offered(
+    db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    own = CAMP + '\n[[achievement_kinds]]\nkey = "rally"\nru = "Слёт"\nen = "Rally"\n'
+    core = Core(
+        db, changed(settings, ORG_DATA_FILE=str(write(tmp_path, own))), build_router(), clock
+    )
+    pupil = Chat(core, "3")
+    await register(pupil, name="Петя Учеников")
+    await pupil.press("ach-new")
+    asked = await pupil.send("Слёт юных техников")
+    assert payloads(asked) == ["ach-kind:rally", "ach-kind:other"]
+    assert "Какой уровень" in joined(await pupil.press("ach-kind:rally"))
