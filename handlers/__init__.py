@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from bot.core.flow import Router
 from handlers import (
+    achievement_review,
+    achievement_wizard,
+    achievements,
     ask,
     awaiting,
     banks,
@@ -73,6 +76,9 @@ def build_router() -> Router:
         mediaplan,
         mediaplan_new,
         portfolio,
+        achievements,
+        achievement_wizard,
+        achievement_review,
     )
     for module in modules:
         root.include(module.router)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from bot.config import SUPPORTED_LOCALES
-from bot.core.models import AgeGroup, Audience, Form, TermUnit
+from bot.core.models import (
+    AchievementLevel,
+    AchievementResult,
+    AgeGroup,
+    Audience,
+    Form,
+    TermUnit,
+)
 from bot.core.payload import OneOf, Payload
 from bot.core.services.banks import QUESTIONNAIRE_FIELDS
 from bot.core.services.reports import ReportKind
@@ -873,3 +880,80 @@ class PortfolioView(Payload, prefix="portfolio"):
 
     person_id: int
     view: Literal["chat", "pdf", "json"] = "chat"
+# --- achievements ----------------------------------------------------------------------------
+
+
+class AchievementList(Payload, prefix="ach-list"):
+    """One's achievements (/achievements)."""
+
+
+class OpenAchievement(Payload, prefix="ach"):
+    """An achievement's card."""
+
+    achievement_id: int
+
+
+class NewAchievement(Payload, prefix="ach-new"):
+    """Add an achievement: for oneself, or (a mentor) for this mentee; `choose`: a page of them."""
+
+    owner: int | None = None
+    choose: bool = False
+    page: int = 0
+
+
+class AchievementKind(Payload, prefix="ach-kind"):
+    """The kind of the achievement being added (a key of the organisation's list)."""
+
+    key: str
+
+
+class AchievementKindPage(Payload, prefix="ach-kinds"):
+    """Another page of the kinds."""
+
+    page: int
+
+
+class AchievementLevelChoice(Payload, prefix="ach-level"):
+    """The level of the event."""
+
+    level: AchievementLevel
+
+
+class AchievementResultChoice(Payload, prefix="ach-result"):
+    """What was achieved there."""
+
+    result: AchievementResult
+
+
+class AchievementKeep(Payload, prefix="ach-keep"):
+    """Editing: keep this answer as it was."""
+
+
+class AchievementSend(Payload, prefix="ach-send"):
+    """Send the achievement for the curator's check, or drop it."""
+
+    send: bool
+
+
+class EditAchievement(Payload, prefix="ach-edit"):
+    """Change an achievement not yet verified (it goes to the curator again)."""
+
+    achievement_id: int
+
+
+class WithdrawAchievement(Payload, prefix="ach-withdraw"):
+    """Withdraw an achievement (a confirmation is asked first)."""
+
+    achievement_id: int
+    sure: bool = False
+
+
+class AchievementQueue(Payload, prefix="ach-queue"):
+    """The curator's queue of achievements to check."""
+
+
+class AchievementVerdict(Payload, prefix="ach-verdict"):
+    """The curator verifies an achievement, or rejects it (the reason is asked next)."""
+
+    achievement_id: int
+    verify: bool

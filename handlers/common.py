@@ -38,6 +38,7 @@ PUBLIC_COMMANDS = (
     "plan",
     "meetings",
     "surveys",
+    "achievements",
     "profile",
     "settings",
     "mydata",

@@ -20,6 +20,7 @@ from bot.core.models import (
     Role,
 )
 from bot.core.services import figures
+from handlers.achievement_review import queue_button
 from handlers.buttons import Menu
 from handlers.common import help_hint
 from handlers.notifications import help_button, renderer
@@ -69,7 +70,7 @@ async def stats(ctx: Context) -> Replies:
         ctx.t("stats-waiting", mentees=found.mentees_without_pair, overdue=found.overdue_items)
     )
     tools = [ctx.button("btn-report", Menu("report")), ctx.button("btn-surveys", Menu("surveys"))]
-    announce = [ctx.button("btn-broadcast", Menu("broadcast"))]
+    announce = [ctx.button("btn-broadcast", Menu("broadcast")), await queue_button(ctx)]
     media = [ctx.button("btn-media-plan", Menu("mediaplan"))]
     return [Reply(Markup("\n").join(lines), [tools, announce, media, *help_hint(ctx)])]
 

@@ -1,5 +1,6 @@
-"""The organisation's own data: its pair types and formats of work (a TOML file it may replace
-with ORG_DATA_FILE) and the names that go into its documents (ORG_NAME and the like).
+"""The organisation's own data: its pair types, formats of work and achievement kinds (a TOML
+file it may replace with ORG_DATA_FILE) and the names that go into its documents (ORG_NAME and
+the like).
 
 `configure()` is called once when the core starts; everything else reads `current()`.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot import resources
@@ -16,11 +17,16 @@ from bot.config import SUPPORTED_LOCALES
 from bot.core import texts
 
 OTHER = "other"  # always offered last; asks for a text, kept beside the key
-OTHER_LABELS = {"pair_types": "pair-type-other", "formats": "activity-other"}  # locale keys
+OTHER_LABELS = {  # locale keys
+    "pair_types": "pair-type-other",
+    "formats": "activity-other",
+    "achievement_kinds": "achievement-kind-other",
+}
 SHIPPED = resources.folder("templates") / "organisation.toml"
 KEY = re.compile(r"[a-z][a-z0-9_]{0,23}")
 MAX_LABEL = 40  # labels are buttons
-LISTS = ("pair_types", "formats")
+LISTS = ("pair_types", "formats", "achievement_kinds")
+OPTIONAL = ("achievement_kinds",)  # a copy made before this list existed keeps the shipped one
 
 
 class OrgDataError(ValueError):
@@ -29,7 +35,7 @@ class OrgDataError(ValueError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One pair type or format: its stored key and its label in each language."""
+    """One entry of a list: its stored key and its label in each language."""
 
     key: str
     labels: dict[str, str]
@@ -41,14 +47,16 @@ class Organisation:
 
     pair_types: tuple[Entry, ...]
     formats: tuple[Entry, ...]
+    achievement_kinds: tuple[Entry, ...] = ()
     name: str = ""
     director: str = ""
     curator: str = ""
     fallback: dict[str, dict[str, Entry]] = field(default_factory=dict)
 
     def entries(self, kind: str) -> tuple[Entry, ...]:
-        """The pair types (`pair_types`) or formats (`formats`) offered now."""
-        return self.pair_types if kind == "pair_types" else self.formats
+        """The entries of one list (`pair_types`, `formats`, `achievement_kinds`) offered now."""
+        entries: tuple[Entry, ...] = getattr(self, kind)
+        return entries
 
     def offers(self, kind: str, key: str) -> bool:
         """True when `key` is offered now (or is "other")."""
@@ -85,13 +93,16 @@ def _entries(data: dict[str, object], kind: str, path: Path) -> tuple[Entry, ...
     return tuple(entries)
 
 
-def load(path: Path) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
-    """The pair types and formats of a data file, checked; `OrgDataError` says what is wrong."""
+def load(path: Path) -> dict[str, tuple[Entry, ...]]:
+    """The lists of a data file by name, checked (an optional list left out is missing from
+    the answer); `OrgDataError` says what is wrong."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise OrgDataError(f"{path}: {exc}") from exc
-    return _entries(data, "pair_types", path), _entries(data, "formats", path)
+    return {
+        kind: _entries(data, kind, path) for kind in LISTS if kind not in OPTIONAL or kind in data
+    }
 
 
 _current: list[Organisation] = []
@@ -101,10 +112,13 @@ def configure(
     data_file: Path | None, name: str = "", director: str = "", curator: str = ""
 ) -> None:
     """Use this data file (None: the shipped one) and these names from now on."""
-    pair_types, formats = load(data_file or SHIPPED)
     shipped = load(SHIPPED)
-    fallback = {kind: {e.key: e for e in shipped[i]} for i, kind in enumerate(LISTS)}
-    _current[:] = [Organisation(pair_types, formats, name, director, curator, fallback)]
+    lists = shipped | load(data_file or SHIPPED)
+    fallback = {kind: {e.key: e for e in shipped[kind]} for kind in LISTS}
+    found = Organisation(
+        lists["pair_types"], lists["formats"], lists["achievement_kinds"], name, director, curator
+    )
+    _current[:] = [replace(found, fallback=fallback)]
 
 
 def current() -> Organisation:
@@ -115,7 +129,7 @@ def current() -> Organisation:
 
 
 def shown(kind: str, key: str, note: str | None, locale: str) -> str:
-    """How a stored pair type or format reads: its label, or «Другое: what was typed»."""
+    """How a stored entry of a list reads: its label, or «Другое: what was typed»."""
     if key == OTHER:
         other = texts.t(OTHER_LABELS[kind], locale)
         if not note:  # chosen before "other" asked for words

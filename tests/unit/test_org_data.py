@@ -47,7 +47,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_the_shipped_lists_hold_the_regulation_and_the_target_model() -> None:
-    pair_types, formats = organisation.load(organisation.SHIPPED)
+    lists = organisation.load(organisation.SHIPPED)
+    pair_types, formats = lists["pair_types"], lists["formats"]
     ru = {e.labels["ru"] for e in pair_types}
     assert {"Вожатый — воспитанник", "Волонтёр — воспитанник", "Руководитель — куратор"} <= ru
     assert {"Ученик — ученик", "Учитель — учитель", "Студент — ученик"} <= ru
@@ -121,3 +122,42 @@ async def test_a_type_the_file_no_longer_lists_is_still_shown_by_name(
     assert not organisation.current().offers("pair_types", "volunteer_pupil")
     Core(db, settings, build_router(), clock)  # back to the shipped lists
     assert organisation.current().offers("pair_types", "volunteer_pupil")
+
+
+def test_achievement_kinds_are_organisation_data(tmp_path: Path, settings: Settings) -> None:
+    """The shipped kinds; a copy without them keeps them; a copy with its own offers only those
+    (and "other"); a broken entry is refused at start-up."""
+    kinds = organisation.load(organisation.SHIPPED)["achievement_kinds"]
+    assert [e.key for e in kinds] == [
+        "olympiad",
+        "hackathon",
+        "project_school",
+        "competition",
+        "online_course",
+        "conference",
+    ]
+    organisation.configure(write(tmp_path, CAMP))
+    assert organisation.current().offers("achievement_kinds", "hackathon")
+    own = CAMP + '\n[[achievement_kinds]]\nkey = "rally"\nru = "Слёт"\nen = "Rally"\n'
+    organisation.configure(write(tmp_path, own))
+    assert [e.key for e in organisation.current().entries("achievement_kinds")] == ["rally"]
+    assert not organisation.current().offers("achievement_kinds", "hackathon")
+    assert organisation.shown("achievement_kinds", "hackathon", None, "ru") == "Хакатон"
+    assert organisation.shown("achievement_kinds", "other", None, "en") == "Other"
+    with pytest.raises(pydantic.ValidationError, match="achievement_kinds #1"):
+        changed(settings, ORG_DATA_FILE=str(write(tmp_path, own.replace("rally", "Rally!"))))
+
+
+async def test_org_data_file_changes_the_achievement_kinds_offered(
+    db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    own = CAMP + '\n[[achievement_kinds]]\nkey = "rally"\nru = "Слёт"\nen = "Rally"\n'
+    core = Core(
+        db, changed(settings, ORG_DATA_FILE=str(write(tmp_path, own))), build_router(), clock
+    )
+    pupil = Chat(core, "3")
+    await register(pupil, name="Петя Учеников")
+    await pupil.press("ach-new")
+    asked = await pupil.send("Слёт юных техников")
+    assert payloads(asked) == ["ach-kind:rally", "ach-kind:other"]
+    assert "Какой уровень" in joined(await pupil.press("ach-kind:rally"))

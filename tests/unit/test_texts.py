@@ -348,6 +348,9 @@ LATIN_IN_RUSSIAN = {
     "English",
     "console",
     "Python",
+    "PDF",
+    "http",
+    "https",
 }
 COMMANDS = re.compile(r"/[a-z]+|:[a-z]+\b|<[^>]*>|&[a-z]+;")
 LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import Notification, Person
 from bot.core.services import (
+    achievements,
     consent,
     help_threads,
     meetings,
@@ -27,8 +28,8 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     Nobody is left waiting on them: their programmes end or go on without them, their requests
     still waiting for an answer are withdrawn and their speed-mentoring places freed. What they
     typed goes: name and answers, reasons for ending a programme or asking for another mentor,
-    messages to or from the curator, what they wrote with /ask, the files they sent and their
-    survey answers. Plan
+    messages to or from the curator, what they wrote with /ask, the files they sent, their
+    achievements with their proof files and their survey answers. Plan
     items stay: they are the pair's plan, written by the mentor for everyone in it.
     Once the transaction commits, the old copies SQLite keeps in its write-ahead log are wiped.
     """
@@ -38,6 +39,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     await programmes.erase_close_reasons(session, person.id)
     await relay.erase(session, person.id)
     await meetings.erase(session, person.id)
+    await achievements.erase(session, person.id)
     await help_threads.erase(session, person.id)
     await surveys.erase(session, person.id)
     if person.name:

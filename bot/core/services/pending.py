@@ -1,5 +1,6 @@
 """What awaits a person's answer: agreements, the plan to agree to, the other members' proposals,
-questions asked with /ask and, for staff, the mentees' requests for another mentor. Each item
+questions asked with /ask and, for staff, the mentees' requests for another mentor and the
+achievements to check. Each item
 names the notice that asked, so it is shown (and answered) exactly as that notice was."""
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ from bot.core.models import (
     RequestStatus,
     utcnow,
 )
-from bot.core.services import consent, help_threads, meeting_lists, programmes, proposals
+from bot.core.services import (
+    achievements,
+    consent,
+    help_threads,
+    meeting_lists,
+    programmes,
+    proposals,
+)
 
 
 @dataclass(frozen=True)
@@ -33,13 +41,16 @@ class Awaiting:
     request: ProgrammeRequest | None = None  # None: the agreement itself (or a meeting's)
     meeting: tuple[str, int] | None = None  # a meeting's notice: its template and meeting id
     question: tuple[int, int] | None = None  # a help thread and its latest question (ids)
+    achievement: tuple[str, int] | None = None  # an achievement's notice: template and id
 
     @property
     def template(self) -> str:
         """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>`,
-        `help-question` or the meeting notice's."""
+        `help-question`, an achievement's or the meeting notice's."""
         if self.meeting is not None:
             return self.meeting[0]
+        if self.achievement is not None:
+            return self.achievement[0]
         if self.question is not None:
             return help_threads.QUESTION
         if self.request is None:
@@ -53,6 +64,8 @@ class Awaiting:
         """The notice's parameters."""
         if self.question is not None:
             return {"thread_id": self.question[0], "message_id": self.question[1]}
+        if self.achievement is not None:
+            return {"achievement_id": self.achievement[1]}
         if self.programme is None:
             return {}
         if self.meeting is not None:
@@ -81,6 +94,7 @@ async def awaiting(
         )
     ]
     items += await _questions(session, person, staff)
+    items += await _achievements(session, person, staff)
     return [
         i
         for i in items
@@ -96,6 +110,20 @@ async def _questions(session: AsyncSession, person: Person, staff: bool) -> list
         if question is not None:
             programme = await session.get(Programme, thread.programme_id or 0)
             items.append(Awaiting(programme, question=(thread.id, question.id)))
+    return items
+
+
+async def _achievements(session: AsyncSession, person: Person, staff: bool) -> list[Awaiting]:
+    """Rejected achievements this person may fix and send again; for staff, those to check."""
+    items = [
+        Awaiting(None, achievement=(achievements.REJECTED, a.id))
+        for a in await achievements.to_fix(session, person)
+    ]
+    if staff:
+        items += [
+            Awaiting(None, achievement=(achievements.SUBMITTED, a.id))
+            for a in await achievements.queue(session)
+        ]
     return items
 
 
