@@ -24,6 +24,9 @@ from handlers import (
     pairs,
     parent,
     plan,
+    practice_review,
+    practice_wizard,
+    practices,
     preferences,
     privacy,
     programme,
@@ -71,6 +74,9 @@ def build_router() -> Router:
         broadcasts,
         mediaplan,
         mediaplan_new,
+        practices,
+        practice_wizard,
+        practice_review,
     )
     for module in modules:
         root.include(module.router)

@@ -19,7 +19,7 @@ from bot.core.models import (
     Programme,
     ProgrammeMember,
 )
-from bot.core.services import banks, consent, help_threads, people, surveys
+from bot.core.services import banks, consent, help_threads, people, practices, surveys
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -120,7 +120,8 @@ async def consents_given(session: AsyncSession, account: Account) -> dict[str, A
 
 async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
     """The full record: profile, roles, accounts, consents (given and given as a parent),
-    programmes, meetings, survey answers, what was written with /ask and pending messages."""
+    programmes, meetings, survey answers, what was written with /ask, practices and pending
+    messages."""
     as_parent = await consents_given(session, account)
     if person is None:
         return {"accounts": [account_record(account)], **as_parent}
@@ -163,6 +164,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
         "meetings": await meetings_record(session, person.id),
         "surveys": await surveys.record(session, person.id, person.locale),
         "questions": await help_threads.record(session, person.id),
+        "practices": await practices.record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],
