@@ -72,7 +72,11 @@ def _after(ctx: Context, practice: Practice) -> list[list[Button]]:
 
 
 async def ask_comment(ctx: Context) -> Replies:
-    """Question: what to change, or why the practice is declined."""
+    """Question: what to change, or why the practice is declined (unless it was reviewed
+    meanwhile)."""
+    if not await _still_waiting(ctx):
+        await ctx.finish()
+        return [ctx.reply("practice-already-reviewed", help_hint(ctx))]
     key = "practice-ask-changes" if ctx.data.get("act") == "changes" else "practice-ask-reason"
     return [ctx.reply(key, max=practices.MAX_COMMENT)]
 
@@ -80,12 +84,19 @@ async def ask_comment(ctx: Context) -> Replies:
 async def take_comment(ctx: Context) -> Replies:
     """The verdict with the curator's words; the author is told."""
     assert ctx.person is not None
+    if not await _still_waiting(ctx):
+        return await ask_comment(ctx)
     act = str(ctx.data.get("act"))
     practice = await practices.review(
         ctx.session, int(ctx.data["practice"]), ctx.person.id, act, ctx.incoming.text, ctx.now
     )
     await ctx.finish()
     return [ctx.reply(f"practice-{act}-done", _after(ctx, practice), title=practice.title)]
+
+
+async def _still_waiting(ctx: Context) -> bool:
+    practice = await ctx.session.get(Practice, int(ctx.data.get("practice", 0)))
+    return practice is not None and practice.status == PracticeStatus.SUBMITTED
 
 
 router.state("prc_comment", ask_comment, take_comment)
