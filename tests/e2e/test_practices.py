@@ -79,6 +79,10 @@ async def test_a_practice_from_completion_to_the_collection_and_the_media_plan(
     assert notice.buttons == ["Одобрить", "На доработку", "Отклонить"]
     photo = await pair.curator.expect("Файл практики")
     assert photo.document_bytes == PHOTO
+    await pair.curator.say("/pending", "Ждёт вашего ответа: 1")
+    waiting = await pair.curator.expect("Практика на проверку")  # in /pending until reviewed
+    assert waiting.buttons == ["Одобрить", "На доработку", "Отклонить"]
+    await pair.curator.expect("Файл практики")
 
     # A forged approve from the mentor: refused, nothing changes.
     pair.mentor.press_payload(f"prc-review:{(await practice(harness)).id}:approve")
@@ -132,7 +136,9 @@ async def test_a_practice_from_completion_to_the_collection_and_the_media_plan(
     plan = await pair.curator.say("/mediaplan", "Медиаплан")
     assert any(b.startswith("Лонгрид") for b in plan.buttons)
 
-    # /forget: the practice and its photo leave the database files.
+    # /mydata lists it; /forget takes the practice and its photo out of the database files.
+    await pair.mentor.say("/mydata", "Практики для методической копилки")
+    await pair.mentor.expect()  # mydata.json
     secrets = [CHANGES]
     before = b"".join(_database_files(harness).values())
     assert PHOTO in before and any(t in before for t in _traces(CHANGES))

@@ -1,8 +1,8 @@
 """The rules of the best-practice collection: a programme carried out (only) invites its mentor
-once; an incomplete practice is not sent; of two curators reviewing at once one wins; changes
-and refusals need words; a resubmission reaches the curators again; too many files are refused
-whole; the longread is made once, the practice's words kept as data; /forget takes the
-practices and their files."""
+once, «Не сейчас» drops the invitation; an incomplete practice is not sent; of two curators
+reviewing at once one wins; changes and refusals need words; a resubmission reaches the curators
+again; too many files are refused whole; the longread is made once, the practice's words kept as
+data; /forget takes the practices and their files."""
 
 from __future__ import annotations
 
@@ -80,6 +80,19 @@ async def test_a_programme_carried_out_invites_its_mentor_once(db: Database) -> 
             drafts[0].id
         ]
     assert [r.person_id for r in await rows(db, practices.INVITE)] == [mentor]
+
+
+async def test_not_now_drops_the_draft_and_the_invitation(db: Database) -> None:
+    mentor, _ = await closed(db, ProgrammeStatus.COMPLETED)
+    async with db.transaction() as session:
+        draft = await session.scalar(select(Practice))
+        assert draft is not None
+        await practices.dismiss(session, draft.id, mentor)
+    async with db.transaction() as session:
+        assert await session.scalar(select(func.count()).select_from(Practice)) == 0
+        author = await session.get(Person, mentor)
+        assert author is not None and await practices.awaiting(session, author, False) == []
+    assert [r.status for r in await rows(db, practices.INVITE)] == ["void"]
 
 
 async def test_a_programme_ended_early_invites_nobody(db: Database) -> None:
