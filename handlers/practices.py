@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.core import organisation
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, Form, Practice, PracticeStatus, Role
+from bot.core.models import STAFF, Form, Person, Practice, PracticeStatus, Role
+from bot.core.refusal import StaleButton
 from bot.core.services import practice_media, practices
 from bot.core.services.mediaplan_schedule import plan_of
 from handlers import mediaplan, practice_view
@@ -57,16 +58,23 @@ async def _home(ctx: Context, replace: bool) -> Replies:
     return [Reply(text, [*rows, *help_hint(ctx)], replace=replace)]
 
 
+def reader(ctx: Context) -> Person:
+    """The registered person pressing a button of the collection; else a stale button."""
+    if not ctx.registered or ctx.person is None:
+        raise StaleButton()
+    return ctx.person
+
+
 @router.button(PracticeBrowse)
 async def browse(ctx: Context, payload: PracticeBrowse) -> Replies:
     """A list: the practices of a form or a format, the formats, or one's own."""
+    person = reader(ctx)
     if payload.by == "home":
         return await _home(ctx, replace=True)
     if payload.by == "format" and payload.key is None:
         return _formats(ctx, await practices.counts(ctx.session, "format"), payload.page)
     if payload.by == "mine":
-        assert ctx.person is not None
-        found = await practices.mine(ctx.session, ctx.person.id)
+        found = await practices.mine(ctx.session, person.id)
         heading = ctx.t("practices-mine", n=len(found))
     elif payload.by == "form":
         if payload.key not in {f.value for f in Form}:
@@ -113,9 +121,9 @@ def _formats(ctx: Context, by_format: dict[str, int], page: int) -> Replies:
 async def open_practice(ctx: Context, payload: PracticeOpen) -> Replies:
     """One practice: approved for everyone; the author and staff see its status too, and what
     they can do with it."""
-    assert ctx.person is not None
-    practice = await practices.visible(ctx.session, payload.practice_id, ctx.person, ctx.is_staff)
-    own = practice.author_id == ctx.person.id
+    person = reader(ctx)
+    practice = await practices.visible(ctx.session, payload.practice_id, person, ctx.is_staff)
+    own = practice.author_id == person.id
     text = await practice_view.card(
         ctx.session, practice, ctx.locale, status=own or ctx.is_staff, comment=own or ctx.is_staff
     )
@@ -140,8 +148,7 @@ async def _actions(ctx: Context, practice: Practice, own: bool) -> list[list[But
 @router.button(PracticeFiles)
 async def send_files(ctx: Context, payload: PracticeFiles) -> Replies:
     """The practice's files, one a message; the last one leads back to the practice."""
-    assert ctx.person is not None
-    practice = await practices.visible(ctx.session, payload.practice_id, ctx.person, ctx.is_staff)
+    practice = await practices.visible(ctx.session, payload.practice_id, reader(ctx), ctx.is_staff)
     replies = await practice_view.file_replies(ctx.session, practice, ctx.locale)
     back = [[ctx.button("btn-practice-back", PracticeOpen(practice.id))]]
     if not replies:

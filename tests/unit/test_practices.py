@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from bot.core.engine import Core
 from bot.core.models import (
     Account,
     Form,
@@ -26,8 +27,13 @@ from bot.core.models import (
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import completion, erasure, mydata, practice_media, practices
 from bot.core.services.help_threads import Upload
+from bot.core.texts import plain
 from bot.db import Database
+from tests.unit.test_flows import Chat
 from tests.unit.test_monitoring_schedule import person, programme
+from tests.unit.test_programme_edge_cases import core
+
+__all__ = ["core"]
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TRICK = "Кружок {{ 7 * 7 }} {% if x %}"
@@ -215,3 +221,19 @@ async def test_forget_takes_the_practices_and_their_files(db: Database) -> None:
     async with db.transaction() as session:
         assert await session.scalar(select(func.count()).select_from(Practice)) == 0
         assert await session.scalar(select(func.count()).select_from(PracticeFile)) == 0
+
+
+async def test_someone_not_registered_cannot_open_a_practice_or_its_files(
+    core: Core, db: Database
+) -> None:
+    mentor = await person(db, "Иван Наставников")
+    curator = await person(db, "Ольга Куратова", curator=True)
+    pid = await written(db, mentor)
+    async with db.transaction() as session:
+        await practices.submit(session, pid, mentor, NOW)
+        await practices.review(session, pid, curator, "approve", None, NOW)
+    stranger = Chat(core, "stranger")
+    for payload in (f"prc:{pid}", f"prc-files:{pid}", "prc-list:form:virtual"):
+        replies = await stranger.press(payload)
+        assert [plain(r.text) for r in replies] == ["Эта кнопка больше не действует."]
+        assert all(r.file is None for r in replies)
