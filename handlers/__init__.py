@@ -28,6 +28,9 @@ from handlers import (
     parent,
     plan,
     portfolio,
+    practice_review,
+    practice_wizard,
+    practices,
     preferences,
     privacy,
     programme,
@@ -79,6 +82,9 @@ def build_router() -> Router:
         achievements,
         achievement_wizard,
         achievement_review,
+        practices,
+        practice_wizard,
+        practice_review,
     )
     for module in modules:
         root.include(module.router)

@@ -87,13 +87,22 @@ async def taken(ctx: Context) -> tuple[str | None, list[help_threads.Upload]]:
     missing, the text is too long or a file too large (a size declared too large is seen
     before anything is downloaded; nothing is stored)."""
     text = (ctx.incoming.text or "").strip() or None
-    limits, limit = limits_of(ctx), ctx.settings.max_upload_bytes
     if text is not None and len(text) > help_threads.MAX_TEXT:
-        raise Refusal("help-text-invalid", **limits)
+        raise Refusal("help-text-invalid", **limits_of(ctx))
+    files = await uploads(ctx)
+    if text is None and not files:
+        raise Refusal("help-text-invalid", **limits_of(ctx))
+    return text, files
+
+
+async def uploads(ctx: Context) -> list[help_threads.Upload]:
+    """Every file of the message, in order, each within the size limit; refused whole when one
+    is too large (a size declared too large is seen before anything is downloaded)."""
+    limits, limit = limits_of(ctx), ctx.settings.max_upload_bytes
     attachments = ctx.incoming.attachments
     if any(a.size is not None and a.size > limit for a in attachments):
         raise Refusal("upload-too-large", **limits)
-    uploads = []
+    files = []
     for attachment in attachments:
         try:
             content = await attachment.read(limit)
@@ -101,10 +110,8 @@ async def taken(ctx: Context) -> tuple[str | None, list[help_threads.Upload]]:
             raise Refusal("upload-too-large", **limits) from None
         except FetchFailed:
             raise Refusal("upload-failed") from None
-        uploads.append(help_threads.Upload(attachment.name, attachment.mime, content))
-    if text is None and not uploads:
-        raise Refusal("help-text-invalid", **limits)
-    return text, uploads
+        files.append(help_threads.Upload(attachment.name, attachment.mime, content))
+    return files
 
 
 async def _sent(ctx: Context, thread: HelpThread) -> None:

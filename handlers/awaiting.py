@@ -8,8 +8,8 @@ from markupsafe import Markup
 
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Notification, ProgrammeRequest
-from bot.core.services import pending, programmes, speed, surveys
-from handlers import notifications, survey_view
+from bot.core.services import pending, practices, programmes, speed, surveys
+from handlers import notifications, practice_review, survey_view
 from handlers.common import help_hint
 
 router = Router()
@@ -39,7 +39,8 @@ async def count(ctx: Context) -> int:
     items = await pending.awaiting(ctx.session, ctx.person, ctx.is_staff, now=ctx.now)
     invited = await speed.unanswered(ctx.session, ctx.person.id, ctx.now)
     surveys_due = await surveys.unanswered(ctx.session, ctx.person.id, ctx.now)
-    return len(items) + len(invited) + len(surveys_due)
+    shared = await practices.awaiting(ctx.session, ctx.person, ctx.is_staff)
+    return len(items) + len(invited) + len(surveys_due) + len(shared)
 
 
 async def invitations(ctx: Context) -> Replies:
@@ -80,8 +81,11 @@ async def pending_command(ctx: Context) -> Replies:
         else []
     )
     invited = await invitations(ctx) if ctx.person else []
-    replies = (await replies_of(ctx, items) if items else []) + invited + await for_children(ctx)
+    shared = await practice_review.pending(ctx) if ctx.person else []
+    replies = (await replies_of(ctx, items) if items else []) + invited
+    replies += [reply for notice in shared for reply in notice] + await for_children(ctx)
     if not replies:
         return [ctx.reply("awaiting-none", help_hint(ctx))]
-    count = len(items) + len(invited) + len(await pending.for_children(ctx.session, ctx.account))
+    children = len(await pending.for_children(ctx.session, ctx.account))
+    count = len(items) + len(invited) + len(shared) + children
     return [ctx.reply("awaiting-title", count=count), *replies]

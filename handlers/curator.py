@@ -19,7 +19,8 @@ from bot.core.models import (
     ProgrammeStatus,
     Role,
 )
-from bot.core.services import figures
+from bot.core.services import figures, practices
+from handlers import practice_review
 from handlers.achievement_review import queue_button
 from handlers.buttons import Menu
 from handlers.common import help_hint
@@ -72,7 +73,8 @@ async def stats(ctx: Context) -> Replies:
     tools = [ctx.button("btn-report", Menu("report")), ctx.button("btn-surveys", Menu("surveys"))]
     announce = [ctx.button("btn-broadcast", Menu("broadcast")), await queue_button(ctx)]
     media = [ctx.button("btn-media-plan", Menu("mediaplan"))]
-    return [Reply(Markup("\n").join(lines), [tools, announce, media, *help_hint(ctx)])]
+    review = [practice_review.queue_button(ctx, len(await practices.queue(ctx.session)))]
+    return [Reply(Markup("\n").join(lines), [tools, announce, media, review, *help_hint(ctx)])]
 
 
 @renderer("role-granted-curator")

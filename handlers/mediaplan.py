@@ -99,6 +99,11 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
     if post.failure:
         failure = ctx.t("media-no-token") if post.failure == NO_TOKEN else post.failure
         head += Markup("\n") + ctx.t("media-card-failure", failure=failure)
+    if post.kind == PostKind.LONGREAD and len(post.text) <= mediaplan.LONGREAD_MIN:
+        short = ctx.t(
+            "media-longread-short-warning", count=len(post.text), min=mediaplan.LONGREAD_MIN
+        )
+        head += Markup("\n") + short
     text = Markup("\n\n").join([head, Markup.escape(post.text)])
     acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos"]] = []
     if post.status == PostStatus.DRAFT:

@@ -270,6 +270,7 @@ class Subject(enum.StrEnum):
     MEDIA_EVENT = "media-event"  # an event of the media plan: the ask for photos after it
     MEDIA_PLAN = "media-plan"  # the plan as a whole: the weekly guarantee's alert
     ACHIEVEMENT = "achievement"  # an achievement: the curator's queue, the verdict to its owner
+    PRACTICE = "practice"  # a best practice: the invitation, the curators' review, the verdict
 
 
 class Notification(Base):
@@ -1045,3 +1046,58 @@ class Achievement(Base):
     reviewed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class PracticeStatus(enum.StrEnum):
+    """A practice's way to the methodological collection (методическая копилка)."""
+
+    DRAFT = "draft"  # being written by its author (an invitation not yet answered, too)
+    SUBMITTED = "submitted"  # waiting for the curator
+    CHANGES_REQUESTED = "changes_requested"  # back with the author, with the curator's comment
+    APPROVED = "approved"  # in the collection: everyone registered sees it in /practices
+    DECLINED = "declined"  # with the curator's reason
+
+
+class Practice(Base):
+    """A mentor's best practice: what was done in a programme and what came of it. `form` is a
+    `Form`; `format` a key of the organisation's formats of work (or "other", with
+    `format_note`); `round` counts submissions (each is a new notice to the curators)."""
+
+    __tablename__ = "practices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200), default="")
+    form: Mapped[str | None] = mapped_column(String(16))
+    format: Mapped[str | None] = mapped_column(String(32))
+    format_note: Mapped[str | None] = mapped_column(String(100))
+    done: Mapped[str] = mapped_column(Text, default="")
+    results: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default=PracticeStatus.DRAFT, index=True)
+    invited: Mapped[bool] = mapped_column(Boolean, default=False)  # drafted by the invitation
+    round: Mapped[int] = mapped_column(Integer, default=0)
+    comment: Mapped[str | None] = mapped_column(Text)  # the curator's comment or reason
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    reviewed_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class PracticeFile(Base):
+    """A photo or document of a practice, kept with it and deleted with it."""
+
+    __tablename__ = "practice_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

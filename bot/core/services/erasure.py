@@ -13,6 +13,7 @@ from bot.core.services import (
     consent,
     help_threads,
     meetings,
+    practices,
     programmes,
     proposals,
     relay,
@@ -29,7 +30,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     still waiting for an answer are withdrawn and their speed-mentoring places freed. What they
     typed goes: name and answers, reasons for ending a programme or asking for another mentor,
     messages to or from the curator, what they wrote with /ask, the files they sent, their
-    achievements with their proof files and their survey answers. Plan
+    achievements with their proof files, their survey answers and their practices. Plan
     items stay: they are the pair's plan, written by the mentor for everyone in it.
     Once the transaction commits, the old copies SQLite keeps in its write-ahead log are wiped.
     """
@@ -42,6 +43,7 @@ async def forget(session: AsyncSession, person: Person, now: datetime) -> None:
     await achievements.erase(session, person.id)
     await help_threads.erase(session, person.id)
     await surveys.erase(session, person.id)
+    await practices.erase(session, person.id)
     if person.name:
         await _scrub_old_notices(session, person.name)
     await consent.withdraw_and_erase(session, person, now)

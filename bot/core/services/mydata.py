@@ -19,7 +19,7 @@ from bot.core.models import (
     Programme,
     ProgrammeMember,
 )
-from bot.core.services import achievements, banks, consent, help_threads, people, surveys
+from bot.core.services import achievements, banks, consent, help_threads, people, practices, surveys
 
 
 def account_record(account: Account) -> dict[str, Any]:
@@ -120,8 +120,8 @@ async def consents_given(session: AsyncSession, account: Account) -> dict[str, A
 
 async def collect(session: AsyncSession, account: Account, person: Person | None) -> dict[str, Any]:
     """The full record: profile, roles, accounts, consents (given and given as a parent),
-    programmes, meetings, survey answers, what was written with /ask, achievements and pending
-    messages."""
+    programmes, meetings, survey answers, what was written with /ask, achievements, practices
+    and pending messages."""
     as_parent = await consents_given(session, account)
     if person is None:
         return {"accounts": [account_record(account)], **as_parent}
@@ -165,6 +165,7 @@ async def collect(session: AsyncSession, account: Account, person: Person | None
         "surveys": await surveys.record(session, person.id, person.locale),
         "questions": await help_threads.record(session, person.id),
         "achievements": await achievements.record(session, person.id),
+        "practices": await practices.record(session, person.id),
         "scheduled_messages": [
             {"kind": n.template, "due_at": n.due_at.isoformat()} for n in pending
         ],
