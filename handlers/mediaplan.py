@@ -1,5 +1,5 @@
 """The curator's media plan in chat: the plan, and a post's card (preview, approve, hold, edit,
-move, cancel, photos and a few words)."""
+move, cancel, photos and a few words, published by hand, the history)."""
 
 from __future__ import annotations
 
@@ -21,16 +21,18 @@ from bot.core.services.mediaplan_schedule import WEEK, plan_of, post_release_tex
 from bot.core.when import format_when, parse_when
 from handlers.buttons import Menu
 from handlers.common import help_hint
+from handlers.mediaplan_history import history
 
 router = Router()
 SHOWN = 6  # posts with a button of their own on the plan
+LABELS = {"done": "btn-media-published"}  # acts whose button's key is not `btn-media-<act>`
 
 
 class PostAction(Payload, prefix="post"):
     """A curator's step on one post of the media plan."""
 
     post_id: int
-    act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos"]
+    act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos", "done", "history"]
 
 
 class NewEntry(Payload, prefix="mnew"):
@@ -100,14 +102,23 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
         failure = ctx.t("media-no-token") if post.failure == NO_TOKEN else post.failure
         head += Markup("\n") + ctx.t("media-card-failure", failure=failure)
     text = Markup("\n\n").join([head, Markup.escape(post.text)])
-    acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos"]] = []
+    acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos", "done"]] = []
     if post.status == PostStatus.DRAFT:
         acts = ["approve", "edit", "move", "photos", "cancel"]
     elif post.status == PostStatus.APPROVED:
         acts = ["hold", "edit", "move", "photos", "cancel"]
-    buttons = [ctx.button(f"btn-media-{act}", PostAction(post.id, act)) for act in acts]
+    elif post.status == PostStatus.FAILED:
+        acts = ["done"]
+    buttons = [
+        ctx.button(LABELS.get(act, f"btn-media-{act}"), PostAction(post.id, act)) for act in acts
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([ctx.button("btn-media-plan", Menu("mediaplan"))])
+    rows.append(
+        [
+            ctx.button("btn-media-history", PostAction(post.id, "history")),
+            ctx.button("btn-media-plan", Menu("mediaplan")),
+        ]
+    )
     return [Reply(text, rows, replace=replace)]
 
 
@@ -122,6 +133,13 @@ async def on_post(ctx: Context, payload: PostAction) -> Replies:
         post = await mediaplan.hold(ctx.session, post_id, by, ctx.now)
     elif payload.act == "cancel":
         post = await mediaplan.cancel(ctx.session, post_id, by, ctx.now)
+    elif payload.act == "done":
+        post = await mediaplan.done_by_hand(ctx.session, post_id, by, ctx.now)
+    elif payload.act == "history":
+        await mediaplan.get(ctx.session, post_id)
+        return await history(
+            ctx, post_id, ctx.button("btn-media-open", PostAction(post_id, "show"))
+        )
     elif payload.act in ("edit", "move", "photos"):
         await mediaplan.get(ctx.session, post_id, *mediaplan.EDITABLE)
         await ctx.goto(f"media_{payload.act}", post=post_id)

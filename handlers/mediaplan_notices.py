@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
 from bot.core.conversation import Button, File, Reply
-from bot.core.models import MediaPost, Notification, Person
+from bot.core.models import MediaPost, Notification, Person, PostStatus
 from bot.core.services import mediaplan
 from bot.core.services.mediaplan_schedule import still_quiet
 from handlers.buttons import Menu
@@ -60,6 +60,9 @@ async def by_hand(session: AsyncSession, row: Notification, person: Person) -> l
         replies.append(
             Reply(texts.t("media-photo", locale), file=File(photo.name, photo.content, photo.mime))
         )
+    if post.status == PostStatus.FAILED:
+        done = Button(texts.t("btn-media-published", locale), PostAction(post.id, "done").pack())
+        replies.append(Reply(texts.t("media-by-hand-done", locale), [[done, _open(post, locale)]]))
     return replies
 
 

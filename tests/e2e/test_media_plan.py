@@ -3,8 +3,8 @@ added in chat; its press release drafted four days ahead, approved, and schedule
 VK wall for three days ahead (a lost answer retried without a second post); after the event the
 curator's photo and words go into the post-release, whose slot VK refuses once (214) and which
 lands an hour later; a week without a post alerts the curator a day ahead; and without
-VK_USER_TOKEN the finished digest comes to the curator to publish by hand; a photo album of the
-curator's own is drafted in chat."""
+VK_USER_TOKEN the finished digest comes to the curator to publish by hand, who marks it published
+and reads its history; a photo album of the curator's own is drafted in chat."""
 
 from __future__ import annotations
 
@@ -106,13 +106,22 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     await run(harness, at(7, 7))
     by_hand = await curator.expect("не задан VK_USER_TOKEN")
     assert "Наставничество: неделя" in by_hand.text and "День наставника" in by_hand.text
+    await curator.expect("нажмите «Опубликовано»")  # the button to say it is done
     assert len(vk.wall_posts) == 2
 
-    # The plan shows it as not published, and why; then the curator's own post of the
-    # regulation's kinds: a photo album, a draft on its card.
+    # The plan shows it as not published, and why; the curator publishes it by hand and says
+    # so on its card; the history shows every change, when (Moscow time) and by whom.
     await curator.say("/mediaplan", "Медиаплан")
     digest = await curator.click("Дайджест: пн, 7 декабря, 10:00", "не опубликован")
     assert "Причина: не задан VK_USER_TOKEN" in digest.text
+    harness.clock.now = at(7, 8, 30)
+    done = await curator.click("✅ Опубликовано", "опубликован")
+    assert "не опубликован" not in done.text
+    history = await curator.click("📜 История", "История поста")
+    assert "вс, 6 декабря, 14:00 — черновик создан (бот)" in history.text
+    assert "отправлен кураторам для публикации вручную (бот)" in history.text
+    assert "пн, 7 декабря, 11:30 — опубликован вручную (Ольга Куратова)" in history.text
+    await curator.click("Открыть пост", "опубликован")
     await curator.say("/mediaplan", "Медиаплан")
     await curator.click("➕ Пост", "Какой пост подготовить?")
     await curator.click("Фотоальбом", "Пришлите текст поста")
