@@ -21,7 +21,7 @@ from bot.core.services.mediaplan_schedule import WEEK, plan_of, post_release_tex
 from bot.core.when import format_when, parse_when
 from handlers.buttons import Menu
 from handlers.common import help_hint
-from handlers.mediaplan_history import history
+from handlers.mediaplan_history import channel_failure, history
 
 router = Router()
 SHOWN = 6  # posts with a button of their own on the plan
@@ -101,6 +101,9 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
     if post.failure:
         failure = ctx.t("media-no-token") if post.failure == NO_TOKEN else post.failure
         head += Markup("\n") + ctx.t("media-card-failure", failure=failure)
+    if post.channel_status:
+        failure = channel_failure(post, ctx.locale)
+        head += Markup("\n") + ctx.t(f"media-card-channel-{post.channel_status}", failure=failure)
     text = Markup("\n\n").join([head, Markup.escape(post.text)])
     acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos", "done"]] = []
     if post.status == PostStatus.DRAFT:

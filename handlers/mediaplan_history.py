@@ -1,4 +1,5 @@
-"""A post's history in chat: every change, when (on the curator's clock) and by whom."""
+"""A post's history in chat: every change, when (on the curator's clock) and by whom; and why
+it is not in the Telegram channel, in words."""
 
 from __future__ import annotations
 
@@ -7,13 +8,22 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 from sqlalchemy import func, select
 
+from bot.core import texts
 from bot.core.conversation import Button, Reply
 from bot.core.flow import Context, Replies
-from bot.core.models import MediaPostChange, Person
+from bot.core.models import MediaPost, MediaPostChange, Person
+from bot.core.services import mediaplan_channel
 from bot.core.when import format_when
 from handlers.notifications import shown_name
 
 SHOWN = 30  # the latest changes listed; the count of earlier ones is said
+
+
+def channel_failure(post: MediaPost, locale: str) -> str:
+    """Why the post is not in the Telegram channel, in words."""
+    if post.channel_failure == mediaplan_channel.NOT_ADMIN:
+        return texts.t("media-channel-not-admin", locale)
+    return post.channel_failure or ""
 
 
 async def history(ctx: Context, post_id: int, back: Button) -> Replies:

@@ -98,6 +98,7 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     assert release["photos"] == [PHOTO] and "Было здорово" in release["message"]
     assert release["publish_date"] == int(at(6, 13).timestamp())
     assert release["guid"] == "nastavnik-post-2"
+    assert harness.tg.channel.posts == []  # no TELEGRAM_CHANNEL_ID: nothing in a channel
 
     # Without VK_USER_TOKEN the digest comes to the curator to publish by hand.
     assert harness.settings is not None
