@@ -15,6 +15,7 @@ from handlers import (
     guardian,
     link,
     mediaplan,
+    mediaplan_events,
     mediaplan_new,
     mediaplan_notices,  # noqa: F401  (registers notification renderers)
     meeting_notices,  # noqa: F401  (registers notification renderers)
@@ -71,6 +72,7 @@ def build_router() -> Router:
         broadcasts,
         mediaplan,
         mediaplan_new,
+        mediaplan_events,
     )
     for module in modules:
         root.include(module.router)

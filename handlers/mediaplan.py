@@ -35,6 +35,20 @@ class PostAction(Payload, prefix="post"):
     act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos", "done", "history"]
 
 
+class EventAction(Payload, prefix="mevent"):
+    """A curator's step on one event of the media plan: its card, a fact to change, or its
+    cancellation (asked, then confirmed)."""
+
+    event_id: int
+    act: Literal["show", "title", "when", "place", "about", "cancel", "confirm"]
+
+
+class EventList(Payload, prefix="mevents"):
+    """The events ahead, a page of them."""
+
+    page: int
+
+
 class NewEntry(Payload, prefix="mnew"):
     """Add to the media plan: an event, or a post of one of the curator's own kinds (`kinds`:
     which kind)."""
@@ -52,7 +66,9 @@ async def show_plan(ctx: Context) -> Replies:
     """The plan: events ahead, the posts not yet on the wall and those that failed this week,
     each post with a button."""
     events = await ctx.session.execute(
-        select(MediaEvent).where(MediaEvent.starts_at > ctx.now).order_by(MediaEvent.starts_at)
+        select(MediaEvent)
+        .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled_at.is_(None))
+        .order_by(MediaEvent.starts_at)
     )
     found = await ctx.session.execute(
         select(MediaPost)
@@ -69,7 +85,8 @@ async def show_plan(ctx: Context) -> Replies:
     lines += [
         ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events.scalars()
     ]
-    if len(lines) == 1:
+    has_events = len(lines) > 1
+    if not has_events:
         lines.append(ctx.t("media-plan-no-events"))
     rows = [
         [ctx.button("btn-media-post", PostAction(p.id, "show"), **_labels(ctx, p))]
@@ -77,12 +94,12 @@ async def show_plan(ctx: Context) -> Replies:
     ]
     if not open_posts:
         lines.append(ctx.t("media-plan-no-posts"))
-    rows.append(
-        [
-            ctx.button("btn-media-event", NewEntry("event")),
-            ctx.button("btn-media-item", NewEntry("kinds")),
-        ]
-    )
+    entries = [ctx.button("btn-media-events", EventList(0))] if has_events else []
+    entries += [
+        ctx.button("btn-media-event", NewEntry("event")),
+        ctx.button("btn-media-item", NewEntry("kinds")),
+    ]
+    rows.append(entries)
     return [Reply(Markup("\n").join(lines), [*rows, *help_hint(ctx)])]
 
 

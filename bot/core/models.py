@@ -944,6 +944,7 @@ class MediaEvent(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     curator_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]  # cancelled: no posts are drafted for it any more
 
 
 class MediaPost(Base):

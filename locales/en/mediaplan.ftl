@@ -87,3 +87,27 @@ media-card-channel-sent = Telegram channel: published
 media-card-channel-failed = Telegram channel: not published — { $failure }
 media-change-channel = published in the Telegram channel
 media-change-channel-failed = did not reach the Telegram channel
+btn-media-events = 📅 Events
+btn-media-event-open = { $title }: { $when }
+btn-media-event-title = ✏️ Title
+btn-media-event-when = 🕒 Date and time
+btn-media-event-place = 📍 Place
+btn-media-event-about = 📝 Description
+btn-media-event-cancel = ✖️ Cancel the event
+btn-media-event-confirm = Yes, cancel the event
+media-events-heading = <b>Events ahead</b>: pick one to change or cancel it.
+media-event-card = <b>{ $title }</b>
+    When: { $when }
+    Where: { $place }
+    { $about }
+media-event-post = { $kind } ({ $when }): { $status }
+media-event-cancel-ask = Cancel “{ $title }”? Its posts not yet published will be cancelled; those already published stay in the community.
+media-event-cancelled = “{ $title }” is cancelled.
+media-event-changed = The event is changed.
+media-event-post-moved = • { $kind }: moved to { $when }, a draft again: approve it.
+media-event-post-redrafted = • { $kind }: the draft is updated: approve it again.
+media-event-post-cancelled = • { $kind }: cancelled.
+media-event-post-out = • { $kind }: already { $status }, left as it is; if need be, correct it in the community by hand.
+media-event-post-own-text = { " " }You wrote its text yourself: check it is still right.
+media-change-event-changed = event changed, the post a draft again
+media-change-event-cancelled = event cancelled

@@ -87,3 +87,27 @@ media-card-channel-sent = Telegram-канал: опубликован
 media-card-channel-failed = Telegram-канал: не опубликован — { $failure }
 media-change-channel = опубликован в Telegram-канале
 media-change-channel-failed = не попал в Telegram-канал
+btn-media-events = 📅 События
+btn-media-event-open = { $title }: { $when }
+btn-media-event-title = ✏️ Название
+btn-media-event-when = 🕒 Дата и время
+btn-media-event-place = 📍 Место
+btn-media-event-about = 📝 Описание
+btn-media-event-cancel = ✖️ Отменить событие
+btn-media-event-confirm = Да, отменить событие
+media-events-heading = <b>События впереди</b> — выберите, чтобы изменить или отменить.
+media-event-card = <b>{ $title }</b>
+    Когда: { $when }
+    Где: { $place }
+    { $about }
+media-event-post = { $kind } ({ $when }): { $status }
+media-event-cancel-ask = Отменить событие «{ $title }»? Его неопубликованные посты будут отменены; уже опубликованные останутся в группе.
+media-event-cancelled = Событие «{ $title }» отменено.
+media-event-changed = Событие изменено.
+media-event-post-moved = • { $kind }: перенесён на { $when }, снова черновик — одобрите его.
+media-event-post-redrafted = • { $kind }: черновик обновлён — одобрите его снова.
+media-event-post-cancelled = • { $kind }: отменён.
+media-event-post-out = • { $kind }: уже { $status } — остаётся как есть; если нужно, поправьте его в группе вручную.
+media-event-post-own-text = { " " }Текст вы писали сами — проверьте, не устарел ли он.
+media-change-event-changed = событие изменено, пост снова черновик
+media-change-event-cancelled = событие отменено

@@ -129,3 +129,40 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     await curator.say("Фото с экскурсии в музей {{ 7*7 }}", "Когда опубликовать пост?")
     album = await curator.say("завтра в 12:00", "Фотоальбом")
     assert "черновик" in album.text and "Фото с экскурсии в музей {{ 7*7 }}" in album.text
+
+
+async def test_an_event_is_changed_and_cancelled_in_chat(harness: Harness, platform: str) -> None:
+    curator = await steps.curator(harness, platform, 9150)
+    await add_event(curator)
+    await run(harness, at(1, 12, 30))
+    await curator.expect("Готов черновик: Пресс-релиз")
+
+    # Another date: one in the past is refused; the new one moves the press release.
+    await curator.say("/mediaplan", "День наставника")
+    await curator.click("📅 События", "События впереди")
+    card = await curator.click("День наставника: сб, 5 декабря, 15:00", "Актовый зал")
+    assert "Пресс-релиз (ср, 2 декабря, 15:00): черновик" in card.text
+    await curator.click("🕒 Дата и время", "Когда оно начнётся?")
+    await curator.say("1 декабря 10:00", "Это время уже прошло")
+    await curator.expect("Когда оно начнётся?")  # asked again; nothing changed
+    moved = await curator.say("8 декабря 15:00", "Событие изменено")
+    assert "Пресс-релиз: перенесён на сб, 5 декабря, 15:00" in moved.text
+    assert "Когда: вт, 8 декабря, 15:00" in moved.text
+    await curator.click("📍 Место", "Где оно пройдёт?")
+    placed = await curator.say("Библиотека", "черновик обновлён")
+    assert "Где: Библиотека" in placed.text
+    post = await curator.click("Пресс-релиз: сб, 5 декабря, 15:00", "черновик")
+    assert "Библиотека" in post.text and "Актовый зал" not in post.text
+    history = await curator.click("📜 История", "История поста")
+    assert "событие изменено, пост снова черновик (Ольга Куратова)" in history.text
+
+    # Cancelled: asked first; its draft is cancelled and the plan has no events.
+    await curator.say("/mediaplan", "День наставника")
+    await curator.click("📅 События", "События впереди")
+    await curator.click("День наставника: вт, 8 декабря, 15:00", "Библиотека")
+    await curator.click("✖️ Отменить событие", "Отменить событие «День наставника»?")
+    done = await curator.click("Да, отменить событие", "отменено")
+    assert "Пресс-релиз: отменён" in done.text
+    await curator.say("/mediaplan", "Событий пока нет")
+    await run(harness, at(8, 16))  # no post-release asked for a cancelled event
+    assert "Как прошло" not in "\n".join(m.text for m in curator.unread())
