@@ -109,6 +109,9 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     assert "Наставничество: неделя" in by_hand.text and "День наставника" in by_hand.text
     await curator.expect("нажмите «Опубликовано»")  # the button to say it is done
     assert len(vk.wall_posts) == 2
+    await curator.say("/pending", "Ждёт вашего ответа: 1")  # it waits in /pending too
+    assert "Наставничество: неделя" in (await curator.expect("не задан VK_USER_TOKEN")).text
+    await curator.expect("нажмите «Опубликовано»")
 
     # The plan shows it as not published, and why; the curator publishes it by hand and says
     # so on its card; the history shows every change, when (Moscow time) and by whom.
@@ -123,6 +126,7 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     assert "отправлен кураторам для публикации вручную (бот)" in history.text
     assert "пн, 7 декабря, 11:30 — опубликован вручную (Ольга Куратова)" in history.text
     await curator.click("Открыть пост", "опубликован")
+    await curator.say("/pending", "Сейчас ничего не ждёт вашего ответа")
     await curator.say("/mediaplan", "Медиаплан")
     await curator.click("➕ Пост", "Какой пост подготовить?")
     await curator.click("Фотоальбом", "Пришлите текст поста")
