@@ -22,10 +22,16 @@ from handlers.mediaplan import EventAction, EventList, PostAction, when_of
 from handlers.pages import page_rows
 
 router = Router()
-PAGE = 8  # events a page
+SHORT = 26  # characters of a title on a button
+PAGE = 7  # events a page (with the page turns and the plan: 10 buttons, VK's most)
 FIELDS: tuple[Field, ...] = ("title", "when", "place", "about")
 ASK = {"title": "media-ask-title", "when": "media-ask-event-time", "place": "media-ask-place",
        "about": "media-ask-about"}  # fmt: skip
+
+
+def _short(title: str) -> str:
+    """A title cut to fit a button (with the date: 40 characters at most)."""
+    return title if len(title) <= SHORT else title[: SHORT - 1] + "…"
 
 
 @router.button(EventList, roles=STAFF)
@@ -36,9 +42,10 @@ async def event_list(ctx: Context, payload: EventList) -> Replies:
         .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled_at.is_(None))
         .order_by(MediaEvent.starts_at)
     )
+    zone = ZoneInfo(ctx.settings.default_timezone)
     buttons = [
-        ctx.button("btn-media-event-open", EventAction(e.id, "show"), title=e.title[:16],
-                   when=when_of(ctx, e))
+        ctx.button("btn-media-event-open", EventAction(e.id, "show"), title=_short(e.title),
+                   when=e.starts_at.astimezone(zone).strftime("%d.%m %H:%M"))
         for e in found.scalars()
     ]  # fmt: skip
     rows = page_rows(ctx, buttons, payload.page, PAGE, EventList)

@@ -36,7 +36,7 @@ async def test_an_event_moved_and_cancelled_in_the_console(
     assert "в медиаплане" in await console.type("Поездка в краеведческий музей")
     await console.type("/mediaplan")
     await console.press("📅 События")
-    card = await console.press("Экскурсия: сб, 5 декабря, 15:00")
+    card = await console.press("Экскурсия · 05.12 15:00")
     assert "Где: Музей" in card
     await console.press("🕒 Дата и время")
     assert "уже прошло" in await console.type("вчера 10:00")
