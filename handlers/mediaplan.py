@@ -15,7 +15,7 @@ from bot.core.models import STAFF, MediaEvent, MediaPost, PostKind, PostStatus
 from bot.core.payload import Payload
 from bot.core.posts import MAX_TEXT
 from bot.core.refusal import Refusal
-from bot.core.services import mediaplan
+from bot.core.services import mediaplan, mediaplan_events
 from bot.core.services.mediaplan import NO_TOKEN
 from bot.core.services.mediaplan_schedule import WEEK, plan_of, post_release_text
 from bot.core.when import format_when, parse_when
@@ -65,11 +65,7 @@ def when_of(ctx: Context, post: MediaPost | MediaEvent) -> str:
 async def show_plan(ctx: Context) -> Replies:
     """The plan: events ahead, the posts not yet on the wall and those that failed this week,
     each post with a button."""
-    events = await ctx.session.execute(
-        select(MediaEvent)
-        .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled_at.is_(None))
-        .order_by(MediaEvent.starts_at)
-    )
+    events = await mediaplan_events.ahead(ctx.session, ctx.now)
     found = await ctx.session.execute(
         select(MediaPost)
         .where(
@@ -82,9 +78,7 @@ async def show_plan(ctx: Context) -> Replies:
     )
     open_posts = list(found.scalars())
     lines = [ctx.t("media-plan-heading")]
-    lines += [
-        ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events.scalars()
-    ]
+    lines += [ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events]
     has_events = len(lines) > 1
     if not has_events:
         lines.append(ctx.t("media-plan-no-events"))

@@ -37,16 +37,11 @@ def _short(title: str) -> str:
 @router.button(EventList, roles=STAFF)
 async def event_list(ctx: Context, payload: EventList) -> Replies:
     """The events ahead, each a button to its card."""
-    found = await ctx.session.execute(
-        select(MediaEvent)
-        .where(MediaEvent.starts_at > ctx.now, MediaEvent.cancelled_at.is_(None))
-        .order_by(MediaEvent.starts_at)
-    )
     zone = ZoneInfo(ctx.settings.default_timezone)
     buttons = [
         ctx.button("btn-media-event-open", EventAction(e.id, "show"), title=_short(e.title),
                    when=e.starts_at.astimezone(zone).strftime("%d.%m %H:%M"))
-        for e in found.scalars()
+        for e in await mediaplan_events.ahead(ctx.session, ctx.now)
     ]  # fmt: skip
     rows = page_rows(ctx, buttons, payload.page, PAGE, EventList)
     rows.append([ctx.button("btn-media-plan", Menu("mediaplan"))])

@@ -96,7 +96,8 @@ async def test_without_a_user_token_the_curators_get_the_post_and_its_photos(
         assert post is not None and (post.status, post.failure) == ("failed", "no-user-token")
     [by_hand] = [n for n in await notices(db) if "VK_USER_TOKEN" in n[0]]
     assert "Экскурсия в музей" in by_hand[0]
-    assert by_hand[1:] == ["Фото к постуmuseum.png"]
+    assert by_hand[1] == "Фото к постуmuseum.png"
+    assert "нажмите «Опубликовано»" in by_hand[2]  # the way to say it is out
     user_token = Wall(vk.user_token, vk.group_id, f"{vk.base_url}/method/")
     assert await job(db, clock, user_token).run_once() == 0  # handed over: not posted later
     assert vk.wall_posts == []

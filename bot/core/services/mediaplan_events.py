@@ -39,6 +39,16 @@ class Replanned:
     own_text: bool = False  # a curator's text, kept as it is: to be checked
 
 
+async def ahead(session: AsyncSession, now: datetime) -> list[MediaEvent]:
+    """The events still ahead (not cancelled), soonest first."""
+    found = await session.execute(
+        select(MediaEvent)
+        .where(MediaEvent.starts_at > now, MediaEvent.cancelled_at.is_(None))
+        .order_by(MediaEvent.starts_at)
+    )
+    return list(found.scalars())
+
+
 async def event_of(session: AsyncSession, event_id: int) -> MediaEvent:
     """The event, unless cancelled; else a stale button."""
     event = await session.get(MediaEvent, event_id)
