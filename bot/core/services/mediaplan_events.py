@@ -5,6 +5,7 @@ cancelling voids them. A post already out stays, and the caller is told so."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -24,6 +25,7 @@ from bot.core.services.mediaplan_schedule import (
     post_release_text,
 )
 
+log = logging.getLogger(__name__)
 Field = Literal["title", "when", "place", "about"]
 Outcome = Literal["redrafted", "moved", "cancelled", "out"]
 OUT = (PostStatus.PUBLISHING, PostStatus.SCHEDULED, PostStatus.PUBLISHED)
@@ -105,6 +107,7 @@ async def change(
             event.place = text
         else:
             event.description = text
+    log.info("media event %s: %s changed by person %s", event.id, field, by)
     done = []
     for post in await _posts(session, event.id):
         if post.status in mediaplan.EDITABLE:
@@ -126,6 +129,7 @@ async def cancel(session: AsyncSession, event_id: int, by: int, now: datetime) -
     for it any more."""
     event = await event_of(session, event_id)
     event.cancelled_at = now
+    log.info("media event %s: cancelled by person %s", event.id, by)
     done = []
     for post in await _posts(session, event.id):
         if post.status in mediaplan.EDITABLE:
