@@ -22,6 +22,7 @@ from bot.platforms.base import Platform, PlatformRejected
 from bot.platforms.vk_wall import Wall
 from handlers import build_router, common, notifications
 from scheduler.broadcaster import Broadcaster
+from scheduler.channel import ChannelJob, ChannelPoster
 from scheduler.dispatch import Dispatcher
 from scheduler.jobs import build_scheduler
 from scheduler.media import MediaPlanJob
@@ -42,13 +43,18 @@ def command_menu() -> dict[str, list[tuple[str, str]]]:
 
 
 def media_job(
-    settings: Settings, db: Database, clock: Callable[[], datetime], wake: Callable[[], None]
-) -> MediaPlanJob:
-    """The media plan's pass, posting with `VK_USER_TOKEN` when it and the group are set."""
+    settings: Settings, db: Database, clock: Callable[[], datetime], wake: Callable[[], None],
+    poster: Callable[[], ChannelPoster | None],
+) -> MediaPlanJob:  # fmt: skip
+    """The media plan's pass, posting with `VK_USER_TOKEN` when it and the group are set, and
+    to `TELEGRAM_CHANNEL_ID` through `poster` (the Telegram adapter) when that is set."""
     wall = None
     if settings.vk_user_token and settings.vk_group_id:
         wall = Wall(settings.vk_user_token, settings.vk_group_id, settings.vk_api_base)
-    return MediaPlanJob(db, plan_of(settings), wall, clock, wake)
+    channel = None
+    if settings.telegram_channel_id:
+        channel = ChannelJob(db, settings.telegram_channel_id, poster, clock)
+    return MediaPlanJob(db, plan_of(settings), wall, clock, wake, channel)
 
 
 class App:
@@ -62,12 +68,17 @@ class App:
         self.dispatcher = Dispatcher(
             self.db, self.platforms, notifications.render, clock, quiet=settings.quiet_window
         )
-        self.media = media_job(settings, self.db, clock, self.dispatcher.wake)
+        self.media = media_job(settings, self.db, clock, self.dispatcher.wake, self._telegram)
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         rates = {"telegram": settings.broadcast_telegram_rate, "vk": settings.broadcast_vk_rate}
         self.broadcaster = Broadcaster(self.db, self.platforms, rates, clock)
         self.broadcaster.on_report = self.dispatcher.wake
         self.scheduler: AsyncIOScheduler | None = None
+
+    def _telegram(self) -> ChannelPoster | None:
+        """The running Telegram adapter, to post to the channel with."""
+        platform = self.platforms.get("telegram")
+        return platform if isinstance(platform, ChannelPoster) else None
 
     def add_telegram(self) -> None:
         """Serve Telegram with the configured token and API base."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -71,6 +72,7 @@ class Settings(BaseSettings):
     )
     broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
     vk_user_token: str | None = Field(default=None, alias="VK_USER_TOKEN")  # posts to the wall
+    telegram_channel_id: str | None = Field(default=None, alias="TELEGRAM_CHANNEL_ID")
     press_release_days: int = Field(default=4, ge=3, le=5, alias="PRESS_RELEASE_DAYS")
     digest_weekday: int = Field(default=1, ge=1, le=7, alias="DIGEST_WEEKDAY")  # 1: Monday
     digest_time: str = Field(default="10:00", alias="DIGEST_TIME")
@@ -80,7 +82,10 @@ class Settings(BaseSettings):
     def _blank_folder_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("telegram_bot_token", "vk_group_token", "vk_user_token", mode="before")
+    @field_validator(
+        "telegram_bot_token", "vk_group_token", "vk_user_token", "telegram_channel_id",
+        mode="before",
+    )  # fmt: skip
     @classmethod
     def _blank_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -96,6 +101,13 @@ class Settings(BaseSettings):
         if value is not None and ":" not in value:
             raise ValueError("expected the form 123456:ABC… given by @BotFather")
         return value
+
+    @field_validator("telegram_channel_id")
+    @classmethod
+    def _channel_shape(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"@[A-Za-z]\w{3,}|-100\d+", value.strip()):
+            raise ValueError("expected the channel's @username or its id, -100…")
+        return value.strip() if value else value
 
     @field_validator("telegram_api_base", "vk_api_base")
     @classmethod
@@ -178,6 +190,12 @@ class Settings(BaseSettings):
     def _time_shape(cls, value: str) -> str:
         _clock(value)
         return value
+
+    @model_validator(mode="after")
+    def _channel_needs_the_bot(self) -> Settings:
+        if self.telegram_channel_id and not self.telegram_bot_token:
+            raise ValueError("TELEGRAM_CHANNEL_ID needs TELEGRAM_BOT_TOKEN (the bot posts there)")
+        return self
 
     @model_validator(mode="after")
     def _default_database(self) -> Settings:

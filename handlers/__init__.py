@@ -18,6 +18,7 @@ from handlers import (
     guardian,
     link,
     mediaplan,
+    mediaplan_events,
     mediaplan_new,
     mediaplan_notices,  # noqa: F401  (registers notification renderers)
     meeting_notices,  # noqa: F401  (registers notification renderers)
@@ -85,6 +86,7 @@ def build_router() -> Router:
         practices,
         practice_wizard,
         practice_review,
+        mediaplan_events,
     )
     for module in modules:
         root.include(module.router)

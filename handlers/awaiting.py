@@ -21,7 +21,9 @@ async def replies_of(ctx: Context, items: list[pending.Awaiting]) -> Replies:
     replies: Replies = []
     for item in items:
         # Rendered by the notice's own renderer; the row is never stored, nothing is sent later.
-        notice = Notification(template=item.template, params=item.params)
+        notice = Notification(
+            template=item.template, params=item.params, subject_id=item.subject_id
+        )
         replies += await notifications.render(ctx.session, notice, ctx.person) or []
     return replies
 

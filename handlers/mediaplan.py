@@ -1,5 +1,5 @@
 """The curator's media plan in chat: the plan, and a post's card (preview, approve, hold, edit,
-move, cancel, photos and a few words)."""
+move, cancel, photos and a few words, published by hand, the history)."""
 
 from __future__ import annotations
 
@@ -15,22 +15,38 @@ from bot.core.models import STAFF, MediaEvent, MediaPost, PostKind, PostStatus
 from bot.core.payload import Payload
 from bot.core.posts import MAX_TEXT
 from bot.core.refusal import Refusal
-from bot.core.services import mediaplan
+from bot.core.services import mediaplan, mediaplan_events
 from bot.core.services.mediaplan import NO_TOKEN
 from bot.core.services.mediaplan_schedule import WEEK, plan_of, post_release_text
 from bot.core.when import format_when, parse_when
 from handlers.buttons import Menu
 from handlers.common import help_hint
+from handlers.mediaplan_history import channel_failure, history
 
 router = Router()
 SHOWN = 6  # posts with a button of their own on the plan
+LABELS = {"done": "btn-media-published"}  # acts whose button's key is not `btn-media-<act>`
 
 
 class PostAction(Payload, prefix="post"):
     """A curator's step on one post of the media plan."""
 
     post_id: int
-    act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos"]
+    act: Literal["show", "approve", "hold", "edit", "move", "cancel", "photos", "done", "history"]
+
+
+class EventAction(Payload, prefix="mevent"):
+    """A curator's step on one event of the media plan: its card, a fact to change, or its
+    cancellation (asked, then confirmed)."""
+
+    event_id: int
+    act: Literal["show", "title", "when", "place", "about", "cancel", "confirm"]
+
+
+class EventList(Payload, prefix="mevents"):
+    """The events ahead, a page of them."""
+
+    page: int
 
 
 class NewEntry(Payload, prefix="mnew"):
@@ -49,9 +65,7 @@ def when_of(ctx: Context, post: MediaPost | MediaEvent) -> str:
 async def show_plan(ctx: Context) -> Replies:
     """The plan: events ahead, the posts not yet on the wall and those that failed this week,
     each post with a button."""
-    events = await ctx.session.execute(
-        select(MediaEvent).where(MediaEvent.starts_at > ctx.now).order_by(MediaEvent.starts_at)
-    )
+    events = await mediaplan_events.ahead(ctx.session, ctx.now)
     found = await ctx.session.execute(
         select(MediaPost)
         .where(
@@ -64,10 +78,9 @@ async def show_plan(ctx: Context) -> Replies:
     )
     open_posts = list(found.scalars())
     lines = [ctx.t("media-plan-heading")]
-    lines += [
-        ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events.scalars()
-    ]
-    if len(lines) == 1:
+    lines += [ctx.t("media-plan-event", title=e.title, when=when_of(ctx, e)) for e in events]
+    has_events = len(lines) > 1
+    if not has_events:
         lines.append(ctx.t("media-plan-no-events"))
     rows = [
         [ctx.button("btn-media-post", PostAction(p.id, "show"), **_labels(ctx, p))]
@@ -75,12 +88,12 @@ async def show_plan(ctx: Context) -> Replies:
     ]
     if not open_posts:
         lines.append(ctx.t("media-plan-no-posts"))
-    rows.append(
-        [
-            ctx.button("btn-media-event", NewEntry("event")),
-            ctx.button("btn-media-item", NewEntry("kinds")),
-        ]
-    )
+    entries = [ctx.button("btn-media-events", EventList(0))] if has_events else []
+    entries += [
+        ctx.button("btn-media-event", NewEntry("event")),
+        ctx.button("btn-media-item", NewEntry("kinds")),
+    ]
+    rows.append(entries)
     return [Reply(Markup("\n").join(lines), [*rows, *help_hint(ctx)])]
 
 
@@ -104,15 +117,27 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
             "media-longread-short-warning", count=len(post.text), min=mediaplan.LONGREAD_MIN
         )
         head += Markup("\n") + short
+    if post.channel_status:
+        failure = channel_failure(post, ctx.locale)
+        head += Markup("\n") + ctx.t(f"media-card-channel-{post.channel_status}", failure=failure)
     text = Markup("\n\n").join([head, Markup.escape(post.text)])
-    acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos"]] = []
+    acts: list[Literal["approve", "hold", "edit", "move", "cancel", "photos", "done"]] = []
     if post.status == PostStatus.DRAFT:
         acts = ["approve", "edit", "move", "photos", "cancel"]
     elif post.status == PostStatus.APPROVED:
         acts = ["hold", "edit", "move", "photos", "cancel"]
-    buttons = [ctx.button(f"btn-media-{act}", PostAction(post.id, act)) for act in acts]
+    elif post.status == PostStatus.FAILED:
+        acts = ["done"]
+    buttons = [
+        ctx.button(LABELS.get(act, f"btn-media-{act}"), PostAction(post.id, act)) for act in acts
+    ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([ctx.button("btn-media-plan", Menu("mediaplan"))])
+    rows.append(
+        [
+            ctx.button("btn-media-history", PostAction(post.id, "history")),
+            ctx.button("btn-media-plan", Menu("mediaplan")),
+        ]
+    )
     return [Reply(text, rows, replace=replace)]
 
 
@@ -127,6 +152,13 @@ async def on_post(ctx: Context, payload: PostAction) -> Replies:
         post = await mediaplan.hold(ctx.session, post_id, by, ctx.now)
     elif payload.act == "cancel":
         post = await mediaplan.cancel(ctx.session, post_id, by, ctx.now)
+    elif payload.act == "done":
+        post = await mediaplan.done_by_hand(ctx.session, post_id, by, ctx.now)
+    elif payload.act == "history":
+        await mediaplan.get(ctx.session, post_id)
+        return await history(
+            ctx, post_id, ctx.button("btn-media-open", PostAction(post_id, "show"))
+        )
     elif payload.act in ("edit", "move", "photos"):
         await mediaplan.get(ctx.session, post_id, *mediaplan.EDITABLE)
         await ctx.goto(f"media_{payload.act}", post=post_id)

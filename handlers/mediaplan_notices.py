@@ -1,6 +1,6 @@
 """What the media plan tells the curators: a draft to approve, the ask for photos after an
-event, the digest about to go out, a quiet week, a moved slot, a failure, and a finished post
-to publish by hand when there is no user token."""
+event, the digest about to go out, a quiet week, a moved slot, a failure (on the wall or in the
+Telegram channel), and a finished post to publish by hand when there is no user token."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import texts
 from bot.core.conversation import Button, File, Reply
-from bot.core.models import MediaPost, Notification, Person
+from bot.core.models import MediaPost, Notification, Person, PostStatus
 from bot.core.services import mediaplan
 from bot.core.services.mediaplan_schedule import still_quiet
 from handlers.buttons import Menu
 from handlers.mediaplan import PostAction
+from handlers.mediaplan_history import channel_failure
 from handlers.notifications import renderer
 
 
@@ -46,6 +47,20 @@ async def about_post(
     return [Reply(texts.t("media-notice", locale, head=head, text=post.text), [buttons])]
 
 
+@renderer("media-channel-failed")
+async def channel_failed(
+    session: AsyncSession, row: Notification, person: Person
+) -> list[Reply] | None:
+    """The Telegram channel refused a post: why, and what to do."""
+    post = await session.get(MediaPost, row.subject_id)
+    if post is None:
+        return None
+    locale = person.locale
+    kind = texts.t(f"media-kind-{post.kind}", locale)
+    text = texts.t("media-channel-failed", locale, kind=kind, failure=channel_failure(post, locale))
+    return [Reply(text, [[_open(post, locale)]])]
+
+
 @renderer("media-by-hand")
 async def by_hand(session: AsyncSession, row: Notification, person: Person) -> list[Reply] | None:
     """The finished post and its photos, to publish by hand, and why."""
@@ -60,6 +75,9 @@ async def by_hand(session: AsyncSession, row: Notification, person: Person) -> l
         replies.append(
             Reply(texts.t("media-photo", locale), file=File(photo.name, photo.content, photo.mime))
         )
+    if post.status == PostStatus.FAILED:
+        done = Button(texts.t("btn-media-published", locale), PostAction(post.id, "done").pack())
+        replies.append(Reply(texts.t("media-by-hand-done", locale), [[done, _open(post, locale)]]))
     return replies
 
 

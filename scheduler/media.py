@@ -1,5 +1,6 @@
 """The media plan's tick: drafts and alerts fall due, approved posts go to the VK wall (or,
-with no user token, to the curators to publish by hand)."""
+with no user token, to the curators to publish by hand), and those out go to the Telegram
+channel when one is set."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bot.core.services import mediaplan, mediaplan_schedule
 from bot.core.services.mediaplan_schedule import Plan
 from bot.db import Database
 from bot.platforms.vk_wall import SLOT_TAKEN, TRANSIENT, Photo, Wall, WallRefused
+from scheduler.channel import ChannelJob
 
 log = logging.getLogger(__name__)
 
@@ -24,21 +26,26 @@ def guid(post_id: int) -> str:
 
 
 class MediaPlanJob:
-    """Runs the plan's pass and publishes what it claimed; `wall` None: no user token."""
+    """Runs the plan's pass and publishes what it claimed; `wall` None: no user token;
+    `channel` None: no Telegram channel."""
 
     def __init__(
         self, db: Database, plan: Plan, wall: Wall | None, clock: Callable[[], datetime],
-        wake: Callable[[], None],
+        wake: Callable[[], None], channel: ChannelJob | None = None,
     ) -> None:  # fmt: skip
         self.db, self.plan, self.wall, self.clock, self.wake = db, plan, wall, clock, wake
+        self.channel = channel
 
     async def run_once(self) -> int:
-        """Everything due now: drafts, digest, alerts, then publishing; posts claimed."""
+        """Everything due now: drafts, digest, alerts, then publishing (the wall, then the
+        channel); posts claimed for the wall."""
         async with self.db.transaction() as session:
             await mediaplan_schedule.run(session, self.clock(), self.plan)
             claimed = await mediaplan.claim_due(session, self.clock())
         for post_id in claimed:
             await self._publish(post_id)
+        if self.channel is not None:
+            await self.channel.run_once()
         self.wake()
         return len(claimed)
 

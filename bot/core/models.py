@@ -925,6 +925,14 @@ class PostStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class ChannelStatus(enum.StrEnum):
+    """A post's copy in the Telegram channel."""
+
+    SENDING = "sending"  # claimed, being sent
+    SENT = "sent"
+    FAILED = "failed"
+
+
 class MediaEvent(Base):
     """An event of the media plan: its press release comes before, its post-release after."""
 
@@ -937,6 +945,7 @@ class MediaEvent(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     curator_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancelled_at: Mapped[datetime | None]  # cancelled: no posts are drafted for it any more
 
 
 class MediaPost(Base):
@@ -961,6 +970,12 @@ class MediaPost(Base):
     claimed_until: Mapped[datetime | None]
     published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The copy in the Telegram channel (TELEGRAM_CHANNEL_ID): None (not yet), sending, sent,
+    # failed; claimed like the wall publish.
+    channel_status: Mapped[str | None] = mapped_column(String(16))
+    channel_claimed_until: Mapped[datetime | None]
+    channel_message_id: Mapped[int | None]
+    channel_failure: Mapped[str | None] = mapped_column(String(200))
 
 
 class MediaPhoto(Base):

@@ -25,6 +25,7 @@ from aiogram.types import (
     CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaPhoto,
     Message,
 )
 from aiohttp import ClientError
@@ -54,6 +55,7 @@ TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 PHOTO_LIMIT = 10 * 1024 * 1024  # sendPhoto's limit; a larger picture goes as a document
 DOWNLOAD_TIMEOUT = 60  # seconds for one file a person sent
+ALBUM_LIMIT = 10  # photos in one media group
 
 
 def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -293,3 +295,36 @@ class TelegramPlatform:
             log.info("edit failed, sending anew: %s", exc)
             return False
         return True
+
+    async def post_to_channel(self, channel: str, text: str, photos: Sequence[File]) -> int:
+        """A wall post, as plain text, in a channel the bot administers: one photo with its
+        caption, several as media groups of up to ten (the caption on the first), text too
+        long for a caption (1,024) after them, split at 4,096. The first message's id; raises
+        `RecipientUnavailable` (not an admin, no such channel), `DeliveryRefused`, `RetryLater`.
+        """
+        chat_id: int | str = int(channel) if channel.lstrip("-").isdigit() else channel
+        caption = text if len(text) <= CAPTION_LIMIT else None
+        first: list[int] = []
+        for start in range(0, len(photos), ALBUM_LIMIT):
+            group = photos[start : start + ALBUM_LIMIT]
+            words = caption if start == 0 else None
+            uploads = [BufferedInputFile(p.content, filename=p.name) for p in group]
+            if len(group) == 1:
+                sent = await self.sender.call(
+                    self.bot.send_photo, chat_id=chat_id, photo=uploads[0], caption=words
+                )
+                first.append(sent.message_id)
+            else:
+                media = [
+                    InputMediaPhoto(media=u, caption=words if i == 0 else None)
+                    for i, u in enumerate(uploads)
+                ]
+                album = await self.sender.call(
+                    self.bot.send_media_group, chat_id=chat_id, media=media
+                )
+                first.append(album[0].message_id)
+        if caption is None or not photos:
+            for piece in rendering.split(text, TEXT_LIMIT):
+                sent = await self.sender.call(self.bot.send_message, chat_id=chat_id, text=piece)
+                first.append(sent.message_id)
+        return first[0]

@@ -3,8 +3,8 @@ added in chat; its press release drafted four days ahead, approved, and schedule
 VK wall for three days ahead (a lost answer retried without a second post); after the event the
 curator's photo and words go into the post-release, whose slot VK refuses once (214) and which
 lands an hour later; a week without a post alerts the curator a day ahead; and without
-VK_USER_TOKEN the finished digest comes to the curator to publish by hand; a photo album of the
-curator's own is drafted in chat."""
+VK_USER_TOKEN the finished digest comes to the curator to publish by hand, who marks it published
+and reads its history; a photo album of the curator's own is drafted in chat."""
 
 from __future__ import annotations
 
@@ -98,6 +98,7 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     assert release["photos"] == [PHOTO] and "Было здорово" in release["message"]
     assert release["publish_date"] == int(at(6, 13).timestamp())
     assert release["guid"] == "nastavnik-post-2"
+    assert harness.tg.channel.posts == []  # no TELEGRAM_CHANNEL_ID: nothing in a channel
 
     # Without VK_USER_TOKEN the digest comes to the curator to publish by hand.
     assert harness.settings is not None
@@ -106,16 +107,66 @@ async def test_press_release_post_release_quiet_week_and_by_hand(
     await run(harness, at(7, 7))
     by_hand = await curator.expect("не задан VK_USER_TOKEN")
     assert "Наставничество: неделя" in by_hand.text and "День наставника" in by_hand.text
+    await curator.expect("нажмите «Опубликовано»")  # the button to say it is done
     assert len(vk.wall_posts) == 2
+    await curator.say("/pending", "Ждёт вашего ответа: 1")  # it waits in /pending too
+    assert "Наставничество: неделя" in (await curator.expect("не задан VK_USER_TOKEN")).text
+    await curator.expect("нажмите «Опубликовано»")
 
-    # The plan shows it as not published, and why; then the curator's own post of the
-    # regulation's kinds: a photo album, a draft on its card.
+    # The plan shows it as not published, and why; the curator publishes it by hand and says
+    # so on its card; the history shows every change, when (Moscow time) and by whom.
     await curator.say("/mediaplan", "Медиаплан")
     digest = await curator.click("Дайджест: пн, 7 декабря, 10:00", "не опубликован")
     assert "Причина: не задан VK_USER_TOKEN" in digest.text
+    harness.clock.now = at(7, 8, 30)
+    done = await curator.click("✅ Опубликовано", "опубликован")
+    assert "не опубликован" not in done.text
+    history = await curator.click("📜 История", "История поста")
+    assert "вс, 6 декабря, 14:00 — черновик создан (бот)" in history.text
+    assert "отправлен кураторам для публикации вручную (бот)" in history.text
+    assert "пн, 7 декабря, 11:30 — опубликован вручную (Ольга Куратова)" in history.text
+    await curator.click("Открыть пост", "опубликован")
+    await curator.say("/pending", "Сейчас ничего не ждёт вашего ответа")
     await curator.say("/mediaplan", "Медиаплан")
     await curator.click("➕ Пост", "Какой пост подготовить?")
     await curator.click("Фотоальбом", "Пришлите текст поста")
     await curator.say("Фото с экскурсии в музей {{ 7*7 }}", "Когда опубликовать пост?")
     album = await curator.say("завтра в 12:00", "Фотоальбом")
     assert "черновик" in album.text and "Фото с экскурсии в музей {{ 7*7 }}" in album.text
+
+
+async def test_an_event_is_changed_and_cancelled_in_chat(harness: Harness, platform: str) -> None:
+    curator = await steps.curator(harness, platform, 9150)
+    await add_event(curator)
+    await run(harness, at(1, 12, 30))
+    await curator.expect("Готов черновик: Пресс-релиз")
+
+    # Another date: one in the past is refused; the new one moves the press release.
+    await curator.say("/mediaplan", "День наставника")
+    await curator.click("📅 События", "События впереди")
+    card = await curator.click("День наставника · 05.12 15:00", "Актовый зал")
+    assert "Пресс-релиз (ср, 2 декабря, 15:00): черновик" in card.text
+    await curator.click("🕒 Дата и время", "Когда оно начнётся?")
+    await curator.say("1 декабря 10:00", "Это время уже прошло")
+    await curator.expect("Когда оно начнётся?")  # asked again; nothing changed
+    moved = await curator.say("8 декабря 15:00", "Событие изменено")
+    assert "Пресс-релиз: перенесён на сб, 5 декабря, 15:00" in moved.text
+    assert "Когда: вт, 8 декабря, 15:00" in moved.text
+    await curator.click("📍 Место", "Где оно пройдёт?")
+    placed = await curator.say("Библиотека", "черновик обновлён")
+    assert "Где: Библиотека" in placed.text
+    post = await curator.click("Пресс-релиз: сб, 5 декабря, 15:00", "черновик")
+    assert "Библиотека" in post.text and "Актовый зал" not in post.text
+    history = await curator.click("📜 История", "История поста")
+    assert "событие изменено, пост снова черновик (Ольга Куратова)" in history.text
+
+    # Cancelled: asked first; its draft is cancelled and the plan has no events.
+    await curator.say("/mediaplan", "День наставника")
+    await curator.click("📅 События", "События впереди")
+    await curator.click("День наставника · 08.12 15:00", "Библиотека")
+    await curator.click("✖️ Отменить событие", "Отменить событие «День наставника»?")
+    done = await curator.click("Да, отменить событие", "отменено")
+    assert "Пресс-релиз: отменён" in done.text
+    await curator.say("/mediaplan", "Событий пока нет")
+    await run(harness, at(8, 16))  # no post-release asked for a cancelled event
+    assert "Как прошло" not in "\n".join(m.text for m in curator.unread())

@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from aiohttp import web
 
 from tests.fakes.rate import RateGate
+from tests.fakes.telegram_channel import ChannelRefused, FakeChannel
 
 from . import FakeServer, FakeUser
 
@@ -530,6 +531,8 @@ class FakeTelegram(FakeServer):
         self.rate = RateGate()  # messages a second the bot may send; above it, 429
         self._redirects: Counter[str] = Counter()
         self._blocked: set[int] = set()
+        #: The channel the bot may post to (TELEGRAM_CHANNEL_ID), and what it posted there.
+        self.channel = FakeChannel()
         #: Seconds every sendMessage takes to answer, as a real server far away would (benchmarks).
         self.latency = 0.0
         self._allowed_updates: set[str] | None = None
@@ -544,6 +547,7 @@ class FakeTelegram(FakeServer):
             "sendmessage": self._send_message,
             "senddocument": self._send_document,
             "sendphoto": self._send_photo,
+            "sendmediagroup": self._send_media_group,
             "getfile": self._get_file,
             "editmessagetext": self._edit_message_text,
             "editmessagecaption": self._edit_message_caption,
@@ -691,7 +695,12 @@ class FakeTelegram(FakeServer):
             fault = faults.popleft()
             return BotAPIError(fault.status, fault.description, fault.parameters).response()
         try:
-            result = await handler(params, files)
+            if self.channel.addressed(method, params):
+                result = self.channel.take(method, params, files)
+            else:
+                result = await handler(params, files)
+        except ChannelRefused as refused:
+            return BotAPIError(refused.status, str(refused)).response()
         except BotAPIError as error:
             return error.response()
         finally:
@@ -960,6 +969,9 @@ class FakeTelegram(FakeServer):
         self, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
     ) -> dict[str, Any]:
         return await self._send_document(params, files, field="photo")
+
+    async def _send_media_group(self, params: dict[str, Any], files: Any) -> Any:
+        raise _bad_request("media groups are sent to the channel only in these tests")
 
     async def _send_document(
         self, params: dict[str, Any], files: dict[str, tuple[str, bytes]], field: str = "document"

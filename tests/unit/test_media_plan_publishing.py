@@ -96,7 +96,37 @@ async def test_without_a_user_token_the_curators_get_the_post_and_its_photos(
         assert post is not None and (post.status, post.failure) == ("failed", "no-user-token")
     [by_hand] = [n for n in await notices(db) if "VK_USER_TOKEN" in n[0]]
     assert "Экскурсия в музей" in by_hand[0]
-    assert by_hand[1:] == ["Фото к постуmuseum.png"]
+    assert by_hand[1] == "Фото к постуmuseum.png"
+    assert "нажмите «Опубликовано»" in by_hand[2]  # the way to say it is out
     user_token = Wall(vk.user_token, vk.group_id, f"{vk.base_url}/method/")
     assert await job(db, clock, user_token).run_once() == 0  # handed over: not posted later
     assert vk.wall_posts == []
+
+
+@pytest.mark.parametrize("marked", [True, False])
+async def test_a_post_published_by_hand_counts_for_the_weekly_guarantee(
+    db: Database, clock: FakeClock, marked: bool
+) -> None:
+    post_id = await approved_album(db, clock)
+    assert await job(db, clock, None).run_once() == 1  # handed over; the week starts now
+    clock.advance(minutes=10)
+    if marked:
+        async with db.transaction() as session:
+            curator_id = await session.scalar(select(Person.id))
+            assert curator_id is not None
+            post = await mediaplan.done_by_hand(session, post_id, curator_id, clock())
+            assert (post.status, post.published_at) == ("published", clock())
+    clock.advance(days=6, minutes=-5)  # the first week's alert is due, the next is not yet
+    await job(db, clock, None).run_once()
+    async with db.transaction() as session:
+        due = await session.execute(
+            select(Notification).where(
+                Notification.purpose == "media-quiet", Notification.due_at <= clock()
+            )
+        )
+        alerts = []
+        for row in due.scalars():
+            person = await session.get(Person, row.person_id)
+            assert person is not None
+            alerts += await notifications.render(session, row, person) or []
+    assert bool(alerts) is not marked

@@ -348,7 +348,6 @@ LATIN_IN_RUSSIAN = {
     "English",
     "console",
     "Python",
-    "PDF",
     "http",
     "https",
 }

@@ -261,6 +261,27 @@ async def by_hand(session: AsyncSession, post_id: int, now: datetime) -> MediaPo
     return post
 
 
+async def done_by_hand(session: AsyncSession, post_id: int, by: int, now: datetime) -> MediaPost:
+    """The curator published a post the bot could not (no token, or the wall refused it): it
+    counts as published now, for the weekly guarantee too."""
+    post = await get(session, post_id, PostStatus.FAILED)
+    post.published_at = now
+    return await _move(session, post, PostStatus.PUBLISHED, "done-by-hand", by, now)
+
+
+async def handed_over(session: AsyncSession, since: datetime) -> list[int]:
+    """Posts handed to the curators to publish by hand since `since`, not yet said published."""
+    found = await session.execute(
+        select(MediaPost.id)
+        .where(
+            MediaPost.status == PostStatus.FAILED, MediaPost.failure == NO_TOKEN,
+            MediaPost.publish_at > since,
+        )
+        .order_by(MediaPost.publish_at)
+    )  # fmt: skip
+    return list(found.scalars())
+
+
 async def went_live(session: AsyncSession, now: datetime) -> int:
     """Scheduled posts whose time has come are published; how many."""
     due = await session.execute(

@@ -71,7 +71,8 @@ async def run(session: AsyncSession, now: datetime, plan: Plan) -> None:
     await mediaplan.went_live(session, now)
 
 
-def _event_params(event: MediaEvent, plan: Plan) -> dict[str, str]:
+def event_params(event: MediaEvent, plan: Plan) -> dict[str, str]:
+    """What a post's template knows of the event."""
     return {
         "title": event.title, "when": plan.when(event.starts_at), "place": event.place,
         "description": event.description,
@@ -79,7 +80,7 @@ def _event_params(event: MediaEvent, plan: Plan) -> dict[str, str]:
 
 
 async def _events(session: AsyncSession, *where: object) -> list[MediaEvent]:
-    query = select(MediaEvent).where(*where)  # type: ignore[arg-type]
+    query = select(MediaEvent).where(MediaEvent.cancelled_at.is_(None), *where)  # type: ignore[arg-type]
     return list((await session.execute(query.order_by(MediaEvent.starts_at))).scalars())
 
 
@@ -89,7 +90,7 @@ async def press_releases(session: AsyncSession, now: datetime, plan: Plan) -> No
     for event in await _events(
         session, MediaEvent.starts_at > now, MediaEvent.starts_at <= now + lead
     ):
-        text = posts.render(PostKind.PRESS_RELEASE, plan.locale, **_event_params(event, plan))
+        text = posts.render(PostKind.PRESS_RELEASE, plan.locale, **event_params(event, plan))
         at = max(now, event.starts_at - LATEST_PRESS)
         post = await mediaplan.new_post(
             session, PostKind.PRESS_RELEASE, f"event:{event.id}", text, at, now,
@@ -102,7 +103,7 @@ async def press_releases(session: AsyncSession, now: datetime, plan: Plan) -> No
 def post_release_text(event: MediaEvent, plan: Plan, words: str = "") -> str:
     """The post-release of `event`, with the curator's few words (as data) if any."""
     return posts.render(
-        PostKind.POST_RELEASE, plan.locale, words=words, **_event_params(event, plan)
+        PostKind.POST_RELEASE, plan.locale, words=words, **event_params(event, plan)
     )
 
 

@@ -1,12 +1,12 @@
 """What awaits a person's answer: agreements, the plan to agree to, the other members' proposals,
 questions asked with /ask and, for staff, the mentees' requests for another mentor and the
-achievements to check. Each item
-names the notice that asked, so it is shown (and answered) exactly as that notice was."""
+achievements to check and media-plan posts to publish by hand. Each item names the notice that
+asked, so it is shown (and answered) exactly as that notice was."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,10 +27,13 @@ from bot.core.services import (
     achievements,
     consent,
     help_threads,
+    mediaplan,
     meeting_lists,
     programmes,
     proposals,
 )
+
+BY_HAND_DAYS = timedelta(days=7)  # a post to publish by hand waits in /pending this long
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,14 @@ class Awaiting:
     meeting: tuple[str, int] | None = None  # a meeting's notice: its template and meeting id
     question: tuple[int, int] | None = None  # a help thread and its latest question (ids)
     achievement: tuple[str, int] | None = None  # an achievement's notice: template and id
+    post: int | None = None  # a media-plan post to publish by hand (its id)
 
     @property
     def template(self) -> str:
         """The notice's template: `agreement`, `plan-for-agreement`, `request-<kind>`,
-        `help-question`, an achievement's or the meeting notice's."""
+        `help-question`, an achievement's, `media-by-hand` or the meeting notice's."""
+        if self.post is not None:
+            return "media-by-hand"
         if self.meeting is not None:
             return self.meeting[0]
         if self.achievement is not None:
@@ -58,6 +64,11 @@ class Awaiting:
         if self.request.kind == RequestKind.PLAN_AGREEMENT:
             return "plan-for-agreement"
         return f"request-{self.request.kind}"
+
+    @property
+    def subject_id(self) -> int | None:
+        """The notice's subject: the media-plan post, for one to publish by hand."""
+        return self.post
 
     @property
     def params(self) -> dict[str, int]:
@@ -95,6 +106,9 @@ async def awaiting(
     ]
     items += await _questions(session, person, staff)
     items += await _achievements(session, person, staff)
+    if staff:
+        since = (now or utcnow()) - BY_HAND_DAYS
+        items += [Awaiting(None, post=p) for p in await mediaplan.handed_over(session, since)]
     return [
         i
         for i in items
