@@ -582,6 +582,8 @@ class FakeVK(FakeServer):
             )
         finally:
             self.signal.notify()
+        if name == "messages.send" and "peer_id" in params:
+            await self._after_send(int(params["peer_id"]))
         return web.json_response({"response": result})
 
     async def _handle_long_poll(self, request: web.Request) -> web.Response:
@@ -873,7 +875,9 @@ class FakeVK(FakeServer):
             message.doc_bytes = doc.data if doc else None
         message.edit_count += 1
         user = self.users[message.peer_id]
-        user._deliver(dataclasses.replace(message, edited=True, buttons=list(message.buttons)))
+        edited = dataclasses.replace(message, edited=True, buttons=list(message.buttons))
+        self.edits.append(edited)
+        user._deliver(edited)
         return 1
 
     def _messages_delete(self, params: dict[str, Any]) -> dict[str, int]:
