@@ -69,6 +69,9 @@ class Settings(BaseSettings):
         default=30.0, gt=0, le=30, alias="BROADCAST_TELEGRAM_RATE"
     )
     broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
+    broadcast_progress_seconds: int = Field(
+        default=5, ge=1, le=300, alias="BROADCAST_PROGRESS_SECONDS"
+    )
     vk_user_token: str | None = Field(default=None, alias="VK_USER_TOKEN")  # posts to the wall
     press_release_days: int = Field(default=4, ge=3, le=5, alias="PRESS_RELEASE_DAYS")
     digest_weekday: int = Field(default=1, ge=1, le=7, alias="DIGEST_WEEKDAY")  # 1: Monday
