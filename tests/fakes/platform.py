@@ -20,6 +20,7 @@ class RecordingPlatform:
         self.sent: list[tuple[str, list[str]]] = []
         self.edits: list[tuple[str, str, str]] = []
         self.edit_error: Exception | None = None
+        self.edit_tries = 0
 
     async def send(self, external_id: str, replies: Sequence[Reply], **_: object) -> None:
         """Record the texts (after letting other tasks run, as a network call would)."""
@@ -31,6 +32,7 @@ class RecordingPlatform:
     async def edit(self, external_id: str, message: str, reply: Reply) -> None:
         """Record the edit (or raise `edit_error`)."""
         await asyncio.sleep(0)
+        self.edit_tries += 1
         if self.edit_error is not None:
             raise self.edit_error
         self.edits.append((external_id, message, reply.text))
