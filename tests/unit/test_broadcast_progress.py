@@ -1,22 +1,25 @@
 """The curator's progress message while a broadcast goes: edited at most once per interval of
 the broadcaster's clock (`BROADCAST_PROGRESS_SECONDS` sets it), then with the final figures; an
 edit that fails for now is tried again later, one that cannot be made stops the edits; neither
-stops the broadcast, nor its report."""
+stops the broadcast, nor its report. In the console the card is printed again as it changes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from bot.app import App
+from bot.config import Settings
 from bot.core.conversation import Reply
-from bot.core.models import Broadcast, DeliveryStatus, Notification
+from bot.core.engine import Core
+from bot.core.models import Broadcast, DeliveryStatus, Notification, Role
 from bot.db import Database
 from bot.platforms.base import DeliveryRefused, RetryLater
+from handlers import build_router
 from handlers.broadcasts import progress
 from scheduler.broadcaster import Broadcaster
 from tests.fakes.clock import FakeClock
@@ -24,6 +27,10 @@ from tests.fakes.platform import RecordingPlatform
 from tests.unit.conftest import make_settings
 from tests.unit.test_broadcast_sending import broadcast_to, statuses
 from tests.unit.test_broadcasts import account
+from tests.unit.test_console_pair_wizard import Console
+from tests.unit.test_flows import Chat, register
+from tests.unit.test_programme_edge_cases import grant
+from tests.unit.test_survey_campaigns import person
 
 PEOPLE = 20
 
@@ -116,3 +123,33 @@ async def test_a_message_that_cannot_be_edited_is_edited_no_more(
     async with db.transaction() as session:
         found = await session.get(Broadcast, broadcast_id)
         assert found is not None and found.progress_message is None
+
+
+async def test_the_curator_in_the_console_sees_the_card_printed_again_as_it_goes(
+    db: Database, settings: Settings, clock: FakeClock, tmp_path: Path
+) -> None:
+    core = Core(db, settings, build_router(), clock)
+    await register(Chat(core, "1"), name="Ольга Куратова")
+    await grant(db, "1", Role.CURATOR)
+    for user in "2345":
+        await account(db, "console", user, await person(db, f"Ученик {user}", "mentee"))
+    console = Console(core, tmp_path / "files")
+    await console.type("/broadcast")
+    await console.type("Сбор в пятницу")
+    await console.press("Всем участникам")
+    assert "Доставлено: 0, в очереди: 4" in await console.press("Отправить")
+
+    def ticking() -> datetime:  # a second passes whenever the broadcaster looks
+        clock.advance(seconds=1)
+        return clock()
+
+    platforms = {"console": console.platform}
+    worker = Broadcaster(db, platforms, {}, ticking, batch=1, progress=progress, interval=2)
+    out = console.platform.stdout
+    start = len(out.getvalue())  # type: ignore[attr-defined]
+    assert await worker.run_once() == 4
+    printed = str(out.getvalue()[start:])  # type: ignore[attr-defined]
+    going = printed.index("идёт рассылка")
+    assert "Доставлено: 4" not in printed[:going] and "[2] Пауза" in printed[going:]
+    final = printed.index("Объявление № 1 — разослано")
+    assert going < final and "Доставлено: 4, в очереди: 0" in printed[final:]
