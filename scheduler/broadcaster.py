@@ -184,6 +184,8 @@ class Broadcaster:
             if shown is None or broadcast.progress_message is None:
                 continue
             self._shown[broadcast.id] = now
+            if broadcast.status == BroadcastStatus.CANCELLED:
+                self._shown.pop(broadcast.id)  # its last card: nothing will follow
             account, reply = shown
             where = (account.platform, account.external_id, broadcast.progress_message)
             cards.append((broadcast.id, *where, reply))

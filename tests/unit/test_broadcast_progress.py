@@ -16,7 +16,7 @@ from bot.app import App
 from bot.config import Settings
 from bot.core.conversation import Reply
 from bot.core.engine import Core
-from bot.core.models import Broadcast, DeliveryStatus, Notification, Role
+from bot.core.models import Account, Broadcast, DeliveryStatus, Notification, Role
 from bot.db import Database
 from bot.platforms.base import DeliveryRefused, RetryLater
 from handlers import build_router
@@ -153,3 +153,19 @@ async def test_the_curator_in_the_console_sees_the_card_printed_again_as_it_goes
     assert "Доставлено: 4" not in printed[:going] and "[2] Пауза" in printed[going:]
     final = printed.index("Объявление № 1 — разослано")
     assert going < final and "Доставлено: 4, в очереди: 0" in printed[final:]
+
+
+async def test_a_curator_who_withdrew_consent_has_no_card_edited(
+    db: Database, clock: FakeClock
+) -> None:
+    broadcast_id = await watched(db, clock)
+    async with db.transaction() as session:  # /forget unlinks the person's accounts
+        found = await session.get(Broadcast, broadcast_id)
+        assert found is not None and found.progress_account_id is not None
+        own = await session.get(Account, found.progress_account_id)
+        assert own is not None
+        own.person_id = None
+    platform = Ticking(clock)
+    assert await run(db, platform, clock, 3) == PEOPLE
+    assert platform.edits == [] and platform.edit_tries == 0
+    assert await statuses(db) == {DeliveryStatus.SENT: PEOPLE}
