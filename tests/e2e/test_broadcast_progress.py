@@ -94,9 +94,14 @@ async def run(harness: Harness) -> int:
 
 
 async def live_edits(harness: Harness, boss: Chat, text: str) -> list[str]:
-    """Send one announcement with the clock running; the card's edits, final one last."""
+    """Send one announcement with the clock running, the first edit of the card met with "too
+    many requests" (waited out, then made); the card's edits, final one last."""
     card = ref(boss.platform, await start(boss, text))
     since = edit_count(harness, boss.platform)
+    if boss.platform == "telegram":
+        harness.tg.fail_next("editMessageText", 429, retry_after=1)
+    else:
+        harness.vk.fail_next("messages.edit", error_code=6)
     on_sent(harness)
     assert await run(harness) == ACCOUNTS
     await harness.dispatch_due()
