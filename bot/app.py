@@ -20,7 +20,7 @@ from bot.core.services.mediaplan_schedule import plan_of
 from bot.db import Database
 from bot.platforms.base import Platform, PlatformRejected
 from bot.platforms.vk_wall import Wall
-from handlers import build_router, common, notifications
+from handlers import broadcasts, build_router, common, notifications
 from scheduler.broadcaster import Broadcaster
 from scheduler.channel import ChannelJob, ChannelPoster
 from scheduler.dispatch import Dispatcher
@@ -71,7 +71,14 @@ class App:
         self.media = media_job(settings, self.db, clock, self.dispatcher.wake, self._telegram)
         self.core = Core(self.db, settings, build_router(), clock, self.dispatcher.wake)
         rates = {"telegram": settings.broadcast_telegram_rate, "vk": settings.broadcast_vk_rate}
-        self.broadcaster = Broadcaster(self.db, self.platforms, rates, clock)
+        self.broadcaster = Broadcaster(
+            self.db,
+            self.platforms,
+            rates,
+            clock,
+            progress=broadcasts.progress,
+            interval=settings.broadcast_progress_seconds,
+        )
         self.broadcaster.on_report = self.dispatcher.wake
         self.scheduler: AsyncIOScheduler | None = None
 

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
         default=30.0, gt=0, le=30, alias="BROADCAST_TELEGRAM_RATE"
     )
     broadcast_vk_rate: float = Field(default=20.0, gt=0, le=20, alias="BROADCAST_VK_RATE")
+    broadcast_progress_seconds: int = Field(
+        default=5, ge=1, le=300, alias="BROADCAST_PROGRESS_SECONDS"
+    )
     vk_user_token: str | None = Field(default=None, alias="VK_USER_TOKEN")  # posts to the wall
     telegram_channel_id: str | None = Field(default=None, alias="TELEGRAM_CHANNEL_ID")
     press_release_days: int = Field(default=4, ge=3, le=5, alias="PRESS_RELEASE_DAYS")

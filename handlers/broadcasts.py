@@ -1,7 +1,8 @@
 """Curator: /broadcast — an announcement typed (one photo or document may come with it), an
-audience, a preview with the accounts per platform and those skipped, Send. Then the card:
-figures counted afresh, Pause / Resume / Cancel, and the file of those not reached; the final
-report comes when the last delivery is recorded."""
+audience, a preview with the accounts per platform and those skipped, Send. Then the card (the
+message Send was pressed on, kept up to date by the broadcaster as it goes): the figures,
+Pause / Resume / Cancel, and the file of those not reached; the final report comes when the last
+delivery is recorded."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from bot import banks_csv
 from bot.core import texts
 from bot.core.conversation import Button, FetchFailed, File, Reply, TooLarge
 from bot.core.flow import Context, Replies, Router
-from bot.core.models import STAFF, Notification, Person, StoredFile
+from bot.core.models import STAFF, Account, Broadcast, Notification, Person, StoredFile
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import broadcasts, campaigns, surveys
 from handlers.buttons import BroadcastCard, BroadcastSend, BroadcastTo
@@ -176,32 +177,46 @@ async def send(ctx: Context, payload: BroadcastSend) -> Replies:
     text = str(ctx.data["text"])
     audience, sender = _audience(ctx), ctx.person.id
     found = await broadcasts.create(ctx.session, text, upload, audience, sender, ctx.now)
+    if ctx.incoming.message is not None:  # the broadcaster keeps this message up to date
+        found.progress_account_id, found.progress_message = ctx.account.id, ctx.incoming.message
     await ctx.finish()
-    return await card(ctx, found.id, "broadcast-started")
+    return [await card(ctx.session, found.id, ctx.locale, "broadcast-started")]
 
 
-async def card(ctx: Context, broadcast_id: int, heading: str, replace: bool = False) -> Replies:
-    """The figures as they are now, with the controls the broadcast's state allows."""
-    found = await broadcasts.figures(ctx.session, broadcast_id)
-    text = ctx.t(
+async def card(session: AsyncSession, broadcast_id: int, locale: str, heading: str) -> Reply:
+    """The figures as they are now, with the controls the broadcast's state allows, shown in
+    place of the message whose button was pressed."""
+    found = await broadcasts.figures(session, broadcast_id)
+    text = texts.t(
         heading,
+        locale,
         id=broadcast_id,
         sent=found.sent,
         pending=found.pending,
         failed=found.failed,
         skipped=found.skipped,
-        status=ctx.t(f"broadcast-status-{found.status}"),
+        status=texts.t(f"broadcast-status-{found.status}", locale),
     )
     acts = {"sending": ("pause", "cancel"), "paused": ("resume", "cancel")}
-    row = [ctx.button("btn-broadcast-open", BroadcastCard(broadcast_id, "open"))]
-    row += [
-        ctx.button(f"btn-broadcast-{a}", BroadcastCard(broadcast_id, a))  # type: ignore[arg-type]
-        for a in acts.get(found.status, ())
-    ]
-    rows = [row]
+    keys = ["open", *acts.get(found.status, ())]
+    labels = [(texts.t(f"btn-broadcast-{a}", locale), BroadcastCard(broadcast_id, a)) for a in keys]
+    rows = [[Button(label, payload.pack()) for label, payload in labels]]
     if found.failed:
-        rows.append([ctx.button("btn-broadcast-csv", BroadcastCard(broadcast_id, "csv"))])
-    return [Reply(text, rows, replace=replace)]
+        csv = BroadcastCard(broadcast_id, "csv").pack()
+        rows.append([Button(texts.t("btn-broadcast-csv", locale), csv)])
+    return Reply(text, rows, replace=True)
+
+
+async def progress(session: AsyncSession, broadcast: Broadcast) -> tuple[Account, Reply] | None:
+    """The card as the broadcaster shows it in the curator's progress message, and whose chat
+    that message is in (None if there is no such message any more)."""
+    if broadcast.progress_account_id is None or broadcast.progress_message is None:
+        return None
+    account = await session.get(Account, broadcast.progress_account_id)
+    if account is None or account.person is None:
+        return None
+    locale = account.locale or account.person.locale
+    return account, await card(session, broadcast.id, locale, "broadcast-card")
 
 
 @router.button(BroadcastCard, roles=STAFF, keeps_flow=True)
@@ -211,7 +226,7 @@ async def act(ctx: Context, payload: BroadcastCard) -> Replies:
         return [await not_reached_file(ctx.session, payload.broadcast_id, ctx.locale)]
     if payload.act != "open":
         await broadcasts.control(ctx.session, payload.broadcast_id, payload.act, ctx.now)
-    return await card(ctx, payload.broadcast_id, "broadcast-card", replace=True)
+    return [await card(ctx.session, payload.broadcast_id, ctx.locale, "broadcast-card")]
 
 
 async def not_reached_file(session: AsyncSession, broadcast_id: int, locale: str) -> Reply:

@@ -1,6 +1,11 @@
 """Sending broadcasts: claim a batch of deliveries, send each within the platform's limits,
 record every outcome; when a broadcast has nothing left, tell its curator (the report).
 
+The curator's progress message (the card Send turned into) is edited as batches are recorded:
+at most once every `interval` of the clock while sending, at once when a paused or cancelled
+broadcast's last sends are recorded, and once more with the final figures. An edit that fails
+is logged and skipped; a message that can no longer be edited is edited no more.
+
 Limits: a shared `AsyncLimiter` per platform, spacing sends evenly
 (`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
 chat. A "too many requests" pauses the whole platform until a deadline every send on it
@@ -11,8 +16,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
-from datetime import datetime
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -26,6 +31,7 @@ from bot.core.models import (
     Account,
     Broadcast,
     BroadcastDelivery,
+    BroadcastStatus,
     DeliveryStatus,
     Subject,
     utcnow,
@@ -40,6 +46,9 @@ MARGIN = 1.02  # sends are spaced 2 % wider than the limit, so no one-second win
 PER_CHAT = 1.0  # Telegram: messages a second to one chat
 DONE = "broadcast-done"  # the outbox purpose of the curator's final report
 
+# The curator's progress card of a broadcast and the account whose chat it is in (None: none).
+Progress = Callable[[AsyncSession, Broadcast], Awaitable[tuple[Account, Reply] | None]]
+
 
 class Broadcaster:
     """Claims due broadcast deliveries, sends them within the limits, records each outcome."""
@@ -51,11 +60,16 @@ class Broadcaster:
         rates: Mapping[str, float],
         clock: Callable[[], datetime] = utcnow,
         batch: int = 100,
+        progress: Progress | None = None,
+        interval: float = 5.0,
     ) -> None:
         self.db = db
         self.platforms = platforms
         self.clock = clock
         self.batch = batch
+        self.progress = progress
+        self.interval = timedelta(seconds=interval)  # at least between two progress edits
+        self._shown: dict[int, datetime] = {}  # when each broadcast's progress was last shown
         self.limits = {name: pace(rate) for name, rate in rates.items()}
         self._chats: dict[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
@@ -140,10 +154,66 @@ class Broadcaster:
         (a process dying before this sends the batch again: see `broadcast_queue`)."""
         async with self.db.transaction() as session:
             now = self.clock()
+            touched = set()
             for row_id, outcome in outcomes:
                 row = await broadcast_queue.owned(session, row_id, token)
                 if row is not None:
                     outcome(row, now)
+                    touched.add(row.broadcast_id)
+            cards = await self._cards(session, await _by_id(session, Broadcast, touched), now)
+        await self._show(cards)
+
+    async def _cards(
+        self,
+        session: AsyncSession,
+        found: Mapping[int, Broadcast],
+        now: datetime,
+        final: bool = False,
+    ) -> list[_Card]:
+        """The progress cards due an edit now: a sending broadcast's once per `interval`, a
+        paused or cancelled one's (its last sends recorded) and a `final` one's at once."""
+        if self.progress is None:
+            return []
+        cards = []
+        for broadcast in found.values():
+            last = self._shown.get(broadcast.id, broadcast.created_at)
+            sending = broadcast.status == BroadcastStatus.SENDING
+            if sending and not final and now - last < self.interval:
+                continue
+            shown = await self.progress(session, broadcast)
+            if shown is None or broadcast.progress_message is None:
+                continue
+            self._shown[broadcast.id] = now
+            if broadcast.status == BroadcastStatus.CANCELLED:
+                self._shown.pop(broadcast.id)  # its last card: nothing will follow
+            account, reply = shown
+            where = (account.platform, account.external_id, broadcast.progress_message)
+            cards.append((broadcast.id, *where, reply))
+        return cards
+
+    async def _show(self, cards: Iterable[_Card]) -> None:
+        """Edit each progress message; failures are logged, never raised: the broadcast goes
+        on. A message that can no longer be edited is forgotten."""
+        for broadcast_id, platform_name, chat, message, reply in cards:
+            platform = self.platforms.get(platform_name)
+            if platform is None:
+                continue
+            try:
+                async with self._limit(platform), asyncio.timeout(SEND_TIMEOUT):
+                    await platform.edit(chat, message, reply)
+            except (DeliveryRefused, RecipientUnavailable) as exc:
+                log.info("broadcast %s: progress message not editable: %s", broadcast_id, exc)
+                await self._forget_message(broadcast_id)
+            except (RetryLater, TimeoutError) as exc:
+                log.info("broadcast %s: progress not shown this time: %r", broadcast_id, exc)
+            except Exception:
+                log.exception("broadcast %s: progress not shown", broadcast_id)
+
+    async def _forget_message(self, broadcast_id: int) -> None:
+        async with self.db.transaction() as session:
+            broadcast = await session.get(Broadcast, broadcast_id)
+            if broadcast is not None:
+                broadcast.progress_message = None
 
     def _limit(self, platform: Platform) -> AsyncLimiter:
         """The platform's shared limiter (its own rate where no setting names it)."""
@@ -182,7 +252,10 @@ class Broadcaster:
         """Broadcasts with nothing left are done; each curator gets the final report."""
         now = self.clock()
         async with self.db.transaction() as session:
-            for broadcast in await broadcast_queue.finished(session, now):
+            done = await broadcast_queue.finished(session, now)
+            cards = await self._cards(session, {b.id: b for b in done}, now, final=True)
+            for broadcast in done:
+                self._shown.pop(broadcast.id, None)
                 if broadcast.created_by is not None:
                     await outbox.schedule(
                         session,
@@ -193,6 +266,7 @@ class Broadcaster:
                         due_at=now,
                     )
             added = bool(session.info.get(outbox.ADDED))
+        await self._show(cards)
         if added:
             self.on_report()
 
@@ -210,6 +284,7 @@ def pace(rate: float) -> AsyncLimiter:
 
 _Outcome = Callable[[BroadcastDelivery, datetime], None]
 _Work = tuple[int, str, str, Reply]  # delivery id, platform, chat, what to send
+_Card = tuple[int, str, str, str, Reply]  # broadcast id, platform, chat, message, the card
 
 
 def _final(status: DeliveryStatus, reason: str) -> _Outcome:

@@ -130,3 +130,4 @@ class Incoming:
     language_code: str | None = None
     attachments: tuple[Attachment, ...] = ()
     album: str | None = None  # a Telegram album (media group): its photos come one a message
+    message: str | None = None  # the platform's id of the message whose button was pressed

@@ -851,6 +851,11 @@ class Broadcast(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+    # The curator's message the figures are shown in as it goes (edited while it can be).
+    progress_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL")
+    )
+    progress_message: Mapped[str | None] = mapped_column(String(32))
 
 
 class DeliveryStatus(enum.StrEnum):

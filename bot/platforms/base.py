@@ -51,6 +51,11 @@ class Platform(Protocol):
         message) makes a repeated send recognisable to platforms that deduplicate (VK).
         """
 
+    async def edit(self, external_id: str, message: str, reply: Reply) -> None:
+        """Show `reply` in place of a message sent earlier (`message`: its id, as a button press
+        brings it in `Incoming.message`). An unchanged text is no error; a message that can no
+        longer be edited raises `DeliveryRefused`; otherwise the errors of `send`."""
+
     async def run(self) -> None:
         """Receive updates until cancelled."""
 

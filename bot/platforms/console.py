@@ -128,7 +128,8 @@ class ConsolePlatform:
 
     def _incoming(self, text: str) -> Incoming:
         if text.isdigit() and 1 <= int(text) <= len(self.choices):
-            return Incoming(self.name, self.user, payload=self.choices[int(text) - 1].payload)
+            payload = self.choices[int(text) - 1].payload
+            return Incoming(self.name, self.user, payload=payload, message=text)
         if text.startswith("'"):  # a number meant as text, not as a button
             text = text[1:]
         return Incoming(self.name, self.user, text=text)
@@ -176,6 +177,11 @@ class ConsolePlatform:
             return
         self.unseen.setdefault(external_id, []).extend(replies)
         self._say("console-to-other", user=external_id)
+
+    async def edit(self, external_id: str, message: str, reply: Reply) -> None:
+        """A terminal cannot rewrite what it printed: the message is shown again as it is now
+        (`message` is the number of the choice that was pressed under it)."""
+        await self.send(external_id, [reply])
 
     def _save_file(self, external_id: str, reply: Reply) -> None:
         if reply.file is not None:

@@ -102,14 +102,14 @@ async def answer(
     handle: Handle,
     chat: str,
     incoming: Incoming,
-    in_place_of: str | None = None,
     dedup_key: str | None = None,
 ) -> None:
-    """Handle one update and send the answer to its chat. A failed send is logged (the person
-    can write again), never raised into the platform's polling loop."""
+    """Handle one update and send the answer to its chat (a reply marked `replace` in place of
+    the message whose button was pressed). A failed send is logged (the person can write
+    again), never raised into the platform's polling loop."""
     replies = await handle(incoming)
     try:
-        await platform.send(chat, replies, in_place_of, dedup_key)
+        await platform.send(chat, replies, incoming.message, dedup_key)
     except (RecipientUnavailable, DeliveryRefused, RetryLater) as exc:
         log.warning("reply to %s:%s not delivered: %s", platform.name, chat, exc)
     except Exception:

@@ -218,9 +218,9 @@ class TelegramPlatform:
             external_id=str(callback.from_user.id),
             payload=callback.data,
             language_code=callback.from_user.language_code,
+            message=str(callback.message.message_id) if callback.message else None,
         )
-        message_id = str(callback.message.message_id) if callback.message else None
-        await answer(self, self.handle, str(chat_id), incoming, message_id)
+        await answer(self, self.handle, str(chat_id), incoming)
 
     async def send(
         self,
@@ -241,7 +241,7 @@ class TelegramPlatform:
                 reply.replace
                 and in_place_of
                 and fits
-                and await self._edit(chat_id, int(in_place_of), reply.text, markup)
+                and await self._edit(external_id, in_place_of, reply)
             ):
                 continue
             if reply.file is not None and len(reply.text) <= CAPTION_LIMIT:
@@ -276,22 +276,26 @@ class TelegramPlatform:
             method = self.bot.send_document
             await self.sender.call(method, document=upload, parse_mode="HTML", **common)
 
-    async def _edit(
-        self, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
-    ) -> bool:
-        """Edit a message in place; False when Telegram refuses (too old, unchanged…)."""
+    async def edit(self, external_id: str, message: str, reply: Reply) -> None:
+        """Edit a message sent earlier ("message is not modified" is no error)."""
         try:
             await self.sender.call(
                 self.bot.edit_message_text,
-                chat_id=chat_id,
-                message_id=message_id,
-                text=text,
+                chat_id=int(external_id),
+                message_id=int(message),
+                text=reply.text,
                 parse_mode="HTML",
-                reply_markup=markup,
+                reply_markup=keyboard(reply.buttons),
             )
         except DeliveryRefused as exc:
-            if "not modified" in str(exc).lower():
-                return True
+            if "not modified" not in str(exc).lower():
+                raise
+
+    async def _edit(self, external_id: str, message: str, reply: Reply) -> bool:
+        """Edit a message in place; False when Telegram refuses (too old, deleted…)."""
+        try:
+            await self.edit(external_id, message, reply)
+        except DeliveryRefused as exc:
             log.info("edit failed, sending anew: %s", exc)
             return False
         return True

@@ -217,14 +217,15 @@ class VkPlatform:
             )
         except VKAPIError as exc:
             log.info("event answer failed: %s", exc)
+        cmid = obj.get("conversation_message_id")
         incoming = Incoming(
             platform=self.name,
             external_id=str(user_id),
             payload=payload_of(obj.get("payload")) or "",
+            message=str(cmid) if cmid else None,
         )
-        cmid = obj.get("conversation_message_id")
         key = f"ev:{obj.get('event_id')}"
-        await answer(self, self.handle, str(peer_id), incoming, str(cmid) if cmid else None, key)
+        await answer(self, self.handle, str(peer_id), incoming, key)
 
     async def send(
         self,
@@ -242,9 +243,7 @@ class VkPlatform:
         for reply_no, reply in enumerate(replies):
             pieces = rendering.split(rendering.to_plain(reply.text), TEXT_LIMIT)
             editable = reply.replace and in_place_of and len(pieces) == 1 and not reply.file
-            if editable and await self._edit(
-                peer_id, int(in_place_of or 0), pieces[0], reply.buttons
-            ):
+            if editable and await self._edit(external_id, in_place_of or "", reply):
                 continue
             attachment = None
             if reply.file is not None:
@@ -261,16 +260,20 @@ class VkPlatform:
                     params["intent"] = reply.intent
                 await self.sender.call(self.api.messages.send, **params)
 
-    async def _edit(self, peer_id: int, cmid: int, text: str, buttons: list[list[Button]]) -> bool:
-        """Edit a message in place; False when VK refuses (then a new message is sent)."""
+    async def edit(self, external_id: str, message: str, reply: Reply) -> None:
+        """Edit a message sent earlier (`message`: its id in the conversation) as plain text."""
         params: dict[str, Any] = {
-            "peer_id": peer_id,
-            "conversation_message_id": cmid,
-            "message": text,
-            "keyboard": keyboard(buttons) or Keyboard(inline=True).get_json(),
+            "peer_id": int(external_id),
+            "conversation_message_id": int(message),
+            "message": rendering.to_plain(reply.text),
+            "keyboard": keyboard(reply.buttons) or Keyboard(inline=True).get_json(),
         }
+        await self.sender.call(self.api.messages.edit, **params)
+
+    async def _edit(self, external_id: str, message: str, reply: Reply) -> bool:
+        """Edit a message in place; False when VK refuses (then a new message is sent)."""
         try:
-            await self.sender.call(self.api.messages.edit, **params)
+            await self.edit(external_id, message, reply)
         except DeliveryRefused as exc:
             log.info("edit failed, sending anew: %s", exc)
             return False

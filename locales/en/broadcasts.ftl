@@ -44,7 +44,7 @@ btn-broadcast-send = Send
 broadcast-nobody = Nobody to send to: this audience is empty (or everyone switched announcements off). Please choose another.
 broadcast-started = <b>Announcement no. { $id } is being sent</b>
     Delivered: { $sent }, queued: { $pending }, not delivered: { $failed }, skipped: { $skipped }.
-    Press Refresh to see how it goes.
+    The figures in this message update themselves as it goes.
 broadcast-card = <b>Announcement no. { $id }</b> — { $status }
     Delivered: { $sent }, queued: { $pending }, not delivered: { $failed }, skipped: { $skipped }.
 broadcast-status-sending = sending

@@ -80,6 +80,15 @@ async def answer_questionnaire(chat: Chat, given: dict[str, str], forms: tuple[s
         msg = await chat.say(given[field])
 
 
+async def skip_to(chat: Chat, contains: str) -> Msg:
+    """The first message (or edit) from now on that contains `contains`, past any others (a
+    broadcast's progress edits, say)."""
+    while True:
+        msg = await chat.expect()
+        if contains in msg.text:
+            return msg
+
+
 async def person_of(harness: Harness, chat: Chat) -> Person | None:
     """The person behind a chat's account, read from the bot's database."""
     db = harness.database()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 from aiohttp import web
@@ -115,6 +115,15 @@ class FakeServer:
         self.closing = False
         self.signal = Signal()
         self._runner: web.AppRunner | None = None
+        #: Awaited after each message the bot sent, with its chat (a test's hook: move a clock,
+        #: press a button while a batch is in flight); the bot's request waits for it.
+        self.on_sent: Callable[[int], Awaitable[None]] | None = None
+        #: Every successful edit, as a copy of the message after it, in order.
+        self.edits: list[Any] = []
+
+    async def _after_send(self, chat: int) -> None:
+        if self.on_sent is not None:
+            await self.on_sent(chat)
 
     def build_app(self) -> web.Application:  # pragma: no cover - abstract
         """Return the aiohttp application with the fake's routes."""

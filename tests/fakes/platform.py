@@ -9,7 +9,8 @@ from bot.core.conversation import Reply
 
 
 class RecordingPlatform:
-    """Records each send as (external id, [texts]); raises `error` instead while one is set."""
+    """Records each send as (external id, [texts]) and each edit as (external id, message,
+    text); raises `error` instead while one is set (`edit_error` for edits)."""
 
     rate = 1000.0
 
@@ -17,6 +18,9 @@ class RecordingPlatform:
         self.name = name
         self.error = error
         self.sent: list[tuple[str, list[str]]] = []
+        self.edits: list[tuple[str, str, str]] = []
+        self.edit_error: Exception | None = None
+        self.edit_tries = 0
 
     async def send(self, external_id: str, replies: Sequence[Reply], **_: object) -> None:
         """Record the texts (after letting other tasks run, as a network call would)."""
@@ -24,6 +28,14 @@ class RecordingPlatform:
         if self.error is not None:
             raise self.error
         self.sent.append((external_id, [reply.text for reply in replies]))
+
+    async def edit(self, external_id: str, message: str, reply: Reply) -> None:
+        """Record the edit (or raise `edit_error`)."""
+        await asyncio.sleep(0)
+        self.edit_tries += 1
+        if self.edit_error is not None:
+            raise self.edit_error
+        self.edits.append((external_id, message, reply.text))
 
     def to(self, external_id: str) -> list[str]:
         """Every text sent to one chat, in order."""

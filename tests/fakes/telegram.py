@@ -705,6 +705,8 @@ class FakeTelegram(FakeServer):
             return error.response()
         finally:
             self.signal.notify()
+        if method.lower().startswith("send"):
+            await self._after_send(int(params["chat_id"]))
         return web.json_response({"ok": True, "result": result})
 
     async def _read_params(
@@ -877,7 +879,9 @@ class FakeTelegram(FakeServer):
             document=document,
             edit_date=now,
         )
-        user._deliver(dataclasses.replace(message, edited=True, buttons=list(message.buttons)))
+        edited = dataclasses.replace(message, edited=True, buttons=list(message.buttons))
+        self.edits.append(edited)
+        user._deliver(edited)
         return message.raw
 
     # ------------------------------------------------------------------ methods

@@ -151,9 +151,16 @@ async def test_aiogram_echo_bot_round_trip(tg: FakeTelegram) -> None:
 
     bot = make_bot(tg)
     alice = tg.user(1001, first_name="Alice")
+    sent_to: list[int] = []
+
+    async def hook(chat: int) -> None:
+        sent_to.append(chat)
+
+    tg.on_sent = hook
     async with running(start_polling_cancellable(dp, bot)):
         alice.send("/start")
         greeting = await alice.next_message()
+        assert sent_to == [1001]  # the hook, after each message sent
         assert greeting.text == "<b>Привет</b>, Alice"
         assert greeting.plain_text == "Привет, Alice"
         assert greeting.parse_mode == "HTML"
@@ -169,6 +176,7 @@ async def test_aiogram_echo_bot_round_trip(tg: FakeTelegram) -> None:
         assert edited.text == "pressed: again:hello"
         assert edited.buttons == []  # editMessageText without reply_markup drops the keyboard
         assert reply.text == "pressed: again:hello" and reply.edit_count == 1
+        assert [e.text for e in tg.edits] == ["pressed: again:hello"]  # the log of edits
         follow_up = await alice.next_message()
         assert follow_up.text == "hello" and not follow_up.edited
         assert [a.text for a in tg.callback_answers] == ["ok"]
@@ -387,10 +395,17 @@ async def test_vkbottle_echo_bot_round_trip(vk: FakeVK, tmp_path: Any) -> None:
     seen: list[str] = []
     bot = echo_vk_bot(vk, tmp_path, seen)
     bob = vk.user(2001, first_name="Bob")
+    sent_to: list[int] = []
+
+    async def hook(chat: int) -> None:
+        sent_to.append(chat)
+
+    vk.on_sent = hook
     async with running(bot.run_polling()):
         await vk.wait_polling()
         bob.send("привет <b>")
         reply = await bob.next_message()
+        assert sent_to == [2001]  # the hook, after each message sent
         assert reply.text == "привет <b>"  # VK does not parse HTML
         assert reply.keyboard_inline
         assert reply.buttons == [
@@ -401,6 +416,7 @@ async def test_vkbottle_echo_bot_round_trip(vk: FakeVK, tmp_path: Any) -> None:
         edited = await bob.next_message()
         assert edited.edited and edited.message_id == reply.message_id
         assert edited.text == "pressed: привет <b>" and edited.buttons == []
+        assert [e.text for e in vk.edits] == ["pressed: привет <b>"]  # the log of edits
         follow_up = await bob.next_message()
         assert follow_up.text == "привет <b>"
         assert len(vk.event_answers) == 1

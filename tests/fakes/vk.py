@@ -582,6 +582,9 @@ class FakeVK(FakeServer):
             )
         finally:
             self.signal.notify()
+        if name == "messages.send":
+            for peer in self._peers(params):
+                await self._after_send(peer)
         return web.json_response({"response": result})
 
     async def _handle_long_poll(self, request: web.Request) -> web.Response:
@@ -765,20 +768,23 @@ class FakeVK(FakeServer):
             )
         return result
 
+    def _peers(self, params: dict[str, Any]) -> list[int]:
+        """Whom a messages.send is to: `peer_ids`, or `peer_id` / `user_id`."""
+        if params.get("peer_ids") not in (None, ""):
+            return [int(p) for p in str(params["peer_ids"]).split(",") if p.strip()]
+        peer = self._int(params, "peer_id") or self._int(params, "user_id")
+        return [] if peer is None else [peer]
+
     def _messages_send(self, params: dict[str, Any]) -> Any:
         random_id = self._int(params, "random_id")
         if random_id is None:
             raise _param_error("random_id is a required parameter")
         multi = params.get("peer_ids") not in (None, "")
-        if multi:
-            peers = [int(p) for p in str(params["peer_ids"]).split(",") if p.strip()]
-        else:
-            peer = self._int(params, "peer_id") or self._int(params, "user_id")
-            if peer is None:
-                raise _param_error(
-                    "you should specify peer_id, user_id, domain, chat_id or user_ids param"
-                )
-            peers = [peer]
+        peers = self._peers(params)
+        if not peers and not multi:
+            raise _param_error(
+                "you should specify peer_id, user_id, domain, chat_id or user_ids param"
+            )
         text = str(params.get("message") or "")
         attachments, doc = self._resolve_attachments(params.get("attachment"))
         if not text and not attachments:
@@ -873,7 +879,9 @@ class FakeVK(FakeServer):
             message.doc_bytes = doc.data if doc else None
         message.edit_count += 1
         user = self.users[message.peer_id]
-        user._deliver(dataclasses.replace(message, edited=True, buttons=list(message.buttons)))
+        edited = dataclasses.replace(message, edited=True, buttons=list(message.buttons))
+        self.edits.append(edited)
+        user._deliver(edited)
         return 1
 
     def _messages_delete(self, params: dict[str, Any]) -> dict[str, int]:
