@@ -880,6 +880,8 @@ class PortfolioView(Payload, prefix="portfolio"):
 
     person_id: int
     view: Literal["chat", "pdf", "json"] = "chat"
+
+
 # --- achievements ----------------------------------------------------------------------------
 
 
