@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.hold import AnswerHold
 from tests.fakes.rate import RateGate
 
 from . import FakeServer, FakeUser
@@ -528,6 +529,7 @@ class FakeTelegram(FakeServer):
         self._callback_queries: dict[str, bool] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self.rate = RateGate()  # messages a second the bot may send; above it, 429
+        self.held = AnswerHold(self.signal.notify)  # answers kept back: a crash mid-request
         self._redirects: Counter[str] = Counter()
         self._blocked: set[int] = set()
         #: Seconds every sendMessage takes to answer, as a real server far away would (benchmarks).
@@ -692,6 +694,7 @@ class FakeTelegram(FakeServer):
             return BotAPIError(fault.status, fault.description, fault.parameters).response()
         try:
             result = await handler(params, files)
+            await self.held.wait(method)
         except BotAPIError as error:
             return error.response()
         finally:
