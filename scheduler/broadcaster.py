@@ -1,10 +1,11 @@
 """Sending broadcasts: claim a batch of deliveries, send each within the platform's limits,
 record every outcome; when a broadcast has nothing left, tell its curator (the report).
 
-Limits: a shared `AsyncLimiter` per platform, spacing sends evenly
+Limits: a shared `AsyncLimiter` per platform, spacing requests evenly
 (`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
-chat. A "too many requests" pauses the whole platform until a deadline every send on it
-honours (the adapter's `Sender`).
+chat. On VK one request carries a batch of up to 100 deliveries (`peer_ids`). A "too many
+requests" pauses the whole platform until a deadline every send on it honours (the adapter's
+`Sender`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +33,13 @@ from bot.core.models import (
     utcnow,
 )
 from bot.db import Database
-from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, RetryLater
+from bot.platforms.base import (
+    DeliveryRefused,
+    Multicast,
+    Platform,
+    RecipientUnavailable,
+    RetryLater,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +87,11 @@ class Broadcaster:
                     if recording is not None:
                         await recording
                     outcomes = await sending
-                    done = [(item[0], o) for item, o in zip(work, outcomes, strict=True)]
+                    done = [
+                        pair
+                        for item, each in zip(work, outcomes, strict=True)
+                        for pair in zip(item.rows, each, strict=True)
+                    ]
                     recording = asyncio.create_task(self._record(token, done))
                     handled += claimed
             finally:
@@ -95,8 +107,10 @@ class Broadcaster:
         token = outbox.new_token()
         if self._stopping:
             return token, 0, []
+        batched_on = [n for n, p in self.platforms.items() if isinstance(p, Multicast)]
         async with self.db.transaction() as session:
-            rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
+            now = self.clock()
+            rows = await broadcast_queue.claim(session, now, token, self.batch, batched_on)
             return token, len(rows), await self._prepare(session, rows)
 
     async def stop(self) -> None:
@@ -107,12 +121,13 @@ class Broadcaster:
 
     async def _prepare(self, session: AsyncSession, rows: list[BroadcastDelivery]) -> list[_Work]:
         """Where each claimed delivery goes and what: the text escaped once, the file, the
-        intent (accounts and broadcasts read in one query each)."""
+        intent (accounts and broadcasts read in one query each); a batch's members as one."""
         if not rows:
             return []
         accounts = await _by_id(session, Account, {r.account_id for r in rows})
         casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
-        work = []
+        work: list[_Work] = []
+        batches: dict[int, _Work] = {}
         for row in rows:
             account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
             if row.person_id is not None and account.person_id != row.person_id:
@@ -124,16 +139,23 @@ class Broadcaster:
                 name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
                 file = File(name, broadcast.file_content, mime)
             reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
-            work.append((row.id, account.platform, account.external_id, reply))
+            item = batches.get(row.batch_id) if row.batch_id is not None else None
+            if item is None:
+                item = _Work(account.platform, reply, row.batch_id)
+                work.append(item)
+                if row.batch_id is not None:
+                    batches[row.batch_id] = item
+            item.rows.append(row.id)
+            item.chats.append(account.external_id)
         return work
 
-    async def _deliver(self, item: _Work) -> _Outcome:
-        """Send one delivery outside any transaction; how to record the result."""
-        row_id, platform_name, chat, reply = item
-        platform = self.platforms.get(platform_name)
+    async def _deliver(self, item: _Work) -> list[_Outcome]:
+        """Send one delivery (or a batch) outside any transaction; how to record each."""
+        platform = self.platforms.get(item.platform)
         if platform is None:
-            return _final(DeliveryStatus.FAILED, f"{platform_name} is not running")
-        return await self._send(platform, chat, reply, row_id)
+            failed = _final(DeliveryStatus.FAILED, f"{item.platform} is not running")
+            return [failed] * len(item.rows)
+        return await self._send(platform, item)
 
     async def _record(self, token: str, outcomes: list[tuple[int, _Outcome]]) -> None:
         """The batch's outcomes in one transaction, each only while the claim still holds it
@@ -158,25 +180,24 @@ class Broadcaster:
             self._chats.clear()
         return self._chats.setdefault(chat, AsyncLimiter(1, PER_CHAT))
 
-    async def _send(self, platform: Platform, chat: str, reply: Reply, row_id: int) -> _Outcome:
-        chat_limit = self._chat_limit(platform.name, chat)
+    async def _send(self, platform: Platform, item: _Work) -> list[_Outcome]:
+        """One request: a delivery, or a batch to many chats in one (its `random_id` from
+        the batch row); a failure of the whole request is every member's outcome."""
+        chat_limit = self._chat_limit(platform.name, item.chats[0])
+        missed: dict[str, Exception] = {}
         try:
             if chat_limit is not None:
                 await chat_limit.acquire()
             async with self._limit(platform), asyncio.timeout(SEND_TIMEOUT):
-                await platform.send(chat, [reply], dedup_key=f"broadcast:{row_id}")
-        except RecipientUnavailable as exc:
-            return _final(DeliveryStatus.UNREACHABLE, str(exc) or "blocked")
-        except DeliveryRefused as exc:
-            return _final(DeliveryStatus.FAILED, f"refused: {exc}")
-        except RetryLater as exc:
-            return _retry(str(exc), exc.after)
-        except TimeoutError:
-            return _retry("send timed out", None)
+                if item.batch is not None and isinstance(platform, Multicast):
+                    key = f"broadcast-batch:{item.batch}"
+                    missed = await platform.send_many(item.chats, item.reply, key)
+                else:
+                    key = f"broadcast:{item.rows[0]}"
+                    await platform.send(item.chats[0], [item.reply], dedup_key=key)
         except Exception as exc:
-            log.exception("broadcast delivery %s failed", row_id)
-            return _retry(repr(exc), None)
-        return _final(DeliveryStatus.SENT, "")
+            return [_outcome(exc, alone=False, rows=item.rows)] * len(item.rows)
+        return [_outcome(missed.get(chat), alone=True, rows=item.rows) for chat in item.chats]
 
     async def _report(self) -> None:
         """Broadcasts with nothing left are done; each curator gets the final report."""
@@ -209,12 +230,39 @@ def pace(rate: float) -> AsyncLimiter:
 
 
 _Outcome = Callable[[BroadcastDelivery, datetime], None]
-_Work = tuple[int, str, str, Reply]  # delivery id, platform, chat, what to send
+
+
+@dataclass
+class _Work:
+    """One request to make: what to send, where, and the deliveries it records."""
+
+    platform: str
+    reply: Reply
+    batch: int | None  # a VK batch: one request to every chat
+    rows: list[int] = field(default_factory=list)  # delivery ids, in the order of `chats`
+    chats: list[str] = field(default_factory=list)
+
+
+def _outcome(exc: Exception | None, alone: bool, rows: list[int]) -> _Outcome:
+    """How to record a send that raised `exc` (None: sent); `alone`: the error was this
+    delivery's own, not its whole batch's (see `broadcast_queue.retry`)."""
+    if exc is None:
+        return _final(DeliveryStatus.SENT, "")
+    if isinstance(exc, RecipientUnavailable):
+        return _final(DeliveryStatus.UNREACHABLE, str(exc) or "blocked")
+    if isinstance(exc, DeliveryRefused):
+        return _final(DeliveryStatus.FAILED, f"refused: {exc}")
+    if isinstance(exc, RetryLater):
+        return _retry(str(exc), exc.after, alone)
+    if isinstance(exc, TimeoutError):
+        return _retry("send timed out", None, alone)
+    log.error("broadcast deliveries %s failed", rows, exc_info=exc)
+    return _retry(repr(exc), None, alone)
 
 
 def _final(status: DeliveryStatus, reason: str) -> _Outcome:
     return lambda row, now: broadcast_queue.finish(row, status, now, reason)
 
 
-def _retry(reason: str, after: float | None) -> _Outcome:
-    return lambda row, now: broadcast_queue.retry(row, now, reason, after)
+def _retry(reason: str, after: float | None, alone: bool) -> _Outcome:
+    return lambda row, now: broadcast_queue.retry(row, now, reason, after, alone)

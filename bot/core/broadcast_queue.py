@@ -1,58 +1,122 @@
 """Broadcast deliveries as a queue: claimed atomically under a token and a lease (like the
 outbox), then recorded as sent, unreachable, failed or due again after a back-off.
 
-A claim is committed before anything is sent, so a process that dies mid-send leaves the row
-claimed; when its lease lapses the row is claimed again. VK drops that repeat (its `random_id`
-comes from the row); Telegram may show it twice — at most once per crash.
+On a batched platform (VK) the claim also puts up to `PEERS` deliveries of one broadcast in a
+`BroadcastBatch`, sent as one request whose `random_id` comes from the batch row. A batch keeps
+its members: when its lease lapses, or its whole request failed and the retry is due, the same
+members are claimed again as the same batch, so VK drops what it already delivered. A member
+that failed on its own (VK answers each peer apart) was not delivered: it leaves the batch and
+joins a fresh one.
+
+A claim is committed before anything is sent, so a process that dies mid-send leaves the rows
+claimed; when their lease lapses they are claimed again. VK drops that repeat; Telegram has no
+such key: a kill -9 re-sends the deliveries in flight at that moment — those sent and not yet
+recorded, at most the claim being sent and the one being recorded (`Broadcaster.batch` each) —
+so one person gets at most one repeat per crash.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
+from itertools import groupby
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus
+from bot.core.models import (
+    Broadcast,
+    BroadcastBatch,
+    BroadcastDelivery,
+    BroadcastStatus,
+    DeliveryStatus,
+)
 
 LEASE = timedelta(minutes=2)
+PEERS = 100  # deliveries in one batch: VK's `peer_ids` takes up to 100
 MAX_ATTEMPTS = 6  # transient failures before a delivery is given up
 BACKOFF_FIRST, BACKOFF_MAX = 2.0, 120.0  # seconds: doubling, capped
 
 
 async def claim(
-    session: AsyncSession, now: datetime, token: str, limit: int
+    session: AsyncSession,
+    now: datetime,
+    token: str,
+    limit: int,
+    batched_on: Collection[str] = (),
 ) -> list[BroadcastDelivery]:
-    """Claim up to `limit` due deliveries of running broadcasts (pending ones, and claimed ones
-    whose lease lapsed); the conditional UPDATE means two workers never both win a row."""
+    """Claim up to `limit` sends of running broadcasts' due deliveries (pending ones, and
+    claimed ones whose lease lapsed): single deliveries, and on the `batched_on` platforms
+    batches (formed before and due again, then fresh ones). The conditional UPDATE means two
+    workers never both win a row."""
     running = exists().where(
         Broadcast.id == BroadcastDelivery.broadcast_id,
         Broadcast.status == BroadcastStatus.SENDING,
     )
-    due = or_(
+    due = and_(_due(now), running)
+    single = BroadcastDelivery.platform.not_in(batched_on)
+    ids = select(BroadcastDelivery.id).where(due, single).order_by(BroadcastDelivery.id)
+    await _take(session, BroadcastDelivery.id.in_(ids.limit(limit)), now, token)
+    again = (
+        select(BroadcastDelivery.batch_id)
+        .distinct()
+        .where(due, BroadcastDelivery.batch_id.is_not(None))
+        .order_by(BroadcastDelivery.batch_id)
+        .limit(limit)
+    )
+    formed = list((await session.execute(again)).scalars())
+    await _take(session, BroadcastDelivery.batch_id.in_(formed), now, token)
+    fresh = (
+        select(BroadcastDelivery.id, BroadcastDelivery.broadcast_id, BroadcastDelivery.intent)
+        .where(
+            due, BroadcastDelivery.platform.in_(batched_on), BroadcastDelivery.batch_id.is_(None)
+        )
+        .order_by(BroadcastDelivery.broadcast_id, BroadcastDelivery.intent, BroadcastDelivery.id)
+        .limit((limit - len(formed)) * PEERS)
+    )
+    rows = (await session.execute(fresh)).all()
+    for (broadcast_id, _), group in groupby(rows, key=lambda row: (row[1], row[2])):
+        ids_in = [row[0] for row in group]
+        for start in range(0, len(ids_in), PEERS):
+            batch = BroadcastBatch(broadcast_id=broadcast_id)
+            session.add(batch)
+            await session.flush()
+            where = BroadcastDelivery.id.in_(ids_in[start : start + PEERS])
+            await _take(session, where, now, token, batch_id=batch.id)
+    query = select(BroadcastDelivery).where(
+        BroadcastDelivery.claim_token == token,
+        BroadcastDelivery.status == DeliveryStatus.SENDING,
+    )
+    return list((await session.execute(query.order_by(BroadcastDelivery.id))).scalars())
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    return or_(
         and_(BroadcastDelivery.status == DeliveryStatus.PENDING, BroadcastDelivery.due_at <= now),
         and_(
             BroadcastDelivery.status == DeliveryStatus.SENDING,
             BroadcastDelivery.locked_until < now,
         ),
     )
-    ids = select(BroadcastDelivery.id).where(due, running).order_by(BroadcastDelivery.id)
+
+
+async def _take(
+    session: AsyncSession, where: ColumnElement[bool], now: datetime, token: str, **values: Any
+) -> None:
+    """Claim the due deliveries `where` picks under `token` (and set `values`)."""
     await session.execute(
         update(BroadcastDelivery)
-        .where(BroadcastDelivery.id.in_(ids.limit(limit)), due)
+        .where(where, _due(now))
         .values(
             status=DeliveryStatus.SENDING,
             claim_token=token,
             locked_until=now + LEASE,
             attempts=BroadcastDelivery.attempts + 1,
+            **values,
         )
         .execution_options(synchronize_session=False)
     )
-    query = select(BroadcastDelivery).where(
-        BroadcastDelivery.claim_token == token,
-        BroadcastDelivery.status == DeliveryStatus.SENDING,
-    )
-    return list((await session.execute(query.order_by(BroadcastDelivery.id))).scalars())
 
 
 async def owned(session: AsyncSession, row_id: int, token: str) -> BroadcastDelivery | None:
@@ -73,8 +137,14 @@ def finish(row: BroadcastDelivery, status: DeliveryStatus, now: datetime, reason
         row.sent_at = now
 
 
-def retry(row: BroadcastDelivery, now: datetime, reason: str, after: float | None) -> None:
-    """Due again after a back-off (or the platform's own delay); failed past `MAX_ATTEMPTS`."""
+def retry(
+    row: BroadcastDelivery, now: datetime, reason: str, after: float | None, alone: bool = False
+) -> None:
+    """Due again after a back-off (or the platform's own delay); failed past `MAX_ATTEMPTS`.
+    `alone`: this delivery failed apart from its batch (so it was not delivered) and leaves it;
+    otherwise it stays in its batch, to be sent again with the same `random_id`."""
+    if alone:
+        row.batch_id = None
     if row.attempts >= MAX_ATTEMPTS:
         finish(row, DeliveryStatus.FAILED, now, f"gave up after {row.attempts} tries: {reason}")
         return
