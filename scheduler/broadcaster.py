@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -72,31 +72,23 @@ class Broadcaster:
 
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many deliveries were handled. The
-        next batch is claimed, and the last one recorded, while a batch is being sent."""
+        next batch is claimed while a batch is being sent, and outcomes are recorded as the
+        sends complete (see `_Recorder`)."""
         handled = 0
         async with self._lock:
-            recording: asyncio.Task[None] | None = None
+            recorder = _Recorder(self._record)
             claiming = asyncio.create_task(self._claim())
             try:
                 while True:
                     token, claimed, work = await claiming
                     if not claimed:
                         break
-                    sending = asyncio.gather(*(self._deliver(item) for item in work))
+                    sending = asyncio.gather(*(self._sent(token, i, recorder) for i in work))
                     claiming = asyncio.create_task(self._claim())
-                    if recording is not None:
-                        await recording
-                    outcomes = await sending
-                    done = [
-                        pair
-                        for item, each in zip(work, outcomes, strict=True)
-                        for pair in zip(item.rows, each, strict=True)
-                    ]
-                    recording = asyncio.create_task(self._record(token, done))
+                    await sending
                     handled += claimed
             finally:
-                if recording is not None:
-                    await recording
+                await recorder.close()
                 if not claiming.done():
                     claiming.cancel()
             await self._report()
@@ -149,6 +141,10 @@ class Broadcaster:
             item.chats.append(account.external_id)
         return work
 
+    async def _sent(self, token: str, item: _Work, recorder: _Recorder) -> None:
+        outcomes = await self._deliver(item)
+        recorder.add(token, list(zip(item.rows, outcomes, strict=True)))
+
     async def _deliver(self, item: _Work) -> list[_Outcome]:
         """Send one delivery (or a batch) outside any transaction; how to record each."""
         platform = self.platforms.get(item.platform)
@@ -158,8 +154,8 @@ class Broadcaster:
         return await self._send(platform, item)
 
     async def _record(self, token: str, outcomes: list[tuple[int, _Outcome]]) -> None:
-        """The batch's outcomes in one transaction, each only while the claim still holds it
-        (a process dying before this sends the batch again: see `broadcast_queue`)."""
+        """Outcomes in one transaction, each only while the claim still holds it (a process
+        dying before this sends them again: see `broadcast_queue`)."""
         async with self.db.transaction() as session:
             now = self.clock()
             for row_id, outcome in outcomes:
@@ -230,6 +226,38 @@ def pace(rate: float) -> AsyncLimiter:
 
 
 _Outcome = Callable[[BroadcastDelivery, datetime], None]
+_Done = list[tuple[int, _Outcome]]  # delivery ids and how to record each
+
+
+class _Recorder:
+    """Records outcomes as the sends complete, one transaction taking all that came in since
+    the last: a crash repeats on Telegram only the sends in flight, not a whole claim."""
+
+    def __init__(self, record: Callable[[str, _Done], Awaitable[None]]) -> None:
+        self._record = record
+        self._waiting: dict[str, _Done] = {}  # claim token -> outcomes not yet recorded
+        self._wake = asyncio.Event()
+        self._closing = False
+        self._task = asyncio.create_task(self._run())
+
+    def add(self, token: str, done: _Done) -> None:
+        """Outcomes to record under the claim `token`."""
+        self._waiting.setdefault(token, []).extend(done)
+        self._wake.set()
+
+    async def close(self) -> None:
+        """Record what is left, then stop."""
+        self._closing = True
+        self._wake.set()
+        await self._task
+
+    async def _run(self) -> None:
+        while not (self._closing and not self._waiting):
+            await self._wake.wait()
+            self._wake.clear()
+            waiting, self._waiting = self._waiting, {}
+            for token, done in waiting.items():
+                await self._record(token, done)
 
 
 @dataclass
