@@ -116,29 +116,30 @@ class Broadcaster:
         intent (accounts and broadcasts read in one query each); a batch's members as one."""
         if not rows:
             return []
-        accounts = await _by_id(session, Account, {r.account_id for r in rows})
+        query = select(Account.id, Account.platform, Account.external_id, Account.person_id)
+        found = await session.execute(query.where(Account.id.in_({r.account_id for r in rows})))
+        accounts = {a.id: (a.platform, a.external_id, a.person_id) for a in found}
         casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
+        replies: dict[tuple[int, str], Reply] = {}
         work: list[_Work] = []
         batches: dict[int, _Work] = {}
         for row in rows:
-            account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
-            if row.person_id is not None and account.person_id != row.person_id:
+            platform, chat, owner = accounts[row.account_id]
+            if row.person_id is not None and owner != row.person_id:
                 # withdrew consent (or unlinked the account) since the list was frozen
                 broadcast_queue.finish(row, DeliveryStatus.FAILED, self.clock(), "left")
                 continue
-            file = None
-            if broadcast.file_content is not None:
-                name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
-                file = File(name, broadcast.file_content, mime)
-            reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
+            key = (row.broadcast_id, row.intent)
+            if key not in replies:
+                replies[key] = _reply(casts[row.broadcast_id], row.intent)
             item = batches.get(row.batch_id) if row.batch_id is not None else None
             if item is None:
-                item = _Work(account.platform, reply, row.batch_id)
+                item = _Work(platform, replies[key], row.batch_id)
                 work.append(item)
                 if row.batch_id is not None:
                     batches[row.batch_id] = item
             item.rows.append(row.id)
-            item.chats.append(account.external_id)
+            item.chats.append(chat)
         return work
 
     async def _sent(self, token: str, item: _Work, recorder: _Recorder) -> None:
@@ -158,10 +159,10 @@ class Broadcaster:
         dying before this sends them again: see `broadcast_queue`)."""
         async with self.db.transaction() as session:
             now = self.clock()
+            held = await broadcast_queue.owned(session, [row_id for row_id, _ in outcomes], token)
             for row_id, outcome in outcomes:
-                row = await broadcast_queue.owned(session, row_id, token)
-                if row is not None:
-                    outcome(row, now)
+                if row_id in held:
+                    outcome(held[row_id], now)
 
     def _limit(self, platform: Platform) -> AsyncLimiter:
         """The platform's shared limiter (its own rate where no setting names it)."""
@@ -217,6 +218,15 @@ class Broadcaster:
 async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, Any]:
     query = select(model).where(model.id.in_(ids))
     return {found.id: found for found in (await session.execute(query)).scalars()}
+
+
+def _reply(broadcast: Broadcast, intent: str) -> Reply:
+    """What a broadcast sends: its text escaped, its file, VK's intent."""
+    file = None
+    if broadcast.file_content is not None:
+        name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
+        file = File(name, broadcast.file_content, mime)
+    return Reply(escape(broadcast.text), file=file, intent=intent)
 
 
 def pace(rate: float) -> AsyncLimiter:

@@ -35,6 +35,7 @@ from bot.core.models import (
 
 LEASE = timedelta(minutes=2)
 PEERS = 100  # deliveries in one batch: VK's `peer_ids` takes up to 100
+BATCHES = 10  # batches one claim takes at most: half a second of VK's 20 requests
 MAX_ATTEMPTS = 6  # transient failures before a delivery is given up
 BACKOFF_FIRST, BACKOFF_MAX = 2.0, 120.0  # seconds: doubling, capped
 
@@ -46,8 +47,8 @@ async def claim(
     limit: int,
     batched_on: Collection[str] = (),
 ) -> list[BroadcastDelivery]:
-    """Claim up to `limit` sends of running broadcasts' due deliveries (pending ones, and
-    claimed ones whose lease lapsed): single deliveries, and on the `batched_on` platforms
+    """Claim running broadcasts' due deliveries (pending ones, and claimed ones whose lease
+    lapsed): up to `limit` single ones, and on the `batched_on` platforms up to `BATCHES`
     batches (formed before and due again, then fresh ones). The conditional UPDATE means two
     workers never both win a row."""
     running = exists().where(
@@ -63,7 +64,7 @@ async def claim(
         .distinct()
         .where(due, BroadcastDelivery.batch_id.is_not(None))
         .order_by(BroadcastDelivery.batch_id)
-        .limit(limit)
+        .limit(BATCHES)
     )
     formed = list((await session.execute(again)).scalars())
     await _take(session, BroadcastDelivery.batch_id.in_(formed), now, token)
@@ -73,17 +74,20 @@ async def claim(
             due, BroadcastDelivery.platform.in_(batched_on), BroadcastDelivery.batch_id.is_(None)
         )
         .order_by(BroadcastDelivery.broadcast_id, BroadcastDelivery.intent, BroadcastDelivery.id)
-        .limit((limit - len(formed)) * PEERS)
+        .limit((BATCHES - len(formed)) * PEERS)
     )
     rows = (await session.execute(fresh)).all()
+    chunks: list[tuple[BroadcastBatch, list[int]]] = []
     for (broadcast_id, _), group in groupby(rows, key=lambda row: (row[1], row[2])):
         ids_in = [row[0] for row in group]
-        for start in range(0, len(ids_in), PEERS):
-            batch = BroadcastBatch(broadcast_id=broadcast_id)
-            session.add(batch)
-            await session.flush()
-            where = BroadcastDelivery.id.in_(ids_in[start : start + PEERS])
-            await _take(session, where, now, token, batch_id=batch.id)
+        chunks += [
+            (BroadcastBatch(broadcast_id=broadcast_id), ids_in[start : start + PEERS])
+            for start in range(0, len(ids_in), PEERS)
+        ]
+    session.add_all(batch for batch, _ in chunks)
+    await session.flush()  # the batches' ids, in one statement
+    for batch, members in chunks:
+        await _take(session, BroadcastDelivery.id.in_(members), now, token, batch_id=batch.id)
     query = select(BroadcastDelivery).where(
         BroadcastDelivery.claim_token == token,
         BroadcastDelivery.status == DeliveryStatus.SENDING,
@@ -119,14 +123,16 @@ async def _take(
     )
 
 
-async def owned(session: AsyncSession, row_id: int, token: str) -> BroadcastDelivery | None:
-    """The delivery if this claim still holds it."""
+async def owned(
+    session: AsyncSession, row_ids: Collection[int], token: str
+) -> dict[int, BroadcastDelivery]:
+    """Those of the deliveries this claim still holds, by id (read in one query)."""
     query = select(BroadcastDelivery).where(
-        BroadcastDelivery.id == row_id,
+        BroadcastDelivery.id.in_(row_ids),
         BroadcastDelivery.claim_token == token,
         BroadcastDelivery.status == DeliveryStatus.SENDING,
     )
-    return (await session.execute(query)).scalar_one_or_none()
+    return {row.id: row for row in (await session.execute(query)).scalars()}
 
 
 def finish(row: BroadcastDelivery, status: DeliveryStatus, now: datetime, reason: str = "") -> None:
