@@ -72,22 +72,32 @@ class Broadcaster:
 
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many deliveries were handled. The
-        next batch is claimed while a batch is being sent, and outcomes are recorded as the
-        sends complete (see `_Recorder`)."""
+        next batch is claimed while a batch is being sent, and queues for the limiter behind
+        it (so the limiter never idles between batches); outcomes are recorded as the sends
+        complete (see `_Recorder`)."""
         handled = 0
         async with self._lock:
             recorder = _Recorder(self._record)
             claiming = asyncio.create_task(self._claim())
+            sending: asyncio.Future[list[None]] | None = None
             try:
                 while True:
                     token, claimed, work = await claiming
                     if not claimed:
                         break
+                    previous = sending
                     sending = asyncio.gather(*(self._sent(token, i, recorder) for i in work))
+                    if previous is not None:
+                        await previous
                     claiming = asyncio.create_task(self._claim())
-                    await sending
                     handled += claimed
+            except BaseException:  # cancelled (shutting down hard) or failed: stop sending
+                if sending is not None:
+                    sending.cancel()
+                raise
             finally:
+                if sending is not None:
+                    await asyncio.gather(sending, return_exceptions=True)
                 await recorder.close()
                 if not claiming.done():
                     claiming.cancel()
