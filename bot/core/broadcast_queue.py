@@ -10,9 +10,10 @@ joins a fresh one.
 
 A claim is committed before anything is sent, so a process that dies mid-send leaves the rows
 claimed; when their lease lapses they are claimed again. VK drops that repeat; Telegram has no
-such key: a kill -9 re-sends the deliveries in flight at that moment — those sent and not yet
-recorded, at most the claim being sent and the one being recorded (`Broadcaster.batch` each) —
-so one person gets at most one repeat per crash.
+such key: a kill -9 re-sends the deliveries in flight at that moment — sent, the answer not yet
+recorded (outcomes are recorded as the sends complete); at most the claim being sent and the
+one queued behind it (`Broadcaster.batch` each) — so one person gets at most one repeat per
+crash.
 """
 
 from __future__ import annotations
