@@ -1,6 +1,7 @@
 """VK broadcasts go in batches: one `messages.send` with `peer_ids` for up to 100 people; VK
-answers each peer apart and each delivery records its own outcome; a batch whose process died
-is sent again as the same batch, and VK drops what it already delivered."""
+answers each peer apart and each delivery records its own outcome; a batch whose process died,
+or whose request failed as a whole, is sent again as the same batch, and VK drops what it
+already delivered."""
 
 from __future__ import annotations
 
@@ -119,3 +120,21 @@ async def test_a_batch_whose_process_died_is_sent_again_as_the_same_batch_and_vk
     assert all(vk.sends_to(p, TEXT) == 1 for p in peers)  # VK dropped every repeat
     assert await statuses(db) == {"sent": 150}
     await restarted.close()
+
+
+async def test_a_failed_request_keeps_its_batch_for_the_retry(
+    db: Database, clock: FakeClock, vk: FakeVK, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "RETRY_DELAY", 0)
+    peers = await on_vk(db, clock, vk, 30)
+    vk.lose_answer_next("messages.send", error_code=10, count=3)  # delivered, answers lost
+    vk_platform = platform(vk, tmp_path)
+    worker = Broadcaster(db, {"vk": vk_platform}, {}, clock)
+    await worker.run_once()
+    assert await statuses(db) == {"pending": 30}  # to retry, still one batch
+    clock.advance(seconds=3)
+    await worker.run_once()
+    assert await statuses(db) == {"sent": 30}
+    assert len({c["random_id"] for c in vk.calls_of("messages.send")}) == 1
+    assert all(vk.sends_to(p, TEXT) == 1 for p in peers)  # VK dropped the repeats
+    await vk_platform.close()
