@@ -6,10 +6,11 @@ at most once every `interval` of the clock while sending, at once when a paused 
 broadcast's last sends are recorded, and once more with the final figures. An edit that fails
 is logged and skipped; a message that can no longer be edited is edited no more.
 
-Limits: a shared `AsyncLimiter` per platform, spacing sends evenly
+Limits: a shared `AsyncLimiter` per platform, spacing requests evenly
 (`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
-chat. A "too many requests" pauses the whole platform until a deadline every send on it
-honours (the adapter's `Sender`).
+chat. On VK one request carries a batch of up to 100 deliveries (`peer_ids`). A "too many
+requests" pauses the whole platform until a deadline every send on it honours (the adapter's
+`Sender`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,7 +39,13 @@ from bot.core.models import (
     utcnow,
 )
 from bot.db import Database
-from bot.platforms.base import DeliveryRefused, Platform, RecipientUnavailable, RetryLater
+from bot.platforms.base import (
+    DeliveryRefused,
+    Multicast,
+    Platform,
+    RecipientUnavailable,
+    RetryLater,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,27 +86,33 @@ class Broadcaster:
 
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many deliveries were handled. The
-        next batch is claimed, and the last one recorded, while a batch is being sent."""
+        next batch is claimed while a batch is being sent, and queues for the limiter behind
+        it (so the limiter never idles between batches); outcomes are recorded as the sends
+        complete (see `_Recorder`)."""
         handled = 0
         async with self._lock:
-            recording: asyncio.Task[None] | None = None
+            recorder = _Recorder(self._record)
             claiming = asyncio.create_task(self._claim())
+            sending: asyncio.Future[list[None]] | None = None
             try:
                 while True:
                     token, claimed, work = await claiming
                     if not claimed:
                         break
-                    sending = asyncio.gather(*(self._deliver(item) for item in work))
+                    previous = sending
+                    sending = asyncio.gather(*(self._sent(token, i, recorder) for i in work))
+                    if previous is not None:
+                        await previous
                     claiming = asyncio.create_task(self._claim())
-                    if recording is not None:
-                        await recording
-                    outcomes = await sending
-                    done = [(item[0], o) for item, o in zip(work, outcomes, strict=True)]
-                    recording = asyncio.create_task(self._record(token, done))
                     handled += claimed
+            except BaseException:  # cancelled (shutting down hard) or failed: stop sending
+                if sending is not None:
+                    sending.cancel()
+                raise
             finally:
-                if recording is not None:
-                    await recording
+                if sending is not None:
+                    await asyncio.gather(sending, return_exceptions=True)
+                await recorder.close()
                 if not claiming.done():
                     claiming.cancel()
             await self._report()
@@ -109,8 +123,10 @@ class Broadcaster:
         token = outbox.new_token()
         if self._stopping:
             return token, 0, []
+        batched_on = [n for n, p in self.platforms.items() if isinstance(p, Multicast)]
         async with self.db.transaction() as session:
-            rows = await broadcast_queue.claim(session, self.clock(), token, self.batch)
+            now = self.clock()
+            rows = await broadcast_queue.claim(session, now, token, self.batch, batched_on)
             return token, len(rows), await self._prepare(session, rows)
 
     async def stop(self) -> None:
@@ -121,45 +137,58 @@ class Broadcaster:
 
     async def _prepare(self, session: AsyncSession, rows: list[BroadcastDelivery]) -> list[_Work]:
         """Where each claimed delivery goes and what: the text escaped once, the file, the
-        intent (accounts and broadcasts read in one query each)."""
+        intent (accounts and broadcasts read in one query each); a batch's members as one."""
         if not rows:
             return []
-        accounts = await _by_id(session, Account, {r.account_id for r in rows})
+        query = select(Account.id, Account.platform, Account.external_id, Account.person_id)
+        found = await session.execute(query.where(Account.id.in_({r.account_id for r in rows})))
+        accounts = {a.id: (a.platform, a.external_id, a.person_id) for a in found}
         casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
-        work = []
+        replies: dict[tuple[int, str], Reply] = {}
+        work: list[_Work] = []
+        batches: dict[int, _Work] = {}
         for row in rows:
-            account, broadcast = accounts[row.account_id], casts[row.broadcast_id]
-            if row.person_id is not None and account.person_id != row.person_id:
+            platform, chat, owner = accounts[row.account_id]
+            if row.person_id is not None and owner != row.person_id:
                 # withdrew consent (or unlinked the account) since the list was frozen
                 broadcast_queue.finish(row, DeliveryStatus.FAILED, self.clock(), "left")
                 continue
-            file = None
-            if broadcast.file_content is not None:
-                name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
-                file = File(name, broadcast.file_content, mime)
-            reply = Reply(escape(broadcast.text), file=file, intent=row.intent)
-            work.append((row.id, account.platform, account.external_id, reply))
+            key = (row.broadcast_id, row.intent)
+            if key not in replies:
+                replies[key] = _reply(casts[row.broadcast_id], row.intent)
+            item = batches.get(row.batch_id) if row.batch_id is not None else None
+            if item is None:
+                item = _Work(platform, replies[key], row.batch_id)
+                work.append(item)
+                if row.batch_id is not None:
+                    batches[row.batch_id] = item
+            item.rows.append(row.id)
+            item.chats.append(chat)
         return work
 
-    async def _deliver(self, item: _Work) -> _Outcome:
-        """Send one delivery outside any transaction; how to record the result."""
-        row_id, platform_name, chat, reply = item
-        platform = self.platforms.get(platform_name)
+    async def _sent(self, token: str, item: _Work, recorder: _Recorder) -> None:
+        outcomes = await self._deliver(item)
+        recorder.add(token, list(zip(item.rows, outcomes, strict=True)))
+
+    async def _deliver(self, item: _Work) -> list[_Outcome]:
+        """Send one delivery (or a batch) outside any transaction; how to record each."""
+        platform = self.platforms.get(item.platform)
         if platform is None:
-            return _final(DeliveryStatus.FAILED, f"{platform_name} is not running")
-        return await self._send(platform, chat, reply, row_id)
+            failed = _final(DeliveryStatus.FAILED, f"{item.platform} is not running")
+            return [failed] * len(item.rows)
+        return await self._send(platform, item)
 
     async def _record(self, token: str, outcomes: list[tuple[int, _Outcome]]) -> None:
-        """The batch's outcomes in one transaction, each only while the claim still holds it
-        (a process dying before this sends the batch again: see `broadcast_queue`)."""
+        """Outcomes in one transaction, each only while the claim still holds it (a process
+        dying before this sends them again: see `broadcast_queue`)."""
         async with self.db.transaction() as session:
             now = self.clock()
+            held = await broadcast_queue.owned(session, [row_id for row_id, _ in outcomes], token)
             touched = set()
             for row_id, outcome in outcomes:
-                row = await broadcast_queue.owned(session, row_id, token)
-                if row is not None:
-                    outcome(row, now)
-                    touched.add(row.broadcast_id)
+                if row_id in held:
+                    outcome(held[row_id], now)
+                    touched.add(held[row_id].broadcast_id)
             cards = await self._cards(session, await _by_id(session, Broadcast, touched), now)
         await self._show(cards)
 
@@ -228,25 +257,24 @@ class Broadcaster:
             self._chats.clear()
         return self._chats.setdefault(chat, AsyncLimiter(1, PER_CHAT))
 
-    async def _send(self, platform: Platform, chat: str, reply: Reply, row_id: int) -> _Outcome:
-        chat_limit = self._chat_limit(platform.name, chat)
+    async def _send(self, platform: Platform, item: _Work) -> list[_Outcome]:
+        """One request: a delivery, or a batch to many chats in one (its `random_id` from
+        the batch row); a failure of the whole request is every member's outcome."""
+        chat_limit = self._chat_limit(platform.name, item.chats[0])
+        missed: dict[str, Exception] = {}
         try:
             if chat_limit is not None:
                 await chat_limit.acquire()
             async with self._limit(platform), asyncio.timeout(SEND_TIMEOUT):
-                await platform.send(chat, [reply], dedup_key=f"broadcast:{row_id}")
-        except RecipientUnavailable as exc:
-            return _final(DeliveryStatus.UNREACHABLE, str(exc) or "blocked")
-        except DeliveryRefused as exc:
-            return _final(DeliveryStatus.FAILED, f"refused: {exc}")
-        except RetryLater as exc:
-            return _retry(str(exc), exc.after)
-        except TimeoutError:
-            return _retry("send timed out", None)
+                if item.batch is not None and isinstance(platform, Multicast):
+                    key = f"broadcast-batch:{item.batch}"
+                    missed = await platform.send_many(item.chats, item.reply, key)
+                else:
+                    key = f"broadcast:{item.rows[0]}"
+                    await platform.send(item.chats[0], [item.reply], dedup_key=key)
         except Exception as exc:
-            log.exception("broadcast delivery %s failed", row_id)
-            return _retry(repr(exc), None)
-        return _final(DeliveryStatus.SENT, "")
+            return [_outcome(exc, alone=False, rows=item.rows)] * len(item.rows)
+        return [_outcome(missed.get(chat), alone=True, rows=item.rows) for chat in item.chats]
 
     async def _report(self) -> None:
         """Broadcasts with nothing left are done; each curator gets the final report."""
@@ -276,6 +304,15 @@ async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, 
     return {found.id: found for found in (await session.execute(query)).scalars()}
 
 
+def _reply(broadcast: Broadcast, intent: str) -> Reply:
+    """What a broadcast sends: its text escaped, its file, VK's intent."""
+    file = None
+    if broadcast.file_content is not None:
+        name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
+        file = File(name, broadcast.file_content, mime)
+    return Reply(escape(broadcast.text), file=file, intent=intent)
+
+
 def pace(rate: float) -> AsyncLimiter:
     """A limiter that spaces sends evenly at `rate` a second, without a burst at the start
     (a burst plus the steady rate would exceed the limit in some one-second window)."""
@@ -283,13 +320,72 @@ def pace(rate: float) -> AsyncLimiter:
 
 
 _Outcome = Callable[[BroadcastDelivery, datetime], None]
-_Work = tuple[int, str, str, Reply]  # delivery id, platform, chat, what to send
 _Card = tuple[int, str, str, str, Reply]  # broadcast id, platform, chat, message, the card
+_Done = list[tuple[int, _Outcome]]  # delivery ids and how to record each
+
+
+class _Recorder:
+    """Records outcomes as the sends complete, one transaction taking all that came in since
+    the last: a crash repeats on Telegram only the sends in flight, not a whole claim."""
+
+    def __init__(self, record: Callable[[str, _Done], Awaitable[None]]) -> None:
+        self._record = record
+        self._waiting: dict[str, _Done] = {}  # claim token -> outcomes not yet recorded
+        self._wake = asyncio.Event()
+        self._closing = False
+        self._task = asyncio.create_task(self._run())
+
+    def add(self, token: str, done: _Done) -> None:
+        """Outcomes to record under the claim `token`."""
+        self._waiting.setdefault(token, []).extend(done)
+        self._wake.set()
+
+    async def close(self) -> None:
+        """Record what is left, then stop."""
+        self._closing = True
+        self._wake.set()
+        await self._task
+
+    async def _run(self) -> None:
+        while not (self._closing and not self._waiting):
+            await self._wake.wait()
+            self._wake.clear()
+            waiting, self._waiting = self._waiting, {}
+            for token, done in waiting.items():
+                await self._record(token, done)
+
+
+@dataclass
+class _Work:
+    """One request to make: what to send, where, and the deliveries it records."""
+
+    platform: str
+    reply: Reply
+    batch: int | None  # a VK batch: one request to every chat
+    rows: list[int] = field(default_factory=list)  # delivery ids, in the order of `chats`
+    chats: list[str] = field(default_factory=list)
+
+
+def _outcome(exc: Exception | None, alone: bool, rows: list[int]) -> _Outcome:
+    """How to record a send that raised `exc` (None: sent); `alone`: the error was this
+    delivery's own, not its whole batch's (see `broadcast_queue.retry`)."""
+    if exc is None:
+        return _final(DeliveryStatus.SENT, "")
+    if isinstance(exc, RecipientUnavailable):
+        return _final(DeliveryStatus.UNREACHABLE, str(exc) or "blocked")
+    if isinstance(exc, DeliveryRefused):
+        return _final(DeliveryStatus.FAILED, f"refused: {exc}")
+    if isinstance(exc, RetryLater):
+        return _retry(str(exc), exc.after, alone)
+    if isinstance(exc, TimeoutError):
+        return _retry("send timed out", None, alone)
+    log.error("broadcast deliveries %s failed", rows, exc_info=exc)
+    return _retry(repr(exc), None, alone)
 
 
 def _final(status: DeliveryStatus, reason: str) -> _Outcome:
     return lambda row, now: broadcast_queue.finish(row, status, now, reason)
 
 
-def _retry(reason: str, after: float | None) -> _Outcome:
-    return lambda row, now: broadcast_queue.retry(row, now, reason, after)
+def _retry(reason: str, after: float | None, alone: bool) -> _Outcome:
+    return lambda row, now: broadcast_queue.retry(row, now, reason, after, alone)

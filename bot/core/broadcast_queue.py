@@ -1,53 +1,94 @@
 """Broadcast deliveries as a queue: claimed atomically under a token and a lease (like the
 outbox), then recorded as sent, unreachable, failed or due again after a back-off.
 
-A claim is committed before anything is sent, so a process that dies mid-send leaves the row
-claimed; when its lease lapses the row is claimed again. VK drops that repeat (its `random_id`
-comes from the row); Telegram may show it twice — at most once per crash.
+On a batched platform (VK) the claim also puts up to `PEERS` deliveries of one broadcast in a
+`BroadcastBatch`, sent as one request whose `random_id` comes from the batch row. A batch keeps
+its members: when its lease lapses, or its whole request failed and the retry is due, the same
+members are claimed again as the same batch, so VK drops what it already delivered. A member
+that failed on its own (VK answers each peer apart) was not delivered: it leaves the batch and
+joins a fresh one.
+
+A claim is committed before anything is sent, so a process that dies mid-send leaves the rows
+claimed; when their lease lapses they are claimed again. VK drops that repeat; Telegram has no
+such key: a kill -9 re-sends the deliveries in flight at that moment — sent, the answer not yet
+recorded (outcomes are recorded as the sends complete); at most the claim being sent and the
+one queued behind it (`Broadcaster.batch` each) — so one person gets at most one repeat per
+crash.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
+from itertools import groupby
+from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, and_, exists, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.models import Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus
+from bot.core.models import (
+    Broadcast,
+    BroadcastBatch,
+    BroadcastDelivery,
+    BroadcastStatus,
+    DeliveryStatus,
+)
 
 LEASE = timedelta(minutes=2)
+PEERS = 100  # deliveries in one batch: VK's `peer_ids` takes up to 100
+BATCHES = 10  # batches one claim takes at most: half a second of VK's 20 requests
 MAX_ATTEMPTS = 6  # transient failures before a delivery is given up
 BACKOFF_FIRST, BACKOFF_MAX = 2.0, 120.0  # seconds: doubling, capped
 
 
 async def claim(
-    session: AsyncSession, now: datetime, token: str, limit: int
+    session: AsyncSession,
+    now: datetime,
+    token: str,
+    limit: int,
+    batched_on: Collection[str] = (),
 ) -> list[BroadcastDelivery]:
-    """Claim up to `limit` due deliveries of running broadcasts (pending ones, and claimed ones
-    whose lease lapsed); the conditional UPDATE means two workers never both win a row."""
+    """Claim running broadcasts' due deliveries (pending ones, and claimed ones whose lease
+    lapsed): up to `limit` single ones, and on the `batched_on` platforms up to `BATCHES`
+    batches (formed before and due again, then fresh ones). The conditional UPDATE means two
+    workers never both win a row."""
     running = exists().where(
         Broadcast.id == BroadcastDelivery.broadcast_id,
         Broadcast.status == BroadcastStatus.SENDING,
     )
-    due = or_(
-        and_(BroadcastDelivery.status == DeliveryStatus.PENDING, BroadcastDelivery.due_at <= now),
-        and_(
-            BroadcastDelivery.status == DeliveryStatus.SENDING,
-            BroadcastDelivery.locked_until < now,
-        ),
+    due = and_(_due(now), running)
+    single = BroadcastDelivery.platform.not_in(batched_on)
+    ids = select(BroadcastDelivery.id).where(due, single).order_by(BroadcastDelivery.id)
+    await _take(session, BroadcastDelivery.id.in_(ids.limit(limit)), now, token)
+    again = (
+        select(BroadcastDelivery.batch_id)
+        .distinct()
+        .where(due, BroadcastDelivery.batch_id.is_not(None))
+        .order_by(BroadcastDelivery.batch_id)
+        .limit(BATCHES)
     )
-    ids = select(BroadcastDelivery.id).where(due, running).order_by(BroadcastDelivery.id)
-    await session.execute(
-        update(BroadcastDelivery)
-        .where(BroadcastDelivery.id.in_(ids.limit(limit)), due)
-        .values(
-            status=DeliveryStatus.SENDING,
-            claim_token=token,
-            locked_until=now + LEASE,
-            attempts=BroadcastDelivery.attempts + 1,
+    formed = list((await session.execute(again)).scalars())
+    await _take(session, BroadcastDelivery.batch_id.in_(formed), now, token)
+    fresh = (
+        select(BroadcastDelivery.id, BroadcastDelivery.broadcast_id, BroadcastDelivery.intent)
+        .where(
+            due, BroadcastDelivery.platform.in_(batched_on), BroadcastDelivery.batch_id.is_(None)
         )
-        .execution_options(synchronize_session=False)
+        .order_by(BroadcastDelivery.broadcast_id, BroadcastDelivery.intent, BroadcastDelivery.id)
+        .limit((BATCHES - len(formed)) * PEERS)
     )
+    rows = (await session.execute(fresh)).all()
+    chunks: list[tuple[BroadcastBatch, list[int]]] = []
+    for (broadcast_id, _), group in groupby(rows, key=lambda row: (row[1], row[2])):
+        ids_in = [row[0] for row in group]
+        chunks += [
+            (BroadcastBatch(broadcast_id=broadcast_id), ids_in[start : start + PEERS])
+            for start in range(0, len(ids_in), PEERS)
+        ]
+    session.add_all(batch for batch, _ in chunks)
+    await session.flush()  # the batches' ids, in one statement
+    for batch, members in chunks:
+        await _take(session, BroadcastDelivery.id.in_(members), now, token, batch_id=batch.id)
     query = select(BroadcastDelivery).where(
         BroadcastDelivery.claim_token == token,
         BroadcastDelivery.status == DeliveryStatus.SENDING,
@@ -55,14 +96,44 @@ async def claim(
     return list((await session.execute(query.order_by(BroadcastDelivery.id))).scalars())
 
 
-async def owned(session: AsyncSession, row_id: int, token: str) -> BroadcastDelivery | None:
-    """The delivery if this claim still holds it."""
+def _due(now: datetime) -> ColumnElement[bool]:
+    return or_(
+        and_(BroadcastDelivery.status == DeliveryStatus.PENDING, BroadcastDelivery.due_at <= now),
+        and_(
+            BroadcastDelivery.status == DeliveryStatus.SENDING,
+            BroadcastDelivery.locked_until < now,
+        ),
+    )
+
+
+async def _take(
+    session: AsyncSession, where: ColumnElement[bool], now: datetime, token: str, **values: Any
+) -> None:
+    """Claim the due deliveries `where` picks under `token` (and set `values`)."""
+    await session.execute(
+        update(BroadcastDelivery)
+        .where(where, _due(now))
+        .values(
+            status=DeliveryStatus.SENDING,
+            claim_token=token,
+            locked_until=now + LEASE,
+            attempts=BroadcastDelivery.attempts + 1,
+            **values,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def owned(
+    session: AsyncSession, row_ids: Collection[int], token: str
+) -> dict[int, BroadcastDelivery]:
+    """Those of the deliveries this claim still holds, by id (read in one query)."""
     query = select(BroadcastDelivery).where(
-        BroadcastDelivery.id == row_id,
+        BroadcastDelivery.id.in_(row_ids),
         BroadcastDelivery.claim_token == token,
         BroadcastDelivery.status == DeliveryStatus.SENDING,
     )
-    return (await session.execute(query)).scalar_one_or_none()
+    return {row.id: row for row in (await session.execute(query)).scalars()}
 
 
 def finish(row: BroadcastDelivery, status: DeliveryStatus, now: datetime, reason: str = "") -> None:
@@ -73,8 +144,14 @@ def finish(row: BroadcastDelivery, status: DeliveryStatus, now: datetime, reason
         row.sent_at = now
 
 
-def retry(row: BroadcastDelivery, now: datetime, reason: str, after: float | None) -> None:
-    """Due again after a back-off (or the platform's own delay); failed past `MAX_ATTEMPTS`."""
+def retry(
+    row: BroadcastDelivery, now: datetime, reason: str, after: float | None, alone: bool = False
+) -> None:
+    """Due again after a back-off (or the platform's own delay); failed past `MAX_ATTEMPTS`.
+    `alone`: this delivery failed apart from its batch (so it was not delivered) and leaves it;
+    otherwise it stays in its batch, to be sent again with the same `random_id`."""
+    if alone:
+        row.batch_id = None
     if row.attempts >= MAX_ATTEMPTS:
         finish(row, DeliveryStatus.FAILED, now, f"gave up after {row.attempts} tries: {reason}")
         return

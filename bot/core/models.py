@@ -870,8 +870,8 @@ class DeliveryStatus(enum.StrEnum):
 
 
 class BroadcastDelivery(Base):
-    """One broadcast to one account, frozen when the curator confirmed; VK's `random_id` and
-    the claim come from this row, so a restart never sends it twice to VK."""
+    """One broadcast to one account, frozen when the curator confirmed; the claim comes from
+    this row, VK's `random_id` from its batch, so a restart never sends it twice to VK."""
 
     __tablename__ = "broadcast_deliveries"
     __table_args__ = (
@@ -894,6 +894,10 @@ class BroadcastDelivery(Base):
     locked_until: Mapped[datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
+    # the VK request this delivery goes in (`BroadcastBatch`); None on Telegram
+    batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcast_batches.id", ondelete="SET NULL"), index=True
+    )
 
 
 class AnnouncementOptOut(Base):
@@ -1120,4 +1124,17 @@ class PracticeFile(Base):
     mime: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BroadcastBatch(Base):
+    """Up to 100 VK deliveries of one broadcast sent in one `messages.send` (`peer_ids`). Its
+    `random_id` comes from this row, so a batch sent again after a crash, with the same members,
+    is dropped by VK."""
+
+    __tablename__ = "broadcast_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="CASCADE"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from bot.core.conversation import Incoming, Reply
 
@@ -61,3 +61,16 @@ class Platform(Protocol):
 
     async def close(self) -> None:
         """Release network sessions."""
+
+
+@runtime_checkable
+class Multicast(Protocol):
+    """A platform that sends one message to many chats in one request (VK's `peer_ids`)."""
+
+    async def send_many(
+        self, external_ids: Sequence[str], reply: Reply, dedup_key: str
+    ) -> dict[str, Exception]:
+        """Deliver `reply` to up to `PEERS` chats in one request; the chats it did not reach,
+        each with its own `RecipientUnavailable` or `RetryLater`. A failure of the whole
+        request raises, as `Platform.send` does. The same `dedup_key` makes a repeat of the
+        request recognisable to the platform, which drops it."""

@@ -29,7 +29,13 @@ from vkbottle.polling import BotPolling
 
 from bot.core.conversation import Attachment, Button, FetchFailed, File, Incoming, Reply
 from bot.platforms import rendering
-from bot.platforms.base import DeliveryRefused, Handle, PlatformRejected
+from bot.platforms.base import (
+    DeliveryRefused,
+    Handle,
+    PlatformRejected,
+    RecipientUnavailable,
+    RetryLater,
+)
 from bot.platforms.delivery import Failure, Kind, Sender, answer
 
 log = logging.getLogger(__name__)
@@ -96,6 +102,15 @@ def classify(exc: BaseException) -> Failure | None:
     if isinstance(exc, TimeoutError | OSError | ClientError):
         return Failure(Kind.TRANSIENT)
     return None
+
+
+def peer_failure(error: dict[str, Any]) -> Exception:
+    """One peer's error in a `peer_ids` answer: unreachable (blocked, privacy, the intent
+    refused), else worth another try."""
+    code, text = error.get("code"), str(error.get("description") or error)
+    if code in UNAVAILABLE or code in INTENT_REFUSED:
+        return RecipientUnavailable(f"[{code}] {text}")
+    return RetryLater(f"[{code}] {text}")
 
 
 def random_id(dedup_key: str | None, reply_no: int, piece_no: int) -> int:
@@ -259,6 +274,35 @@ class VkPlatform:
                 if reply.intent:
                     params["intent"] = reply.intent
                 await self.sender.call(self.api.messages.send, **params)
+
+    async def send_many(
+        self, external_ids: Sequence[str], reply: Reply, dedup_key: str
+    ) -> dict[str, Exception]:
+        """One reply to up to 100 chats: a `messages.send` with `peer_ids` per piece of text,
+        the file uploaded once; VK answers each peer apart. Every request's `random_id` comes
+        from `dedup_key`, so VK drops a repeat to a peer it already reached."""
+        failed: dict[str, Exception] = {}
+        pieces = rendering.split(rendering.to_plain(reply.text), TEXT_LIMIT)
+        attachment = None
+        if reply.file is not None:
+            attachment = await self.sender.call(self._upload, reply.file, int(external_ids[0]))
+        for index, piece in enumerate(pieces):
+            peers = [chat for chat in external_ids if chat not in failed]
+            if not peers:
+                break
+            params: dict[str, Any] = {"peer_ids": ",".join(peers), "message": piece}
+            if index == len(pieces) - 1 and reply.buttons:
+                params["keyboard"] = keyboard(reply.buttons)
+            if index == len(pieces) - 1 and attachment:
+                params["attachment"] = attachment
+            params["random_id"] = random_id(dedup_key, 0, index)
+            if reply.intent:
+                params["intent"] = reply.intent
+            answer = await self.sender.call(self.api.request, "messages.send", params)
+            for result in answer.get("response") or []:
+                if result.get("error"):
+                    failed[str(result.get("peer_id"))] = peer_failure(result["error"])
+        return failed
 
     async def edit(self, external_id: str, message: str, reply: Reply) -> None:
         """Edit a message sent earlier (`message`: its id in the conversation) as plain text."""

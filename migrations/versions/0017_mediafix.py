@@ -1,7 +1,7 @@
 """mediafix: cancelled media-plan events; the posts' copies in the Telegram channel
 
 Revision ID: 0017
-Revises: 0014
+Revises: 0016
 Create Date: 2026-12-01 05:49:29.567025
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0017"
-down_revision: str | None = "0014"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """practices
 
 Revision ID: 0020
-Revises: 0014
+Revises: 0017
 Create Date: 2026-12-01 05:37:57.073779
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0020"
-down_revision: str | None = "0014"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

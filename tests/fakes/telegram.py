@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.hold import AnswerHold
 from tests.fakes.rate import RateGate
 from tests.fakes.telegram_channel import ChannelRefused, FakeChannel
 
@@ -529,6 +530,7 @@ class FakeTelegram(FakeServer):
         self._callback_queries: dict[str, bool] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self.rate = RateGate()  # messages a second the bot may send; above it, 429
+        self.held = AnswerHold(self.signal.notify)  # answers kept back: a crash mid-request
         self._redirects: Counter[str] = Counter()
         self._blocked: set[int] = set()
         #: The channel the bot may post to (TELEGRAM_CHANNEL_ID), and what it posted there.
@@ -699,6 +701,7 @@ class FakeTelegram(FakeServer):
                 result = self.channel.take(method, params, files)
             else:
                 result = await handler(params, files)
+                await self.held.wait(method)
         except ChannelRefused as refused:
             return BotAPIError(refused.status, str(refused)).response()
         except BotAPIError as error:

@@ -586,3 +586,18 @@ async def test_run_vkbottle_echo(vk: FakeVK, tmp_path: Any) -> None:
     for i, user in enumerate(users):
         assert [m.text for m in user.messages] == [f"msg {i}"]
     assert json.loads((tmp_path / "bot-polling" / f"{vk.group_id}.json").read_text())["ts"]
+
+
+@pytest.mark.asyncio
+async def test_vk_peer_ids_answers_each_peer_and_drops_a_repeat_per_peer(vk: FakeVK) -> None:
+    api = make_vk_api(vk)
+    one, two, three = vk.user(3101), vk.user(3102), vk.user(3103)
+    vk.block(two.id)
+    vk.fail_peer_next(three.id, error_code=10)
+    params = {"peer_ids": f"{one.id},{two.id},{three.id}", "random_id": 5, "message": "all"}
+    answer = (await api.request("messages.send", params))["response"]
+    assert [r.get("error", {}).get("code") for r in answer] == [None, 901, 10]
+    again = (await api.request("messages.send", params))["response"]
+    assert again[0] == answer[0]  # the repeat to the first is dropped, answered as before
+    assert [len(u.messages) for u in (one, two, three)] == [1, 0, 1]  # the third: now through
+    assert vk.method_counts["messages.send"] == 2

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from aiohttp import web
 
+from tests.fakes.hold import AnswerHold
 from tests.fakes.rate import RateGate
 
 from . import FakeServer, FakeUser
@@ -69,9 +70,13 @@ ERROR_MESSAGES = {
     27: "Group authorization failed: method is unavailable with group auth.",
     100: "One of the parameters specified was missing or invalid",
     214: "Access to adding post denied: a post is already scheduled for this time",
+    900: "Can't send messages for user from blacklist",
     901: "Can't send messages for users without permission",
+    902: "Can't send messages to this user due to their privacy settings",
     911: "Keyboard format is invalid",
     914: "Message is too long",
+    943: "Cannot use this intent",
+    944: "Limits overflow for this intent",
 }
 _HTTP_REASONS = {500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 
@@ -372,7 +377,10 @@ class FakeVK(FakeServer):
         self._cmids: dict[int, int] = {}
         self._messages: dict[int, SentMessage] = {}
         self._by_cmid: dict[tuple[int, int], SentMessage] = {}
-        self._random_ids: dict[int, Any] = {}
+        # (peer, random_id) -> what VK answered: a repeat to that peer is dropped, as on VK
+        self._random_ids: dict[tuple[int, int], dict[str, int]] = {}
+        self._peer_faults: dict[int, deque[int]] = {}
+        self.held = AnswerHold(self.signal.notify)  # answers kept back: a crash mid-request
         self._event_ids: set[str] = set()
         self._uploads: dict[str, tuple[str, bytes]] = {}
         self._docs: dict[tuple[int, int], _Doc] = {}
@@ -463,6 +471,15 @@ class FakeVK(FakeServer):
     def fail_next(self, method: str, error_code: int = 6, count: int = 1) -> None:
         """Make the next ``count`` calls of ``method`` return VK error ``error_code``."""
         self._faults.setdefault(method, deque()).extend([error_code] * count)
+
+    def fail_peer_next(self, peer_id: int, error_code: int = 10, count: int = 1) -> None:
+        """Make the next ``count`` sends to ``peer_id`` fail with ``error_code``: in a
+        ``peer_ids`` request as that peer's own result, the others still delivered."""
+        self._peer_faults.setdefault(peer_id, deque()).extend([error_code] * count)
+
+    def sends_to(self, peer_id: int, text: str) -> int:
+        """How many messages containing ``text`` reached ``peer_id``."""
+        return sum(1 for m in self.sent if m.peer_id == peer_id and text in m.text)
 
     def lose_answer_next(self, method: str, error_code: int = 10, count: int = 1) -> None:
         """Carry out the next ``count`` calls of ``method``, then answer with VK error
@@ -565,6 +582,7 @@ class FakeVK(FakeServer):
             lost = self._lost_answers.get(name)
             if lost:
                 raise VkAPIError(lost.popleft())
+            await self.held.wait(name)
         except VkAPIError as error:
             request_params = [{"key": "method", "value": name}] + [
                 {"key": key, "value": str(value)}
@@ -791,19 +809,20 @@ class FakeVK(FakeServer):
             raise _param_error("message is empty or invalid")
         self._check_text(text)
         keyboard, buttons, types = self._parse_keyboard(params.get("keyboard"))
-        if random_id and random_id in self._random_ids:
-            # VK silently drops a repeated random_id and answers with the original result.
-            return self._random_ids[random_id]
-        results = []
+        results: list[dict[str, Any]] = []
         for peer_id in peers:
-            user = self.users.get(peer_id)
-            if user is None or peer_id in self._blocked:
-                if not multi:
-                    raise VkAPIError(901)
-                results.append(
-                    {"peer_id": peer_id, "error": {"code": 901, "description": ERROR_MESSAGES[901]}}
-                )
+            if random_id and (peer_id, random_id) in self._random_ids:
+                # VK drops a repeated random_id to the same peer, answering as the first time
+                results.append(self._random_ids[(peer_id, random_id)])
                 continue
+            code = self._peer_error(peer_id)
+            if code is not None:
+                if not multi:
+                    raise VkAPIError(code)
+                error = {"code": code, "description": ERROR_MESSAGES.get(code, "")}
+                results.append({"peer_id": peer_id, "error": error})
+                continue
+            user = self.users[peer_id]
             message_id, cmid = self._next_ids(peer_id)
             message = SentMessage(
                 peer_id=peer_id,
@@ -828,13 +847,20 @@ class FakeVK(FakeServer):
             self.sent.append(message)
             user.messages.append(message)
             user._deliver(message)
-            results.append(
-                {"peer_id": peer_id, "message_id": message_id, "conversation_message_id": cmid}
-            )
-        result: Any = results if multi else results[0]["message_id"]
-        if random_id:
-            self._random_ids[random_id] = result
-        return result
+            done = {"peer_id": peer_id, "message_id": message_id, "conversation_message_id": cmid}
+            if random_id:
+                self._random_ids[(peer_id, random_id)] = done
+            results.append(done)
+        return results if multi else results[0]["message_id"]
+
+    def _peer_error(self, peer_id: int) -> int | None:
+        """The error a send to this peer meets: an injected fault, or 901 when blocked."""
+        faults = self._peer_faults.get(peer_id)
+        if faults:
+            return faults.popleft()
+        if peer_id not in self.users or peer_id in self._blocked:
+            return 901
+        return None
 
     def _find_message(self, params: dict[str, Any]) -> SentMessage:
         peer_id = self._int(params, "peer_id")
