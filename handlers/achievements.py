@@ -17,6 +17,7 @@ from handlers.buttons import (
     EditAchievement,
     NewAchievement,
     OpenAchievement,
+    PortfolioView,
     WithdrawAchievement,
 )
 from handlers.common import help_hint
@@ -24,7 +25,8 @@ from handlers.notifications import shown_name
 from handlers.pages import page_rows
 
 router = Router()
-SHOWN = 6  # cards on the list: with «Добавить», «Наставляемому» and Help, within VK's ten
+SHOWN = 6  # cards, two a row; with «Добавить», «Наставляемому», the portfolio and Help: VK's six
+# rows and ten buttons
 MENTEES_PAGE = 7  # with «Назад», «Дальше» and Help, within VK's ten
 
 
@@ -49,21 +51,20 @@ async def list_button(ctx: Context, _: AchievementList) -> Replies:
 async def _listing(ctx: Context) -> Replies:
     me = _me(ctx)
     mine = await achievements.of_person(ctx.session, me.id)
-    rows = [
-        [
-            Button(
-                fit_label(f"{MARKS.get(a.status, '')} {a.title}"),
-                OpenAchievement(a.id).pack(),
-            )
-        ]
+    cards = [
+        Button(fit_label(f"{MARKS.get(a.status, '')} {a.title}"), OpenAchievement(a.id).pack())
         for a in mine[:SHOWN]
     ]
+    rows = [cards[i : i + 2] for i in range(0, len(cards), 2)]
+    adding = []
     if Role.MENTEE in me.role_set:
-        rows.append([ctx.button("btn-achievement-add", NewAchievement())])
+        adding.append(ctx.button("btn-achievement-add", NewAchievement()))
     if await achievements.mentees_of(ctx.session, me.id):
-        rows.append([ctx.button("btn-achievement-for-mentee", NewAchievement(choose=True))])
-    if not rows:
+        adding.append(ctx.button("btn-achievement-for-mentee", NewAchievement(choose=True)))
+    if not adding and not mine:
         return [ctx.reply("achievement-none-mentees-only", help_hint(ctx))]
+    rows += [adding] if adding else []
+    rows.append([ctx.button("btn-portfolio-mine", PortfolioView(me.id))])
     key = "achievement-list" if mine else "achievement-list-empty"
     if not mine and Role.MENTEE not in me.role_set:
         key = "achievement-list-mentor"

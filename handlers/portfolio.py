@@ -7,13 +7,14 @@ import json
 
 from markupsafe import Markup
 
-from bot.core import dates, organisation, pdf, points, texts
+from bot.core import dates, organisation, pdf, points
 from bot.core.conversation import Button, File, Reply
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import Person
 from bot.core.refusal import StaleButton
 from bot.core.services import footprint, portfolio_access
-from handlers.buttons import PortfolioView
+from bot.core.services.achievements import KINDS
+from handlers.buttons import AchievementList, PortfolioView
 from handlers.common import help_hint, unregistered
 
 router = Router()
@@ -66,13 +67,16 @@ async def show(ctx: Context, person: Person) -> Replies:
 
 
 def _buttons(ctx: Context, person: Person) -> list[list[Button]]:
-    return [
+    """PDF and JSON; one's own portfolio also leads to one's achievements (to add one)."""
+    rows = [
         [
             ctx.button("btn-portfolio-pdf", PortfolioView(person.id, "pdf")),
             ctx.button("btn-portfolio-json", PortfolioView(person.id, "json")),
-        ],
-        *help_hint(ctx),
+        ]
     ]
+    if ctx.person is not None and ctx.person.id == person.id:
+        rows.append([ctx.button("btn-achievements", AchievementList())])
+    return [*rows, *help_hint(ctx)]
 
 
 def _text(ctx: Context, found: footprint.Footprint, *, document: bool) -> Markup:
@@ -90,6 +94,6 @@ def _text(ctx: Context, found: footprint.Footprint, *, document: bool) -> Markup
 
 
 def _kind(key: str, locale: str) -> Markup:
-    """An achievement kind's name; a kind the organisation added later reads as its key."""
-    name = f"footprint-kind-{key}"
-    return texts.t(name, locale) if texts.has(name, locale) else Markup.escape(key)
+    """An achievement kind's name, from the organisation's list (a dropped kind keeps its
+    shipped name; an unknown one reads as its key)."""
+    return Markup.escape(organisation.shown(KINDS, key, None, locale))

@@ -1,6 +1,7 @@
 """Achievements on each platform: a mentee adds one with a photo (a Word document refused), the
 curator verifies it from the notice (a forged verify from the mentor changes nothing), the
-mentee is told and can no longer edit it, not even with a forged button; the mentor adds a
+mentee is told and can no longer edit it, not even with a forged button, and finds it in the
+portfolio, in chat and in its PDF; the mentor adds a
 second with a link, the curator rejects it with a reason, the mentee edits it and sends it
 again with a PDF; /forget leaves neither the achievements nor their files in the database."""
 
@@ -12,6 +13,7 @@ from bot.core.models import Achievement, AchievementStatus
 from tests.e2e import programme_steps as steps
 from tests.e2e.harness import Chat, Harness
 from tests.e2e.test_forget_erases_data import _database_files
+from tests.e2e.test_portfolio import pdf_text
 
 DIPLOMA = b"\xff\xd8\xff\xe0 diploma of the olympiad zq7"
 CERTIFICATE = b"%PDF-1.4 certificate with the right name zq8"
@@ -75,6 +77,13 @@ async def test_add_verify_reject_edit_and_forget(harness: Harness, platform: str
     pupil.press_payload(f"ach-edit:{first.id}")
     await pupil.expect("изменить его нельзя")
     assert (await achievements(harness))[0].title == FIRST
+
+    # Verified, it is in the portfolio: in chat and in the PDF.
+    await pupil.say("/achievements", "Мои достижения")
+    portfolio = await pupil.click("Моё портфолио", FIRST)
+    assert "Олимпиада" in portfolio.text
+    document = await pupil.click("PDF", "Портфолио в PDF")
+    assert FIRST in pdf_text(document.document_bytes)
 
     # The mentor adds the second for the mentee, with a link; the curator rejects it.
     await guide.say("/achievements", "своему наставляемому")

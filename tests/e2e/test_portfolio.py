@@ -58,7 +58,7 @@ async def test_the_portfolio_its_pdf_and_json_and_who_may_see_them(
     assert f"Итого: {data.TOTAL}" in shown.text
     assert "Программы наставничества: 1" in shown.text and "завершена" in shown.text
     assert "Посещено встреч: 1" in shown.text and data.AGENDA in shown.text
-    assert shown.buttons == ["PDF", "JSON", "Помощь"]
+    assert shown.buttons == ["PDF", "JSON", "Мои достижения", "Помощь"]
 
     document = await pair.mentee.click("PDF", "Портфолио в PDF")
     assert document.document_name == f"portfolio-{mentee_id}.pdf"
@@ -125,7 +125,7 @@ async def test_a_parent_sees_the_childs_portfolio(
 
     shown = await parent.say("/portfolio", "Портфолио: Миша Котов")
     assert "Турнир юных физиков" in shown.text
-    assert "Конкурс 6 × муниципальный 2 × победитель 3 = 36" in shown.text
+    assert "Конкурс, соревнования 6 × муниципальный 2 × победитель 3 = 36" in shown.text
     document = await parent.click("PDF", "Портфолио в PDF")
     assert "Миша Котов" in pdf_text(document.document_bytes)
     assert "Турнир юных физиков" in (await child.say("/portfolio", "Портфолио: Миша Котов")).text

@@ -73,7 +73,7 @@ async def test_the_portfolio_shows_only_verified_achievements_with_points(
     assert "пропустили" not in text
     assert "Выполнено пунктов плана: 1" in text and data.MILESTONE in text
     labels = [b.label for row in reply.buttons for b in row]
-    assert labels == ["PDF", "JSON", "Помощь"]
+    assert labels == ["PDF", "JSON", "Мои достижения", "Помощь"]
 
 
 async def test_the_pdf_is_a_document_with_the_name_the_achievements_and_the_total(
