@@ -78,6 +78,8 @@ class Broadcaster:
         self.progress = progress
         self.interval = timedelta(seconds=interval)  # at least between two progress edits
         self._shown: dict[int, datetime] = {}  # when each broadcast's progress was last shown
+        self._cards_due: dict[int, _Card] = {}  # the latest card of each broadcast, to show
+        self._showing: asyncio.Task[None] | None = None
         self.limits = {name: pace(rate) for name, rate in rates.items()}
         self._chats: dict[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
@@ -190,7 +192,26 @@ class Broadcaster:
                     outcome(held[row_id], now)
                     touched.add(held[row_id].broadcast_id)
             cards = await self._cards(session, await _by_id(session, Broadcast, touched), now)
-        await self._show(cards)
+        self._queue_cards(cards)
+
+    def _queue_cards(self, cards: Iterable[_Card]) -> None:
+        """Show the cards apart from recording (an edit waiting out a 429 must not hold the
+        outcomes back); a card not yet shown gives way to a newer one of its broadcast."""
+        for card in cards:
+            self._cards_due[card[0]] = card
+        if self._cards_due and (self._showing is None or self._showing.done()):
+            self._showing = asyncio.create_task(self._show_due())
+
+    async def _show_due(self) -> None:
+        while self._cards_due:
+            cards = list(self._cards_due.values())
+            self._cards_due.clear()
+            await self._show(cards)
+
+    async def _shown_all(self) -> None:
+        """Wait for the cards queued so far to be shown."""
+        if self._showing is not None:
+            await self._showing
 
     async def _cards(
         self,
@@ -294,6 +315,7 @@ class Broadcaster:
                         due_at=now,
                     )
             added = bool(session.info.get(outbox.ADDED))
+        await self._shown_all()
         await self._show(cards)
         if added:
             self.on_report()
