@@ -696,8 +696,9 @@ class FakeTelegram(FakeServer):
         if faults:
             fault = faults.popleft()
             return BotAPIError(fault.status, fault.description, fault.parameters).response()
+        to_channel = self.channel.addressed(method, params)
         try:
-            if self.channel.addressed(method, params):
+            if to_channel:
                 result = self.channel.take(method, params, files)
             else:
                 result = await handler(params, files)
@@ -708,7 +709,7 @@ class FakeTelegram(FakeServer):
             return error.response()
         finally:
             self.signal.notify()
-        if method.lower().startswith("send"):
+        if method.lower().startswith("send") and not to_channel:
             await self._after_send(int(params["chat_id"]))
         return web.json_response({"ok": True, "result": result})
 

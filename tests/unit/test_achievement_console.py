@@ -90,7 +90,8 @@ async def test_a_rejection_is_edited_and_sent_again_and_a_mentor_adds_for_a_ment
     setup = await programme_setup(core, db)
     pupil, boss, guide = setup.mentees[0], setup.curator, setup.mentor
     choose = await guide.send("/achievements")
-    assert payloads(choose) == ["ach-new::y", "menu:help"]
+    mentor_id = await person_id(db, "2")
+    assert payloads(choose) == ["ach-new::y", f"portfolio:{mentor_id}", "menu:help"]
     mentee_id = await person_id(db, "3")
     assert payloads(await guide.press("ach-new::y"))[0] == f"ach-new:{mentee_id}"
     await guide.press(f"ach-new:{mentee_id}")

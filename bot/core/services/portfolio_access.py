@@ -3,46 +3,21 @@ came from), the person's mentors and the curators; nobody else."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
     STAFF,
     Account,
-    MemberRole,
     Person,
     PersonStatus,
-    Programme,
-    ProgrammeMember,
-    ProgrammeStatus,
 )
-from bot.core.services import consent
-
-# A mentor sees the portfolios of the mentees of these programmes.
-MENTORED = (ProgrammeStatus.ACTIVE, ProgrammeStatus.COMPLETED)
+from bot.core.services import achievements, consent
 
 
 async def children(session: AsyncSession, account: Account) -> list[Person]:
     """The registered minors a parent consented for from this account (or its person)."""
     given = await consent.given_as_parent(session, account, active_only=True)
     return [child for _, child in given if child.status == PersonStatus.ACTIVE]
-
-
-async def mentees(session: AsyncSession, mentor_id: int) -> list[Person]:
-    """The registered mentees of the mentor's active and completed programmes, by name."""
-    query = (
-        select(Person)
-        .join(ProgrammeMember, ProgrammeMember.person_id == Person.id)
-        .join(Programme, Programme.id == ProgrammeMember.programme_id)
-        .where(
-            Programme.mentor_id == mentor_id,
-            Programme.status.in_(MENTORED),
-            ProgrammeMember.role == MemberRole.MENTEE,
-            Person.status == PersonStatus.ACTIVE,
-        )
-        .order_by(Person.name, Person.id)
-    )
-    return list((await session.execute(query)).scalars().unique())
 
 
 async def choices(session: AsyncSession, account: Account) -> list[Person]:
@@ -54,7 +29,7 @@ async def choices(session: AsyncSession, account: Account) -> list[Person]:
         found.append(person)
     found += await children(session, account)
     if person is not None and person.status == PersonStatus.ACTIVE:
-        found += await mentees(session, person.id)
+        found += await achievements.mentees_of(session, person.id)
     unique: dict[int, Person] = {}
     for someone in found:
         unique.setdefault(someone.id, someone)
