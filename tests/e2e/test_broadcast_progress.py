@@ -1,7 +1,7 @@
 """The curator's live progress: the message «Отправить» turned into is edited as the broadcast goes
 — "delivered" growing, at most once per `BROADCAST_PROGRESS_SECONDS` of the bot's clock — and ends
-with the final figures; pause, resume and cancel work from it while a batch is in flight; an edit
-the platform refuses stops the edits, never the broadcast."""
+with the final figures; pause works from it while a batch is in flight, then resume and cancel; an
+edit the platform refuses stops the edits, never the broadcast."""
 
 from __future__ import annotations
 
