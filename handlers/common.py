@@ -39,6 +39,8 @@ PUBLIC_COMMANDS = (
     "meetings",
     "surveys",
     "achievements",
+    "portfolio",
+    "practices",
     "profile",
     "settings",
     "mydata",

@@ -1,4 +1,5 @@
 # /portfolio: the digital footprint
+cmd-portfolio = Portfolio: achievements and programmes
 portfolio-choose = Whose portfolio shall I open?
 btn-portfolio-mine = My portfolio
 btn-portfolio-of = Portfolio: { $name }

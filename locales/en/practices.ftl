@@ -1,5 +1,6 @@
 # The best-practice collection (methodological collection): the wizard, the curator's review, /practices.
 
+cmd-practices = Best-practice collection
 practice-invite = Programme No. { $id } is complete: thank you for your work! Share a practice that worked: the curator will review it and add it to the methodological collection for other mentors to use.
 btn-practice-share = Share a practice
 btn-practice-not-now = Not now

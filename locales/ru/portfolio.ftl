@@ -1,4 +1,5 @@
 # /portfolio: the digital footprint
+cmd-portfolio = Портфолио: достижения и программы
 portfolio-choose = Чьё портфолио открыть?
 btn-portfolio-mine = Моё портфолио
 btn-portfolio-of = Портфолио: { $name }
