@@ -7,10 +7,10 @@ broadcast's last sends are recorded, and once more with the final figures. An ed
 is logged and skipped; a message that can no longer be edited is edited no more.
 
 Limits: a shared `AsyncLimiter` per platform, spacing requests evenly
-(`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`) and, on Telegram, one message a second per
-chat. On VK one request carries a batch of up to 100 deliveries (`peer_ids`). A "too many
-requests" pauses the whole platform until a deadline every send on it honours (the adapter's
-`Sender`).
+(`BROADCAST_TELEGRAM_RATE`, `BROADCAST_VK_RATE`; see `pace`) and, on Telegram, one message a
+second per chat. On VK one request carries a batch of up to 100 deliveries (`peer_ids`). A
+"too many requests" pauses the whole platform until a deadline every send on it honours (the
+adapter's `Sender`). The first claims of a run are small, so the first messages go out at once.
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ class Broadcaster:
         handled = 0
         async with self._lock:
             recorder = _Recorder(self._record)
-            claiming = asyncio.create_task(self._claim())
+            tenths = 1  # of a full claim: the first claims are small, so sending starts soon
+            claiming = asyncio.create_task(self._claim(tenths))
             sending: asyncio.Future[list[None]] | None = None
             try:
                 while True:
@@ -105,7 +106,8 @@ class Broadcaster:
                     sending = asyncio.gather(*(self._sent(token, i, recorder) for i in work))
                     if previous is not None:
                         await previous
-                    claiming = asyncio.create_task(self._claim())
+                    tenths = min(2 * tenths, 10)
+                    claiming = asyncio.create_task(self._claim(tenths))
                     handled += claimed
             except BaseException:  # cancelled (shutting down hard) or failed: stop sending
                 if sending is not None:
@@ -120,15 +122,18 @@ class Broadcaster:
             await self._report()
         return handled
 
-    async def _claim(self) -> tuple[str, int, list[_Work]]:
-        """A batch claimed under a new token and made ready to send (none while stopping)."""
+    async def _claim(self, tenths: int) -> tuple[str, int, list[_Work]]:
+        """`tenths` of a full batch claimed under a new token and made ready to send (none
+        while stopping)."""
         token = outbox.new_token()
         if self._stopping:
             return token, 0, []
         batched_on = [n for n, p in self.platforms.items() if isinstance(p, Multicast)]
+        size = max(1, self.batch * tenths // 10)
+        batches = max(1, broadcast_queue.BATCHES * tenths // 10)
         async with self.db.transaction() as session:
             now = self.clock()
-            rows = await broadcast_queue.claim(session, now, token, self.batch, batched_on)
+            rows = await broadcast_queue.claim(session, now, token, size, batched_on, batches)
             return token, len(rows), await self._prepare(session, rows)
 
     async def stop(self) -> None:
@@ -336,9 +341,15 @@ def _reply(broadcast: Broadcast, intent: str) -> Reply:
 
 
 def pace(rate: float) -> AsyncLimiter:
-    """A limiter that spaces sends evenly at `rate` a second, without a burst at the start
-    (a burst plus the steady rate would exceed the limit in some one-second window)."""
-    return AsyncLimiter(1, MARGIN / rate)
+    """A limiter that spaces sends evenly at `rate` / `MARGIN` a second.
+
+    Its bucket holds a little more than one send: a sender woken late (a busy event loop)
+    finds the next send's room already there instead of losing the delay, and the pace
+    catches up. Half of the margin pays for that, the other half is left for the time a
+    request takes to reach the platform, so no one-second window there sees more than
+    `rate` (a bucket of C drained at r lets at most C + r·L sends into L seconds)."""
+    capacity = 1 + rate * (1 - 1 / MARGIN) / 2
+    return AsyncLimiter(capacity, capacity * MARGIN / rate)
 
 
 _Outcome = Callable[[BroadcastDelivery, datetime], None]

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, exists, false, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.models import (
@@ -47,9 +47,10 @@ async def claim(
     token: str,
     limit: int,
     batched_on: Collection[str] = (),
+    batches: int = BATCHES,
 ) -> list[BroadcastDelivery]:
     """Claim running broadcasts' due deliveries (pending ones, and claimed ones whose lease
-    lapsed): up to `limit` single ones, and on the `batched_on` platforms up to `BATCHES`
+    lapsed): up to `limit` single ones, and on the `batched_on` platforms up to `batches`
     batches (formed before and due again, then fresh ones). The conditional UPDATE means two
     workers never both win a row."""
     running = exists().where(
@@ -65,7 +66,7 @@ async def claim(
         .distinct()
         .where(due, BroadcastDelivery.batch_id.is_not(None))
         .order_by(BroadcastDelivery.batch_id)
-        .limit(BATCHES)
+        .limit(batches)
     )
     formed = list((await session.execute(again)).scalars())
     await _take(session, BroadcastDelivery.batch_id.in_(formed), now, token)
@@ -75,7 +76,7 @@ async def claim(
             due, BroadcastDelivery.platform.in_(batched_on), BroadcastDelivery.batch_id.is_(None)
         )
         .order_by(BroadcastDelivery.broadcast_id, BroadcastDelivery.intent, BroadcastDelivery.id)
-        .limit((BATCHES - len(formed)) * PEERS)
+        .limit((batches - len(formed)) * PEERS)
     )
     rows = (await session.execute(fresh)).all()
     chunks: list[tuple[BroadcastBatch, list[int]]] = []
@@ -96,6 +97,17 @@ async def claim(
     return list((await session.execute(query.order_by(BroadcastDelivery.id))).scalars())
 
 
+def _still_due(now: datetime) -> ColumnElement[bool]:
+    """`_due` for rows already picked by id, written so that it cannot use the due index:
+    the database then looks the picked rows up by id instead of reading every due row (the
+    planner of SQLite, without statistics, takes that index for the narrower one)."""
+    return case(
+        (BroadcastDelivery.status == DeliveryStatus.PENDING, BroadcastDelivery.due_at <= now),
+        (BroadcastDelivery.status == DeliveryStatus.SENDING, BroadcastDelivery.locked_until < now),
+        else_=false(),
+    )
+
+
 def _due(now: datetime) -> ColumnElement[bool]:
     return or_(
         and_(BroadcastDelivery.status == DeliveryStatus.PENDING, BroadcastDelivery.due_at <= now),
@@ -112,7 +124,7 @@ async def _take(
     """Claim the due deliveries `where` picks under `token` (and set `values`)."""
     await session.execute(
         update(BroadcastDelivery)
-        .where(where, _due(now))
+        .where(where, _still_due(now))
         .values(
             status=DeliveryStatus.SENDING,
             claim_token=token,

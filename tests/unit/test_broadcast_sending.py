@@ -172,8 +172,9 @@ async def test_the_rate_setting_bounds_the_pace(
     settings = make_settings(tmp_path, "sqlite+aiosqlite:///:memory:")
     tuned = settings.model_copy(update={"broadcast_telegram_rate": 5.0, "broadcast_vk_rate": 7.0})
     app = App(tuned)
-    assert app.broadcaster.limits["telegram"].time_period == pytest.approx(1.02 / 5)
-    assert app.broadcaster.limits["vk"].time_period == pytest.approx(1.02 / 7)
+    for name, rate in (("telegram", 5), ("vk", 7)):
+        limit = app.broadcaster.limits[name]
+        assert limit.max_rate / limit.time_period == pytest.approx(rate / 1.02)
     await app.db.close()
 
 
