@@ -58,7 +58,15 @@ async def claim(
         Broadcast.status == BroadcastStatus.SENDING,
     )
     due = and_(_due(now), running)
-    single = BroadcastDelivery.platform.not_in(batched_on)
+    single = or_(
+        BroadcastDelivery.platform.not_in(batched_on),
+        # claimed alone before batches existed (an upgrade mid-broadcast): sent alone again,
+        # under the same key, so VK drops the repeat
+        and_(
+            BroadcastDelivery.status == DeliveryStatus.SENDING,
+            BroadcastDelivery.batch_id.is_(None),
+        ),
+    )
     ids = select(BroadcastDelivery.id).where(due, single).order_by(BroadcastDelivery.id)
     await _take(session, BroadcastDelivery.id.in_(ids.limit(limit)), now, token)
     again = (

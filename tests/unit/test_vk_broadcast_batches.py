@@ -1,7 +1,7 @@
 """VK broadcasts go in batches: one `messages.send` with `peer_ids` for up to 100 people; VK
 answers each peer apart and each delivery records its own outcome; a batch whose process died,
 or whose request failed as a whole, is sent again as the same batch, and VK drops what it
-already delivered."""
+already delivered; so does a delivery claimed alone before batches existed."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.core.broadcast_queue import LEASE
 from bot.core.conversation import Incoming, Reply
-from bot.core.models import BroadcastDelivery
+from bot.core.models import BroadcastDelivery, DeliveryStatus
 from bot.core.services import broadcasts
 from bot.core.services.broadcasts import Audience
 from bot.db import Database
@@ -138,3 +138,26 @@ async def test_a_failed_request_keeps_its_batch_for_the_retry(
     assert len({c["random_id"] for c in vk.calls_of("messages.send")}) == 1
     assert all(vk.sends_to(p, TEXT) == 1 for p in peers)  # VK dropped the repeats
     await vk_platform.close()
+
+
+async def test_a_delivery_claimed_alone_before_an_upgrade_is_sent_alone_again_and_vk_drops_it(
+    db: Database, clock: FakeClock, vk: FakeVK, tmp_path: Path
+) -> None:
+    """The version before batches claimed and sent one delivery a request (its `random_id`
+    from the delivery row), then was upgraded before it recorded the outcome."""
+    peers = await on_vk(db, clock, vk, 3)
+    async with db.transaction() as session:
+        rows = list((await session.execute(select(BroadcastDelivery))).scalars())
+        for row in rows:
+            row.status, row.claim_token, row.locked_until = DeliveryStatus.SENDING, "old", clock()
+    old = platform(vk, tmp_path)
+    first = min(rows, key=lambda row: row.id)
+    await old.send(str(peers[0]), [Reply(TEXT)], dedup_key=f"broadcast:{first.id}")
+    await old.close()
+
+    clock.advance(seconds=LEASE.total_seconds() + 1)  # the lease lapses after the upgrade
+    upgraded = platform(vk, tmp_path)
+    assert await Broadcaster(db, {"vk": upgraded}, {}, clock).run_once() == 3
+    assert all(vk.sends_to(p, TEXT) == 1 for p in peers)  # VK dropped the repeat
+    assert await statuses(db) == {"sent": 3}
+    await upgraded.close()
