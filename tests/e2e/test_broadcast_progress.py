@@ -1,7 +1,7 @@
 """The curator's live progress: the message «Отправить» turned into is edited as the broadcast goes
 — "delivered" growing, at most once per `BROADCAST_PROGRESS_SECONDS` of the bot's clock — and ends
-with the final figures; pause works from it while a batch is in flight, then resume and cancel; an
-edit the platform refuses stops the edits, never the broadcast."""
+with the final figures; pause works from it while a batch is in flight, then resume and cancel, and
+so does cancel; an edit the platform refuses stops the edits, never the broadcast."""
 
 from __future__ import annotations
 
@@ -181,6 +181,28 @@ async def test_the_card_shows_the_broadcast_going_and_controls_it(
     assert "отменено" in last and delivered(last) == cancelled
     statuses = await delivery_statuses(harness)
     assert statuses.get(DeliveryStatus.CANCELLED, 0) == ACCOUNTS - cancelled
+
+    # Cancel pressed on the card while a batch is in flight: the sends in flight are recorded,
+    # nothing more goes out, and the card ends with the figures the fakes show.
+    at_cancel = []
+
+    async def cancel_at_three(count: int) -> None:
+        if count == 3:
+            at_cancel.append(received(harness, "Пятое объявление"))
+            boss.press("Отменить рассылку")
+            await skip_to(boss, "отменено")
+
+    card = await start(boss, "Пятое объявление")
+    on_sent(harness, cancel_at_three)
+    await run(harness)
+    sent = received(harness, "Пятое объявление")
+    assert 3 <= at_cancel[0] <= sent <= at_cancel[0] + 3 * BATCH < ACCOUNTS
+    assert await run(harness) == 0
+    assert received(harness, "Пятое объявление") == sent
+    last = edits(harness, platform, ref(platform, card), 0)[-1]
+    assert "отменено" in last and delivered(last) == sent
+    statuses = await delivery_statuses(harness)
+    assert statuses == {DeliveryStatus.SENT: sent, DeliveryStatus.CANCELLED: ACCOUNTS - sent}
 
 
 def calls(harness: Harness, platform: str, method: str) -> list[dict[str, Any]]:
