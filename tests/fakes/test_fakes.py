@@ -498,10 +498,17 @@ async def test_vk_documents_users_and_wall(vk: FakeVK) -> None:
     attachment = await DocMessagesUploader(api).upload(
         b"col\n1\n", peer_id=user.id, title="report.csv"
     )
-    assert attachment.startswith(f"doc-{vk.group_id}_")
+    assert attachment.startswith(f"doc{user.id}_")  # the peer's document, as on VK
     await api.messages.send(peer_id=user.id, random_id=0, attachment=attachment)
     message = await user.next_message()
     assert message.doc_title == "report.csv" and message.doc_bytes == b"col\n1\n"
+    other = vk.user(3003)
+    keyless = attachment.rsplit("_", 1)[0]
+    with pytest.raises(VKAPIError) as denied:  # someone else's document needs its key
+        await api.messages.send(peer_id=other.id, random_id=0, attachment=keyless)
+    assert denied.value.code == 15
+    await api.messages.send(peer_id=other.id, random_id=0, attachment=attachment)
+    assert (await other.next_message()).doc_bytes == b"col\n1\n"
 
     [profile] = await api.users.get(user_ids=[user.id])
     assert (profile.first_name, profile.last_name) == ("Ива", "Петрова")

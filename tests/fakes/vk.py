@@ -342,6 +342,7 @@ class _Doc:
     owner_id: int
     title: str
     data: bytes
+    access_key: str = ""  # another person may open it only with this key
 
 
 class FakeVK(FakeServer):
@@ -383,6 +384,7 @@ class FakeVK(FakeServer):
         self.held = AnswerHold(self.signal.notify)  # answers kept back: a crash mid-request
         self._event_ids: set[str] = set()
         self._uploads: dict[str, tuple[str, bytes]] = {}
+        self._upload_peers: dict[str, int] = {}  # a document upload's peer_id: its owner
         self._docs: dict[tuple[int, int], _Doc] = {}
         self._photos: dict[tuple[int, int], _Doc] = {}
         self._served: dict[str, bytes] = {}  # files users send, at /files/{key}
@@ -654,6 +656,7 @@ class FakeVK(FakeServer):
             return web.json_response({"error": "no_file", "error_descr": "file is required"})
         token = secrets.token_hex(16)
         self._uploads[token] = (file.filename, file.file.read())
+        self._upload_peers[token] = int(request.query.get("peer", "0"))
         return web.json_response({"file": token})
 
     # ------------------------------------------------------------------ helpers
@@ -727,21 +730,27 @@ class FakeVK(FakeServer):
             types.append(type_row)
         return keyboard, buttons, types
 
-    def _resolve_attachments(self, raw: Any) -> tuple[list[str], _Doc | None]:
+    def _resolve_attachments(self, raw: Any, peers: list[int]) -> tuple[list[str], _Doc | None]:
+        """The attachments named, and the file; a person's document sent to anyone else
+        needs its access key (``doc{owner}_{id}_{key}``), as on VK."""
         attachments = [a.strip() for a in str(raw or "").split(",") if a.strip()]
         doc = None
         for attachment in attachments:
             kind = "doc" if attachment.startswith("doc") else "photo"
             if not attachment.startswith(("doc", "photo")):
                 continue
-            owner, _, doc_id = attachment[len(kind) :].partition("_")
+            owner, _, rest = attachment[len(kind) :].partition("_")
+            doc_id, _, access_key = rest.partition("_")
             try:
-                key = (int(owner), int(doc_id.split("_")[0]))
+                key = (int(owner), int(doc_id))
             except ValueError:
                 raise _param_error(f"invalid attachment {attachment}") from None
             doc = (self._docs if kind == "doc" else self._photos).get(key)
             if doc is None:
                 raise _param_error(f"{kind} {attachment} not found")
+            others = [peer for peer in peers if peer != doc.owner_id]
+            if doc.owner_id > 0 and others and access_key != doc.access_key:
+                raise VkAPIError(15, f"access denied: {attachment} belongs to {doc.owner_id}")
         return attachments, doc
 
     def _check_text(self, text: str) -> None:
@@ -804,7 +813,7 @@ class FakeVK(FakeServer):
                 "you should specify peer_id, user_id, domain, chat_id or user_ids param"
             )
         text = str(params.get("message") or "")
-        attachments, doc = self._resolve_attachments(params.get("attachment"))
+        attachments, doc = self._resolve_attachments(params.get("attachment"), peers)
         if not text and not attachments:
             raise _param_error("message is empty or invalid")
         self._check_text(text)
@@ -884,7 +893,9 @@ class FakeVK(FakeServer):
         message = self._find_message(params)
         text = str(params.get("message") or "")
         if "attachment" in params:
-            attachments, doc = self._resolve_attachments(params.get("attachment"))
+            attachments, doc = self._resolve_attachments(
+                params.get("attachment"), [message.peer_id]
+            )
         else:
             attachments = message.attachments
             doc = None
@@ -941,7 +952,12 @@ class FakeVK(FakeServer):
         return 1
 
     def _get_upload_server(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"upload_url": f"{self.base_url}/upload/doc"}
+        """As VK has it for a community token: `peer_id` is required, and the document saved
+        belongs to that peer (others open it with its access key)."""
+        peer = self._int(params, "peer_id")
+        if not peer:
+            raise _param_error("peer_id is required with a community token")
+        return {"upload_url": f"{self.base_url}/upload/doc?peer={peer}"}
 
     def _docs_save(self, params: dict[str, Any]) -> dict[str, Any]:
         upload = self._uploads.pop(str(params.get("file") or ""), None)
@@ -949,7 +965,9 @@ class FakeVK(FakeServer):
             raise _param_error("file is undefined or invalid")
         filename, data = upload
         title = str(params.get("title") or filename)
-        doc = _Doc(next(self._doc_ids), -self.group_id, title, data)
+        peer = self._upload_peers.pop(str(params.get("file")), 0)
+        owner = peer if 0 < peer < 2_000_000_000 else -self.group_id
+        doc = _Doc(next(self._doc_ids), owner, title, data, secrets.token_hex(8))
         self._docs[(doc.owner_id, doc.id)] = doc
         ext = title.rsplit(".", 1)[-1] if "." in title else ""
         return {
@@ -963,6 +981,7 @@ class FakeVK(FakeServer):
                 "date": int(time.time()),
                 "type": 1,
                 "url": f"{self.base_url}/doc{doc.owner_id}_{doc.id}",
+                "access_key": doc.access_key,
             },
         }
 
@@ -997,7 +1016,7 @@ class FakeVK(FakeServer):
             return {"post_id": self._guids[guid]}
         if not params.get("message") and not params.get("attachments"):
             raise _param_error("message or attachments is required")
-        attachments, _ = self._resolve_attachments(params.get("attachments"))
+        attachments, _ = self._resolve_attachments(params.get("attachments"), [])
         post_id = next(self._post_ids)
         if guid:
             self._guids[guid] = post_id

@@ -1,7 +1,8 @@
 """VK broadcasts go in batches: one `messages.send` with `peer_ids` for up to 100 people; VK
 answers each peer apart and each delivery records its own outcome; a batch whose process died,
 or whose request failed as a whole, is sent again as the same batch, and VK drops what it
-already delivered; so does a delivery claimed alone before batches existed."""
+already delivered; so does a delivery claimed alone before batches existed. A document is
+uploaded once a batch, and every member can open it."""
 
 from __future__ import annotations
 
@@ -49,15 +50,17 @@ def platform(vk: FakeVK, tmp_path: Path) -> VkPlatform:
     return VkPlatform(vk.token, vk.group_id, f"{vk.base_url}/method/", tmp_path, ignore)
 
 
-async def on_vk(db: Database, clock: FakeClock, vk: FakeVK, count: int) -> list[int]:
-    """A broadcast to `count` people on VK; their peer ids."""
+async def on_vk(
+    db: Database, clock: FakeClock, vk: FakeVK, count: int, upload: broadcasts.Upload | None = None
+) -> list[int]:
+    """A broadcast to `count` people on VK (with `upload`); their peer ids."""
     curator = await person(db, "Куратор", "curator")
     peers = list(range(FIRST, FIRST + count))
     for peer in peers:
         await account(db, "vk", str(peer), await person(db, f"Ученик {peer}", "mentee"))
         vk.user(peer)
     async with db.transaction() as session:
-        await broadcasts.create(session, TEXT, None, Audience("all"), curator, clock())
+        await broadcasts.create(session, TEXT, upload, Audience("all"), curator, clock())
     return peers
 
 
@@ -161,3 +164,20 @@ async def test_a_delivery_claimed_alone_before_an_upgrade_is_sent_alone_again_an
     assert all(vk.sends_to(p, TEXT) == 1 for p in peers)  # VK dropped the repeat
     assert await statuses(db) == {"sent": 3}
     await upgraded.close()
+
+
+async def test_a_document_is_uploaded_once_a_batch_and_every_member_gets_it(
+    db: Database, clock: FakeClock, vk: FakeVK, tmp_path: Path
+) -> None:
+    """VK makes a document uploaded for a community message the property of the peer it was
+    uploaded for; the batch's attachment carries its access key, so the rest can open it."""
+    programme = broadcasts.Upload("Программа.pdf", "application/pdf", b"%PDF-1.4 programme")
+    peers = await on_vk(db, clock, vk, 3, programme)
+    vk_platform = platform(vk, tmp_path)
+    assert await Broadcaster(db, {"vk": vk_platform}, {}, clock).run_once() == 3
+    assert vk.method_counts["docs.getMessagesUploadServer"] == 1
+    for peer in peers:
+        (got,) = [m for m in vk.sent if m.peer_id == peer]
+        assert got.doc_title == "Программа.pdf" and got.doc_bytes == b"%PDF-1.4 programme"
+    assert await statuses(db) == {"sent": 3}
+    await vk_platform.close()
