@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import mimetypes
 import shlex
 import sys
@@ -67,13 +68,31 @@ class ConsolePlatform:
         self.locale = locale
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
-        self.choices_of: dict[str, list[Button]] = {}  # each person's pressable buttons
+        # each person's pressable buttons, kept for the next run of the console
+        self.buttons_file = files_dir.parent / "console-buttons.json"
+        self.choices_of: dict[str, list[Button]] = self._load_buttons()
         self.unseen: dict[str, list[Reply]] = {}  # messages to people you are not right now
 
     @property
     def choices(self) -> list[Button]:
         """The current person's numbered buttons."""
         return self.choices_of.get(self.user, [])
+
+    def _load_buttons(self) -> dict[str, list[Button]]:
+        """The buttons each person could press when the console last ran (none if unreadable)."""
+        try:
+            saved = json.loads(self.buttons_file.read_text(encoding="utf-8"))
+            return {user: [Button(*button) for button in row] for user, row in saved.items()}
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def _save_buttons(self) -> None:
+        saved = {
+            user: [[b.label, b.payload] for b in buttons]
+            for user, buttons in self.choices_of.items()
+        }
+        self.buttons_file.parent.mkdir(parents=True, exist_ok=True)
+        self.buttons_file.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
 
     def _print(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -92,6 +111,9 @@ class ConsolePlatform:
         """Chat until end of input or `:quit`."""
         await self._learn_locale()
         self._say("console-banner", user=self.user)
+        if self.choices:  # the last message's buttons, still pressable after a restart
+            self._say("console-last-buttons")
+            self._show_choices(1)
         while True:
             self.stdout.write(f"{self.user}> ")
             self.stdout.flush()
@@ -172,6 +194,7 @@ class ConsolePlatform:
                 button for row in reply.buttons for button in row
             )
             self._save_file(external_id, reply)
+        self._save_buttons()
         if external_id == self.user:
             self._show(external_id, replies, first)
             return

@@ -161,6 +161,7 @@ platform-console = console
 ## Console
 console-banner = Nastavnik in the console — you are user console:{ $user }. Type messages and commands (/start, /help); type a number to press a button, or put an apostrophe before it to send the number as text: '4. “:file PATH” sends a file, “:user 2” switches user, “:quit” exits.
 console-user = You are now user console:{ $user }.
+console-last-buttons = Buttons of the last message:
 console-user-hint = Give a user number, e.g. “:user 2”.
 console-to-other = (a new message for console:{ $user } — “:user { $user }” to read it)
 console-unseen = Unread messages: { $count }.

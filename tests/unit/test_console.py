@@ -122,3 +122,18 @@ async def test_the_questionnaire_interrupted_in_the_console_continues(
     assert "[2] Продолжить анкету" in out[offer:]
     assert out.count("С чем вам нужна помощь наставника?") == 2
     assert out.rindex("С чем вам нужна помощь наставника?") > offer
+
+
+async def test_the_last_buttons_are_pressable_after_a_restart(tmp_path: Path) -> None:
+    """Quit with a question on screen, start the console again: its buttons are shown again
+    and their numbers press them."""
+    await console(tmp_path, [], []).send(
+        "1", [Reply("Сколько вам лет?", [[Button("Младше 14", "age:1"), Button("18+", "age:3")]])]
+    )
+    handled: list[Incoming] = []
+    again = console(tmp_path, handled, [])
+    again.stdin = io.StringIO("2\n:quit\n")
+    await again.run()
+    out = again.stdout.getvalue()  # type: ignore[attr-defined]
+    assert "Кнопки последнего сообщения:\n[1] Младше 14   [2] 18+" in out
+    assert [i.payload for i in handled] == ["age:3"]
