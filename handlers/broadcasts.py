@@ -16,7 +16,7 @@ from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Account, Broadcast, Notification, Person, StoredFile
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import broadcasts, campaigns, surveys
-from handlers.buttons import BroadcastCard, BroadcastSend, BroadcastTo
+from handlers.buttons import BroadcastBack, BroadcastCard, BroadcastSend, BroadcastTo
 from handlers.campaign_card import segment_text
 from handlers.campaigns import segment_values
 from handlers.notifications import renderer
@@ -146,8 +146,18 @@ async def ask_confirm(ctx: Context) -> Replies:
         file=int(ctx.data.get("file") is not None),
     )
     shown = Reply(Markup("{}\n\n{}").format(summary, str(ctx.data["text"])))
+    back = ctx.button("btn-broadcast-back", BroadcastBack())
+    if not sum(found.accounts.values()):  # nobody to send to: choose another audience
+        return [shown, Reply(ctx.t("broadcast-nobody"), [[back], _cancel(ctx)])]
     send = ctx.button("btn-broadcast-send", BroadcastSend(confirm=True))
-    return [shown, Reply(ctx.t("broadcast-confirm"), [[send, *_cancel(ctx)]])]
+    return [shown, Reply(ctx.t("broadcast-confirm"), [[send], [back, *_cancel(ctx)]])]
+
+
+@router.button(BroadcastBack, states=["bc_confirm"], roles=STAFF)
+async def choose_again(ctx: Context, payload: BroadcastBack) -> Replies:
+    """Back from the preview to the audience; the text and the file are kept."""
+    await ctx.goto("bc_audience", text=ctx.data["text"], file=ctx.data.get("file"))
+    return await ask_audience(ctx)
 
 
 async def _upload(ctx: Context) -> broadcasts.Upload | None:

@@ -858,6 +858,10 @@ class BroadcastSend(Payload, prefix="bc-send"):
     confirm: bool
 
 
+class BroadcastBack(Payload, prefix="bc-back"):
+    """From the preview back to choosing whom the announcement goes to."""
+
+
 class BroadcastCard(Payload, prefix="bc"):
     """A broadcast's card (figures counted afresh), and pausing, resuming, cancelling it, or
     the file of those not reached."""

@@ -41,6 +41,7 @@ broadcast-preview = <b>Announcement</b> — { $audience }.
     Text:
 broadcast-confirm = Send it? The list of recipients is fixed at the moment you send.
 btn-broadcast-send = Send
+btn-broadcast-back = Another audience
 broadcast-nobody = Nobody to send to: this audience is empty (or everyone switched announcements off). Please choose another.
 broadcast-started = <b>Announcement no. { $id } is being sent</b>
     Delivered: { $sent }, queued: { $pending }, not delivered: { $failed }, skipped: { $skipped }.

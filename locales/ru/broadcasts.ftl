@@ -42,6 +42,7 @@ broadcast-preview = <b>Объявление</b> — { $audience }.
     Текст:
 broadcast-confirm = Отправить? Список получателей закрепится в момент отправки.
 btn-broadcast-send = Отправить
+btn-broadcast-back = Другая аудитория
 broadcast-nobody = Некому отправить: в этой аудитории никого нет (или все отключили объявления). Выберите другую.
 broadcast-started = <b>Объявление № { $id } отправляется</b>
     Доставлено: { $sent }, в очереди: { $pending }, не доставлено: { $failed }, пропущено: { $skipped }.

@@ -167,6 +167,11 @@ async def test_the_curator_pauses_resumes_and_cancels_and_a_photo_goes_along(
     await boss.say("/broadcast", "текст объявления")
     boss.send_file("poster.jpg", b"\xff\xd8\xff\xe0 poster", "image/jpeg", caption=TEXT)
     await boss.expect("Кому отправить объявление")
+    # An audience nobody is in: no «Отправить», a way back to the audience, the file kept.
+    await boss.click("Родителям несовершеннолетних", "в Telegram — 0, во ВКонтакте — 0")
+    nobody = await boss.expect("Некому отправить")
+    assert "Отправить" not in nobody.buttons
+    await boss.click("Другая аудитория", "Кому отправить объявление")
     await boss.click("Всем участникам", "Файл приложен")
     await boss.expect("Отправить?")
     await boss.click("Отправить", "отправляется")
