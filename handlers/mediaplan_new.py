@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.core.conversation import Button
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, PostKind
 from bot.core.posts import MAX_TEXT
@@ -33,6 +34,11 @@ async def new_entry(ctx: Context, payload: NewEntry) -> Replies:
     return await ctx.router.prompt(ctx)
 
 
+def _cancel(ctx: Context) -> list[list[Button]]:
+    """Under each question: leave the new entry (as /cancel does)."""
+    return [[ctx.button("btn-cancel", Menu("cancel"))]]
+
+
 def _when(ctx: Context) -> datetime:
     zone = ZoneInfo(ctx.settings.default_timezone)
     return parse_when(ctx.incoming.text or "", ctx.now, zone, ctx.locale)
@@ -41,7 +47,7 @@ def _when(ctx: Context) -> datetime:
 async def ask_item_text(ctx: Context) -> Replies:
     """Question: the post's text (a longread's over 2,000 characters)."""
     key = "media-ask-longread" if ctx.data["kind"] == PostKind.LONGREAD else "media-ask-item"
-    return [ctx.reply(key, min=mediaplan.LONGREAD_MIN, max=MAX_TEXT)]
+    return [ctx.reply(key, _cancel(ctx), min=mediaplan.LONGREAD_MIN, max=MAX_TEXT)]
 
 
 async def take_item_text(ctx: Context) -> Replies:
@@ -50,12 +56,12 @@ async def take_item_text(ctx: Context) -> Replies:
     if ctx.data["kind"] == PostKind.LONGREAD and len(text) <= mediaplan.LONGREAD_MIN:
         raise Refusal("media-longread-short", min=mediaplan.LONGREAD_MIN)
     await ctx.goto("media_item_when", **ctx.data, text=text)
-    return [ctx.reply("media-ask-time")]
+    return await ask_item_time(ctx)
 
 
 async def ask_item_time(ctx: Context) -> Replies:
     """Question: when the post goes out."""
-    return [ctx.reply("media-ask-time")]
+    return [ctx.reply("media-ask-time", _cancel(ctx))]
 
 
 async def take_item_time(ctx: Context) -> Replies:
@@ -71,7 +77,7 @@ async def take_item_time(ctx: Context) -> Replies:
 
 async def ask_title(ctx: Context) -> Replies:
     """Question: the event's title."""
-    return [ctx.reply("media-ask-title", max=mediaplan.MAX_TITLE)]
+    return [ctx.reply("media-ask-title", _cancel(ctx), max=mediaplan.MAX_TITLE)]
 
 
 async def take_title(ctx: Context) -> Replies:
@@ -83,7 +89,7 @@ async def take_title(ctx: Context) -> Replies:
 
 async def ask_event_time(ctx: Context) -> Replies:
     """Question: when the event starts."""
-    return [ctx.reply("media-ask-event-time")]
+    return [ctx.reply("media-ask-event-time", _cancel(ctx))]
 
 
 async def take_event_time(ctx: Context) -> Replies:
@@ -94,7 +100,7 @@ async def take_event_time(ctx: Context) -> Replies:
 
 async def ask_place(ctx: Context) -> Replies:
     """Question: where the event is."""
-    return [ctx.reply("media-ask-place")]
+    return [ctx.reply("media-ask-place", _cancel(ctx))]
 
 
 async def take_place(ctx: Context) -> Replies:
@@ -106,7 +112,7 @@ async def take_place(ctx: Context) -> Replies:
 
 async def ask_about(ctx: Context) -> Replies:
     """Question: a few words on the event."""
-    return [ctx.reply("media-ask-about", max=mediaplan.MAX_WORDS)]
+    return [ctx.reply("media-ask-about", _cancel(ctx), max=mediaplan.MAX_WORDS)]
 
 
 async def take_about(ctx: Context) -> Replies:

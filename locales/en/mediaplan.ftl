@@ -42,7 +42,10 @@ media-ask-title = What is the event called? (up to { $max } characters)
 media-ask-event-time = When does it start? For example: “12 December 16:00”.
 media-ask-place = Where does it take place?
 media-ask-about = In short: what is it about, who is welcome? (up to { $max } characters)
-media-event-added = “{ $title }” ({ $when }) is in the media plan. { $days } days before it I will send a draft press release to approve, and afterwards ask for photos for the post-release.
+media-event-added = “{ $title }” ({ $when }) is in the media plan. { $days ->
+        [one] One day
+       *[other] { $days } days
+    } before it I will send a draft press release to approve, and afterwards ask for photos for the post-release.
 media-notice = { $head }
 
     { $text }

@@ -42,7 +42,7 @@ async def add_event(curator: Chat) -> None:
     await curator.say("5 декабря 15:00", "Где оно пройдёт?")  # 12:00 UTC
     await curator.say("Актовый зал", "о чём событие")
     added = await curator.say("Встреча наставников с ребятами", "в медиаплане")
-    assert "За 4 дн." in added.text
+    assert "За 4 дня" in added.text
     listed = await curator.say("/mediaplan", "День наставника")
     assert "сб, 5 декабря, 15:00" in listed.text
 
