@@ -6,11 +6,11 @@ delivery is recorded."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import banks_csv
-from bot.core import texts
+from bot.core import formatting, texts
 from bot.core.conversation import Button, FetchFailed, File, Reply, TooLarge
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Account, Broadcast, Notification, Person, StoredFile
@@ -52,7 +52,8 @@ async def ask_text(ctx: Context) -> Replies:
 async def take_text(ctx: Context) -> Replies:
     """The text checked, its one file kept; the audience next."""
     assert ctx.person is not None
-    text = broadcasts.check_text(ctx.incoming.text or "")
+    broadcasts.check_text(ctx.incoming.text or "")
+    text = formatting.clean(ctx.incoming.formatted or escape(ctx.incoming.text or "")).strip()
     attachments = ctx.incoming.attachments
     if len(attachments) > 1:
         raise Refusal("broadcast-one-file")
@@ -145,7 +146,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         skipped=found.skipped,
         file=int(ctx.data.get("file") is not None),
     )
-    shown = Reply(Markup("{}\n\n{}").format(summary, str(ctx.data["text"])))
+    shown = Reply(Markup("{}\n\n{}").format(summary, Markup(ctx.data["text"])))
     back = ctx.button("btn-broadcast-back", BroadcastBack())
     if not sum(found.accounts.values()):  # nobody to send to: choose another audience
         return [shown, Reply(ctx.t("broadcast-nobody"), [[back], _cancel(ctx)])]

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
-from markupsafe import escape
+from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -332,12 +332,13 @@ async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, 
 
 
 def _reply(broadcast: Broadcast, intent: str) -> Reply:
-    """What a broadcast sends: its text escaped, its file, VK's intent."""
+    """What a broadcast sends: its text (limited HTML, escaped when it was written), its file,
+    VK's intent."""
     file = None
     if broadcast.file_content is not None:
         name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
         file = File(name, broadcast.file_content, mime)
-    return Reply(escape(broadcast.text), file=file, intent=intent)
+    return Reply(Markup(broadcast.text), file=file, intent=intent)
 
 
 def pace(rate: float) -> AsyncLimiter:

@@ -131,3 +131,4 @@ class Incoming:
     attachments: tuple[Attachment, ...] = ()
     album: str | None = None  # a Telegram album (media group): its photos come one a message
     message: str | None = None  # the platform's id of the message whose button was pressed
+    formatted: str | None = None  # the text with its bold, links… as HTML (Telegram's entities)

@@ -26,12 +26,15 @@ LOCALES_DIR = resources.folder("locales")
 TEMPLATES_DIR = resources.folder("templates")
 
 
-_TAG = re.compile(r"</?(?:b|i|code)>")
+_TAG = re.compile(r"</?(?:b|i|u|s|code)>")
+_LINK = re.compile(r'<a href="([^"]*)">(.*?)</a>')
 
 
 def plain(text: str) -> str:
-    """Limited HTML as plain text (for VK, the console, text files and button labels)."""
-    return html.unescape(_TAG.sub("", text))
+    """Limited HTML as plain text (for VK, the console, text files and button labels); a link
+    reads «text (address)»."""
+    linked = _LINK.sub(lambda m: m[2] if m[2] == m[1] else f"{m[2]} ({m[1]})", text)
+    return html.unescape(_TAG.sub("", linked))
 
 
 class MissingText(KeyError):

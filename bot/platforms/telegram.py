@@ -161,6 +161,7 @@ class TelegramPlatform:
             platform=self.name,
             external_id=str(message.from_user.id),
             text=message.text or message.caption or "",
+            formatted=message.html_text if message.entities or message.caption_entities else None,
             language_code=message.from_user.language_code,
             attachments=self._attachments(message),
             album=message.media_group_id,

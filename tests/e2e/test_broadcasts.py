@@ -1,7 +1,9 @@
 """Curators' announcements over both platforms at once: many recipients with 429s, 5xx and
 blocked people injected, a crash in the middle and a restart — every reachable account gets the
 message once (VK exactly once, Telegram at most one repeat per crash), the report's numbers
-match the fakes' logs; pause, resume and cancel from the card; a photo goes with the text."""
+match the fakes' logs; pause, resume and cancel from the card; a photo goes with the text; the
+simple formatting a curator writes with Telegram's tools reaches Telegram as it is and VK as
+plain text with the link's address, while typed tags stay text everywhere."""
 
 from __future__ import annotations
 
@@ -195,3 +197,39 @@ async def test_the_curator_pauses_resumes_and_cancels_and_a_photo_goes_along(
     cancelled = await boss.click("Отменить рассылку", "отменено")
     assert "Пауза" not in cancelled.buttons
     assert await harness.app.broadcaster.run_once() == 0
+
+
+async def test_the_curators_formatting_is_kept_and_typed_tags_stay_text(
+    harness: Harness, platform: str
+) -> None:
+    boss = await curator(harness, platform, 9200)
+    ids = await seed(harness, 4)
+    unthrottled(harness)
+    assert harness.app is not None
+    await boss.say("/broadcast", "текст объявления")
+    if platform == "telegram":  # bold and a link, made with Telegram's own formatting
+        text = "Сбор в пятницу: план & программа"
+        link = "https://school.example/plan?day=5&room=12"
+        entities = [
+            {"type": "bold", "offset": 0, "length": 4},
+            {"type": "text_link", "offset": 16, "length": 4, "url": link},
+        ]
+        boss.user.send(text, entities)
+        await boss.expect("Кому отправить объявление")
+        on_telegram = (
+            "<b>Сбор</b> в пятницу: "
+            '<a href="https://school.example/plan?day=5&amp;room=12">план</a> &amp; программа'
+        )
+        on_vk = f"Сбор в пятницу: план ({link}) & программа"
+    else:  # VK has no formatting to send: what is typed is text
+        text = on_vk = "<b>Сбор</b> в пятницу: план & программа"
+        await boss.say(text, "Кому отправить объявление")
+        on_telegram = "&lt;b&gt;Сбор&lt;/b&gt; в пятницу: план &amp; программа"
+    await boss.click("Всем участникам", "в Telegram — 2, во ВКонтакте — 3")
+    await boss.expect("Отправить?")
+    await boss.click("Отправить", "отправляется")
+    assert await harness.app.broadcaster.run_once() == 5
+    got_tg = {m.chat_id: m.text for m in harness.tg.sent if m.chat_id >= FIRST}
+    got_vk = {m.peer_id: m.text for m in harness.vk.sent if m.peer_id >= FIRST}
+    assert got_tg == {chat: on_telegram for chat in ids["telegram"]}
+    assert got_vk == {peer: on_vk for peer in ids["vk"]}

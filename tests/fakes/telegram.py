@@ -370,8 +370,9 @@ class TgUser(FakeUser[SentMessage]):
             chat["username"] = self.username
         return chat
 
-    def send(self, text: str) -> int:
-        """Push a ``message`` update with ``text``; returns the update id."""
+    def send(self, text: str, entities: list[dict[str, Any]] | None = None) -> int:
+        """Push a ``message`` update with ``text`` (and its formatting ``entities``: bold,
+        text_link…, offsets in UTF-16 units as Telegram counts); returns the update id."""
         message: dict[str, Any] = {
             "message_id": self.fake._next_message_id(self.id),
             "from": self.as_dict,
@@ -382,6 +383,8 @@ class TgUser(FakeUser[SentMessage]):
         command = re.match(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]+)?", text)
         if command:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
+        if entities:
+            message["entities"] = entities
         return self.fake.push_update("message", message)
 
     def send_file(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core import texts
 from bot.core.models import (
     Account,
     AgeGroup,
@@ -163,12 +164,14 @@ async def create(
     sender: int,
     now: datetime,
 ) -> Broadcast:
-    """The broadcast and one delivery row per recipient account, frozen as they stand now."""
+    """The broadcast of `text` (limited HTML: its simple formatting, the rest escaped) and one
+    delivery row per recipient account, frozen as they stand now."""
+    check_text(texts.plain(text))
     accounts, skipped = await recipients(session, audience, sender)
     if not accounts:
         raise Refusal("broadcast-nobody")
     broadcast = Broadcast(
-        text=check_text(text),
+        text=text.strip(),
         audience={"kind": audience.kind, "value": audience.value},
         skipped=skipped,
         created_by=sender,
