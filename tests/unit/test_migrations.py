@@ -99,3 +99,23 @@ def test_programmes_of_the_previous_release_keep_their_term_in_months(tmp_path: 
         assert conn.execute("SELECT details FROM programme_requests").fetchall() == [
             ('{"count": 3}',)
         ]
+
+
+def test_announcements_of_the_previous_release_read_as_they_were_typed(tmp_path: Path) -> None:
+    """Their text was plain and is now limited HTML: escaped once, it reads the same."""
+    from bot.core.texts import plain
+
+    path = tmp_path / "m.sqlite3"
+    url = f"sqlite+aiosqlite:///{path}"
+    command.upgrade(alembic_config(url), "0020")
+    typed = "Сбор в 15:00 — чай & пироги <3 <b>не жирный</b>"
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO broadcasts (text, audience, skipped, status, created_at) "
+            "VALUES (?, '{}', 0, 'sending', '2026-11-30 09:00:00')",
+            (typed,),
+        )
+    upgrade_sync(url)
+    with sqlite3.connect(path) as conn:
+        (stored,) = conn.execute("SELECT text FROM broadcasts").fetchone()
+    assert "<" not in stored and plain(stored) == typed
