@@ -117,6 +117,8 @@ async def card(ctx: Context, post: MediaPost, replace: bool = False) -> Replies:
             "media-longread-short-warning", count=len(post.text), min=mediaplan.LONGREAD_MIN
         )
         head += Markup("\n") + short
+    if post.kind == PostKind.ALBUM and not photos:
+        head += Markup("\n") + ctx.t("media-album-empty")
     if post.channel_status:
         failure = channel_failure(post, ctx.locale)
         head += Markup("\n") + ctx.t(f"media-card-channel-{post.channel_status}", failure=failure)

@@ -28,7 +28,7 @@ async def new_entry(ctx: Context, payload: NewEntry) -> Replies:
         await ctx.goto("media_event_title")
     elif payload.what == "kinds":
         rows = [[ctx.button(f"media-kind-{kind}", NewEntry(kind))] for kind in OWN_KINDS]
-        return [ctx.reply("media-ask-kind", rows)]
+        return [ctx.reply("media-ask-kind", [*rows, *_cancel(ctx)])]
     else:
         await ctx.goto("media_item_text", kind=payload.what)
     return await ctx.router.prompt(ctx)

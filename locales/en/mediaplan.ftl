@@ -114,3 +114,4 @@ media-event-post-out = • { $kind }: already { $status }, left as it is; if nee
 media-event-post-own-text = { " " }You wrote its text yourself: check it is still right.
 media-change-event-changed = event changed, the post a draft again
 media-change-event-cancelled = event cancelled
+media-album-empty = The photo album has no photos yet: add them with “📷 Photos and a few words”, then approve the post.

@@ -115,3 +115,4 @@ media-event-post-out = • { $kind }: уже { $status } — остаётся к
 media-event-post-own-text = { " " }Текст вы писали сами — проверьте, не устарел ли он.
 media-change-event-changed = событие изменено, пост снова черновик
 media-change-event-cancelled = событие отменено
+media-album-empty = В фотоальбоме пока нет фото: добавьте их кнопкой «📷 Фото и пара слов», потом одобрите пост.

@@ -30,11 +30,13 @@ async def run(harness: Harness, when: datetime) -> None:
     await harness.dispatch_due()
 
 
-async def album(curator: Chat, text: str, when: str, photos: list[bytes]) -> None:
-    """The curator's own photo album, with its photos, approved."""
+async def album(
+    curator: Chat, text: str, when: str, photos: list[bytes], kind: str = "Фотоальбом"
+) -> None:
+    """The curator's own photo album (or post of another `kind`), with its photos, approved."""
     await curator.say("/mediaplan", "Медиаплан")
     await curator.click("➕ Пост", "Какой пост подготовить?")
-    await curator.click("Фотоальбом", "Пришлите текст поста")
+    await curator.click(kind, "Пришлите текст поста")
     await curator.say(text, "Когда опубликовать пост?")
     await curator.say(when, "черновик")
     if photos:
@@ -74,7 +76,7 @@ async def test_posts_reach_the_telegram_channel_once(harness: Harness, platform:
     # The bot is no longer an admin of the channel: the wall has the post, the curator hears
     # why the channel has not, and the card says so.
     tg.channel.admin = False
-    await album(curator, "Плейлист недели", "3 декабря 12:00", [])
+    await album(curator, "Плейлист недели", "3 декабря 12:00", [], kind="Плейлист")
     await run(harness, at(3, 9))
     assert len(vk.wall_posts) == 2 and len(tg.channel.posts) == 2
     told = await curator.expect("не попал в Telegram-канал")

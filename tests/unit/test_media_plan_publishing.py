@@ -13,6 +13,7 @@ from sqlalchemy import select
 import handlers  # noqa: F401  (registers the notification renderers)
 from bot.core import texts
 from bot.core.models import MediaPost, Notification, Person, PostKind
+from bot.core.refusal import Refusal
 from bot.core.services import mediaplan
 from bot.core.services.mediaplan_schedule import Plan
 from bot.db import Database
@@ -130,3 +131,25 @@ async def test_a_post_published_by_hand_counts_for_the_weekly_guarantee(
             assert person is not None
             alerts += await notifications.render(session, row, person) or []
     assert bool(alerts) is not marked
+
+
+async def test_a_photo_album_without_photos_is_not_approved(db: Database, clock: FakeClock) -> None:
+    """An empty album is refused with the way to fill it, and stays a draft; with a photo it
+    is approved."""
+    curator_id = await curator(db, clock)
+    async with db.transaction() as session:
+        when = clock() + timedelta(days=1)
+        post = await mediaplan.add_item(
+            session, curator_id, PostKind.ALBUM, "Осенняя смена", when, clock()
+        )
+        post_id = post.id
+    with pytest.raises(Refusal) as refused:
+        async with db.transaction() as session:
+            await mediaplan.approve(session, post_id, curator_id, clock())
+    assert refused.value.key == "media-album-empty"
+    async with db.transaction() as session:
+        assert (await session.get(MediaPost, post_id)).status == "draft"  # type: ignore[union-attr]
+        await mediaplan.add_photo(
+            session, post_id, curator_id, "a.png", "image/png", PHOTO, clock()
+        )
+        assert (await mediaplan.approve(session, post_id, curator_id, clock())).status == "approved"

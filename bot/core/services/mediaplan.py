@@ -102,8 +102,10 @@ async def _move(
 
 
 async def approve(session: AsyncSession, post_id: int, by: int, now: datetime) -> MediaPost:
-    """A draft approved: it goes to the wall at its time."""
+    """A draft approved: it goes to the wall at its time. A photo album needs its photos."""
     post = await get(session, post_id, PostStatus.DRAFT)
+    if post.kind == PostKind.ALBUM and not await photos(session, post.id):
+        raise Refusal("media-album-empty")
     return await _move(session, post, PostStatus.APPROVED, "approved", by, now)
 
 
