@@ -152,21 +152,11 @@ async def test_the_card_shows_the_broadcast_going_and_controls_it(
     await skip_to(boss, f"Доставлено: {ACCOUNTS}, не доставлено: 0")
 
     # Pause pressed on the card while a batch is in flight; resume; cancel.
-    at_press = []
-
-    async def pause_at_three(count: int) -> None:
-        if count == 3:
-            at_press.append(received(harness, "Четвёртое объявление"))
-            boss.press("Пауза")
-            await skip_to(boss, "на паузе")
-
-    card = await start(boss, "Четвёртое объявление")
-    on_sent(harness, pause_at_three)
-    await run(harness)
-    paused = received(harness, "Четвёртое объявление")
+    card, at_press, paused = await pressed_in_flight(harness, boss, "Четвёртое", "Пауза")
+    assert "на паузе" in edits(harness, platform, ref(platform, card), 0)[-1]
     # what the fake had at the press, what was in flight (the claim whose answer was held, the
     # one sending and the one claimed behind it), and nothing after
-    assert 3 <= at_press[0] <= paused <= at_press[0] + 3 * BATCH < ACCOUNTS
+    assert 3 <= at_press <= paused <= at_press + 3 * BATCH < ACCOUNTS
     assert await run(harness) == 0
     boss.press("Продолжить")
     await skip_to(boss, "идёт рассылка")
@@ -184,25 +174,34 @@ async def test_the_card_shows_the_broadcast_going_and_controls_it(
 
     # Cancel pressed on the card while a batch is in flight: the sends in flight are recorded,
     # nothing more goes out, and the card ends with the figures the fakes show.
-    at_cancel = []
-
-    async def cancel_at_three(count: int) -> None:
-        if count == 3:
-            at_cancel.append(received(harness, "Пятое объявление"))
-            boss.press("Отменить рассылку")
-            await skip_to(boss, "отменено")
-
-    card = await start(boss, "Пятое объявление")
-    on_sent(harness, cancel_at_three)
-    await run(harness)
-    sent = received(harness, "Пятое объявление")
-    assert 3 <= at_cancel[0] <= sent <= at_cancel[0] + 3 * BATCH < ACCOUNTS
+    card, at_cancel, sent = await pressed_in_flight(harness, boss, "Пятое", "Отменить рассылку")
+    assert 3 <= at_cancel <= sent <= at_cancel + 3 * BATCH < ACCOUNTS
     assert await run(harness) == 0
     assert received(harness, "Пятое объявление") == sent
     last = edits(harness, platform, ref(platform, card), 0)[-1]
     assert "отменено" in last and delivered(last) == sent
     statuses = await delivery_statuses(harness)
     assert statuses == {DeliveryStatus.SENT: sent, DeliveryStatus.CANCELLED: ACCOUNTS - sent}
+
+
+async def pressed_in_flight(
+    harness: Harness, boss: Chat, which: str, button: str
+) -> tuple[Msg, int, int]:
+    """The «`which` объявление» sent, `button` pressed on its card as the third person gets
+    it (while the bot waits for that answer); the card, how many had it at the press, and
+    how many once the run stopped."""
+    text, at_press = f"{which} объявление", []
+
+    async def press_at_three(count: int) -> None:
+        if count == 3:
+            at_press.append(received(harness, text))
+            boss.press(button)
+            await skip_to(boss, "на паузе" if button == "Пауза" else "отменено")
+
+    card = await start(boss, text)
+    on_sent(harness, press_at_three)
+    await run(harness)
+    return card, at_press[0], received(harness, text)
 
 
 def calls(harness: Harness, platform: str, method: str) -> list[dict[str, Any]]:

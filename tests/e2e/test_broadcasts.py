@@ -23,7 +23,7 @@ from bot.core.models import (
     PersonStatus,
 )
 from bot.platforms import delivery, vk
-from tests.e2e.harness import Harness
+from tests.e2e.harness import Chat, Harness
 from tests.e2e.helpers import skip_to
 from tests.e2e.programme_steps import curator
 
@@ -159,14 +159,20 @@ async def test_a_thousand_people_on_both_platforms_get_it_once_through_faults_an
     assert all(f"vk:{u}" in table for u in blocked["vk"])
 
 
+async def composing(harness: Harness, platform: str, uid: int) -> tuple[Chat, dict[str, list[int]]]:
+    """A curator asked for the announcement's text, four people to send it to (their ids)."""
+    boss = await curator(harness, platform, uid)
+    ids = await seed(harness, 4)
+    unthrottled(harness)
+    await boss.say("/broadcast", "текст объявления")
+    return boss, ids
+
+
 async def test_the_curator_pauses_resumes_and_cancels_and_a_photo_goes_along(
     harness: Harness, platform: str
 ) -> None:
-    boss = await curator(harness, platform, 9100)
-    ids = await seed(harness, 4)
-    unthrottled(harness)
+    boss, ids = await composing(harness, platform, 9100)
     assert harness.app is not None
-    await boss.say("/broadcast", "текст объявления")
     boss.send_file("poster.jpg", b"\xff\xd8\xff\xe0 poster", "image/jpeg", caption=TEXT)
     await boss.expect("Кому отправить объявление")
     # An audience nobody is in: no «Отправить», a way back to the audience, the file kept.
@@ -202,11 +208,8 @@ async def test_the_curator_pauses_resumes_and_cancels_and_a_photo_goes_along(
 async def test_the_curators_formatting_is_kept_and_typed_tags_stay_text(
     harness: Harness, platform: str
 ) -> None:
-    boss = await curator(harness, platform, 9200)
-    ids = await seed(harness, 4)
-    unthrottled(harness)
+    boss, ids = await composing(harness, platform, 9200)
     assert harness.app is not None
-    await boss.say("/broadcast", "текст объявления")
     if platform == "telegram":  # bold and a link, made with Telegram's own formatting
         text = "Сбор в пятницу: план & программа"
         link = "https://school.example/plan?day=5&room=12"
