@@ -121,6 +121,12 @@ async def pick_audience(ctx: Context, payload: BroadcastTo) -> Replies:
     return await ask_confirm(ctx)
 
 
+def _text(ctx: Context) -> Markup:
+    """The announcement as kept in the wizard, cleaned again (so a draft begun before
+    announcements kept their formatting reads as it was typed)."""
+    return formatting.clean(str(ctx.data["text"]))
+
+
 def _audience(ctx: Context) -> broadcasts.Audience:
     return broadcasts.Audience(str(ctx.data["kind"]), ctx.data.get("value"))
 
@@ -146,7 +152,7 @@ async def ask_confirm(ctx: Context) -> Replies:
         skipped=found.skipped,
         file=int(ctx.data.get("file") is not None),
     )
-    shown = Reply(Markup("{}\n\n{}").format(summary, Markup(ctx.data["text"])))
+    shown = Reply(Markup("{}\n\n{}").format(summary, _text(ctx)))
     back = ctx.button("btn-broadcast-back", BroadcastBack())
     if not sum(found.accounts.values()):  # nobody to send to: choose another audience
         return [shown, Reply(ctx.t("broadcast-nobody"), [[back], _cancel(ctx)])]
@@ -185,7 +191,7 @@ async def send(ctx: Context, payload: BroadcastSend) -> Replies:
     if ctx.state != "bc_confirm":
         raise StaleButton()
     upload = await _upload(ctx)
-    text = str(ctx.data["text"])
+    text = _text(ctx)
     audience, sender = _audience(ctx), ctx.person.id
     found = await broadcasts.create(ctx.session, text, upload, audience, sender, ctx.now)
     if ctx.incoming.message is not None:  # the broadcaster keeps this message up to date
