@@ -80,6 +80,7 @@ class App:
             interval=settings.broadcast_progress_seconds,
         )
         self.broadcaster.on_report = self.dispatcher.wake
+        self.dispatcher.shared = self.broadcaster.limits  # one pace a platform, for both
         self.scheduler: AsyncIOScheduler | None = None
 
     def _telegram(self) -> ChannelPoster | None:

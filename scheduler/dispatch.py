@@ -2,7 +2,8 @@
 
 A pass claims a small batch under a claim token and renders it in that one transaction; then it
 sends: one person's rows in order, up to `concurrency` people at once, each platform within its
-own rate (a retry-after pauses only that platform, in its adapter). Every outcome is recorded in a
+own rate and within the platform's total shared with the broadcasts (a retry-after pauses
+only that platform, in its adapter). Every outcome is recorded in a
 transaction of its own, only while the claim still holds, and recording renews the lease of the
 rest of the batch; a row whose lease may have lapsed is checked before it is sent. No database
 transaction is open while a platform is being talked to.
@@ -11,6 +12,7 @@ transaction is open while a platform is being talked to.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -74,6 +76,9 @@ class Dispatcher:
         self.concurrency = concurrency
         self.batch = concurrency * 4  # small enough that a batch is sent well within its lease
         self._limits: dict[str, AsyncLimiter] = {}
+        # each platform's total pace, shared with the broadcasts (`Broadcaster.limits`), so
+        # notifications and announcements together stay within the platform's limit
+        self.shared: Mapping[str, AsyncLimiter] = {}
         self._lock = asyncio.Lock()
         self._tasks: set[asyncio.Task[int]] = set()
         self._stopping = False
@@ -202,7 +207,8 @@ class Dispatcher:
         """Send within the platform's rate, and say how to record the result on the row."""
         row_id = ready.row_id
         try:
-            async with self._limit(ready.platform), asyncio.timeout(SEND_TIMEOUT):
+            total = self.shared.get(ready.platform.name) or contextlib.nullcontext()
+            async with self._limit(ready.platform), total, asyncio.timeout(SEND_TIMEOUT):
                 await ready.platform.send(
                     ready.external_id, ready.replies, dedup_key=f"outbox:{row_id}"
                 )

@@ -1,16 +1,26 @@
 """The broadcast pace, on a simulated clock: senders that wake a few milliseconds late (a
 busy event loop) lose nothing, and still no one-second window at the platform holds more
-than the limit, even when each request takes up to 10 ms to get there."""
+than the limit, even when each request takes up to 10 ms to get there; notifications and
+announcements sent at once share that limit."""
 
 from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Sequence
 
 import pytest
 from aiolimiter import AsyncLimiter
 
-from scheduler.broadcaster import MARGIN, pace
+from bot.core.conversation import Reply
+from bot.db import Database
+from handlers import notifications
+from scheduler.broadcaster import MARGIN, Broadcaster, pace
+from scheduler.dispatch import Dispatcher
+from tests.fakes.clock import FakeClock
+from tests.fakes.platform import RecordingPlatform
+from tests.unit.test_broadcast_sending import broadcast_to
+from tests.unit.test_dispatch import add_person, add_row
 
 STEP = 0.0005  # the simulation's tick, in seconds
 
@@ -75,3 +85,33 @@ def test_a_bucket_of_one_loses_every_late_wake_up() -> None:
     rate, sends = 30, 300
     times = _send_times(AsyncLimiter(1, MARGIN / rate), sends, late=0.008, seed=1)
     assert times[-1] - times[0] > (sends - 1) * MARGIN / rate + 0.5
+
+
+class _Timed(RecordingPlatform):
+    """Records when each send went out."""
+
+    def __init__(self) -> None:
+        super().__init__("console")
+        self.times: list[float] = []
+
+    async def send(self, external_id: str, replies: Sequence[Reply], **kw: object) -> None:
+        await super().send(external_id, replies, **kw)
+        self.times.append(asyncio.get_running_loop().time())
+
+
+async def test_notifications_and_an_announcement_share_the_platforms_limit(
+    db: Database, clock: FakeClock
+) -> None:
+    """Both at once, on one platform of 4 messages a second in total: no second holds more
+    than 4, though the outbox alone may send far faster."""
+    platform = _Timed()
+    await broadcast_to(db, 6, clock)
+    for number in range(6):
+        person_id = await add_person(db, [("console", f"n{number}", clock())])
+        await add_row(db, person_id, clock(), key=f"k{number}")
+    broadcaster = Broadcaster(db, {"console": platform}, {"console": 4.0}, clock)
+    dispatcher = Dispatcher(db, {"console": platform}, notifications.render, clock)
+    dispatcher.shared = broadcaster.limits
+    await asyncio.gather(broadcaster.run_once(), dispatcher.run_once())
+    assert len(platform.times) == 12
+    assert _busiest_second(platform.times, jitter=0, seed=0) <= 4

@@ -175,6 +175,7 @@ async def test_the_rate_setting_bounds_the_pace(
     for name, rate in (("telegram", 5), ("vk", 7)):
         limit = app.broadcaster.limits[name]
         assert limit.max_rate / limit.time_period == pytest.approx(rate / 1.02)
+    assert app.dispatcher.shared is app.broadcaster.limits  # notifications count too
     await app.db.close()
 
 
