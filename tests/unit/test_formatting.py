@@ -3,6 +3,12 @@ simple formatting, escaped once, each line well-formed; elsewhere it reads as pl
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import escape
+
 from bot.core.formatting import clean
 from bot.core.texts import plain
 
@@ -41,3 +47,34 @@ def test_plain_text_reads_a_link_with_its_address() -> None:
     assert plain(formatted) == "Сбор: план (https://school.example/?a=1&b=2)"
     same = clean('<a href="https://school.example">https://school.example</a>')
     assert plain(same) == "https://school.example"
+
+
+PIECES = [
+    "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<s>", "</s>", "<code>", "</code>",
+    "<strong>", "</em>", "<span>", "</span>", "<tg-spoiler>", "</a>", "<br/>",
+    '<a href="https://x.example/?a=1&amp;b=2">', '<a href="javascript:x">', "&amp;",
+]  # fmt: skip
+TAG_SOUP = st.lists(
+    st.one_of(st.text(alphabet="ab <>&\"'\n;#x1", max_size=6), st.sampled_from(PIECES)),
+    max_size=12,
+).map("".join)
+
+
+@given(st.text())
+def test_typed_text_reads_as_typed(typed: str) -> None:
+    """Whatever a person types (no formatting) comes back exactly, escaped once."""
+    assert plain(clean(escape(typed))) == typed
+
+
+@given(TAG_SOUP)
+def test_cleaning_twice_changes_nothing_and_every_line_is_well_formed(html: str) -> None:
+    cleaned = clean(html)
+    assert clean(cleaned) == cleaned
+    for line in cleaned.split("\n"):
+        opened: list[str] = []
+        for closing, name in re.findall(r"<(/?)(b|i|u|s|code|a)\b[^>]*>", line):
+            if closing:
+                assert opened and opened.pop() == name, cleaned
+            else:
+                opened.append(name)
+        assert not opened, cleaned
