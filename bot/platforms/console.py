@@ -185,8 +185,9 @@ class ConsolePlatform:
         dedup_key: str | None = None,
     ) -> None:
         """Print replies to the current person; keep those to anyone else for when you switch to
-        them. The buttons of a whole answer become that person's numbered choices."""
-        if any(reply.buttons for reply in replies):
+        them. The buttons of a whole answer become that person's numbered choices (an answer
+        without buttons to the person at the keyboard leaves none: a number is then text)."""
+        if external_id == self.user or any(reply.buttons for reply in replies):
             self.choices_of[external_id] = []
         first = len(self.choices_of.get(external_id, [])) + 1
         for reply in replies:

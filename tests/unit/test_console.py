@@ -137,3 +137,16 @@ async def test_the_last_buttons_are_pressable_after_a_restart(tmp_path: Path) ->
     out = again.stdout.getvalue()  # type: ignore[attr-defined]
     assert "Кнопки последнего сообщения:\n[1] Младше 14   [2] 18+" in out
     assert [i.payload for i in handled] == ["age:3"]
+
+
+async def test_an_answer_without_buttons_leaves_none_to_press(tmp_path: Path) -> None:
+    """After a question to type the answer to, «1» is the answer, not the button of the
+    question before; and a restart offers no stale buttons."""
+    platform = console(tmp_path, [], [])
+    await platform.send("1", [Reply("Кем вы хотите быть?", [[Button("Наставляемым", "role:1")]])])
+    await platform.send("1", [Reply("Сколько лет вы в профессии?")])
+    assert platform._incoming("1").text == "1"
+    again = console(tmp_path, [], [])
+    again.stdin = io.StringIO(":quit\n")
+    await again.run()
+    assert "Кнопки последнего сообщения" not in again.stdout.getvalue()  # type: ignore[attr-defined]
