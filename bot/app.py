@@ -81,6 +81,7 @@ class App:
         )
         self.broadcaster.on_report = self.dispatcher.wake
         self.dispatcher.shared = self.broadcaster.limits  # one pace a platform, for both
+        self.broadcaster.buttons = broadcasts.stop_buttons
         self.scheduler: AsyncIOScheduler | None = None
 
     def _telegram(self) -> ChannelPoster | None:

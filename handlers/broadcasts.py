@@ -10,13 +10,20 @@ from markupsafe import Markup, escape
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import banks_csv
+from bot.config import SUPPORTED_LOCALES
 from bot.core import formatting, texts
 from bot.core.conversation import Button, FetchFailed, File, Reply, TooLarge
 from bot.core.flow import Context, Replies, Router
 from bot.core.models import STAFF, Account, Broadcast, Notification, Person, StoredFile
 from bot.core.refusal import Refusal, StaleButton
 from bot.core.services import broadcasts, campaigns, surveys
-from handlers.buttons import BroadcastBack, BroadcastCard, BroadcastSend, BroadcastTo
+from handlers.buttons import (
+    Announcements,
+    BroadcastBack,
+    BroadcastCard,
+    BroadcastSend,
+    BroadcastTo,
+)
 from handlers.campaign_card import segment_text
 from handlers.campaigns import segment_values
 from handlers.notifications import renderer
@@ -222,6 +229,12 @@ async def card(session: AsyncSession, broadcast_id: int, locale: str, heading: s
         csv = BroadcastCard(broadcast_id, "csv").pack()
         rows.append([Button(texts.t("btn-broadcast-csv", locale), csv)])
     return Reply(text, rows, replace=True)
+
+
+def stop_buttons(locale: str | None) -> list[list[Button]]:
+    """Under every announcement: receive no more (the settings' switch, turned off)."""
+    label = texts.t("btn-broadcast-stop", locale or SUPPORTED_LOCALES[0])
+    return [[Button(label, Announcements(on=False).pack())]]
 
 
 async def progress(session: AsyncSession, broadcast: Broadcast) -> tuple[Account, Reply] | None:

@@ -28,13 +28,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast_queue, outbox
-from bot.core.conversation import File, Reply
+from bot.core.conversation import Button, File, Reply
 from bot.core.models import (
     Account,
     Broadcast,
     BroadcastDelivery,
     BroadcastStatus,
     DeliveryStatus,
+    Person,
     Subject,
     utcnow,
 )
@@ -85,6 +86,8 @@ class Broadcaster:
         self._lock = asyncio.Lock()
         self._stopping = False
         self.on_report: Callable[[], None] = lambda: None  # wake the outbox for the report
+        # the buttons under an announcement, in the language of its reader (None: unknown)
+        self.buttons: Callable[[str | None], list[list[Button]]] = lambda locale: []
 
     async def run_once(self) -> int:
         """Send everything due now, batch after batch; how many deliveries were handled. The
@@ -147,22 +150,25 @@ class Broadcaster:
         intent (accounts and broadcasts read in one query each); a batch's members as one."""
         if not rows:
             return []
-        query = select(Account.id, Account.platform, Account.external_id, Account.person_id)
+        query = select(
+            Account.id, Account.platform, Account.external_id, Account.person_id, Person.locale
+        ).outerjoin(Person, Person.id == Account.person_id)
         found = await session.execute(query.where(Account.id.in_({r.account_id for r in rows})))
-        accounts = {a.id: (a.platform, a.external_id, a.person_id) for a in found}
+        accounts = {a.id: (a.platform, a.external_id, a.person_id, a.locale) for a in found}
         casts = await _by_id(session, Broadcast, {r.broadcast_id for r in rows})
-        replies: dict[tuple[int, str], Reply] = {}
+        replies: dict[tuple[int, str, str], Reply] = {}
         work: list[_Work] = []
         batches: dict[int, _Work] = {}
         for row in rows:
-            platform, chat, owner = accounts[row.account_id]
+            platform, chat, owner, locale = accounts[row.account_id]
             if row.person_id is not None and owner != row.person_id:
                 # withdrew consent (or unlinked the account) since the list was frozen
                 broadcast_queue.finish(row, DeliveryStatus.FAILED, self.clock(), "left")
                 continue
-            key = (row.broadcast_id, row.intent)
+            key = (row.broadcast_id, row.intent, locale or "")
             if key not in replies:
-                replies[key] = _reply(casts[row.broadcast_id], row.intent)
+                buttons = self.buttons(locale)
+                replies[key] = _reply(casts[row.broadcast_id], row.intent, buttons)
             item = batches.get(row.batch_id) if row.batch_id is not None else None
             if item is None:
                 item = _Work(platform, replies[key], row.batch_id)
@@ -331,14 +337,14 @@ async def _by_id(session: AsyncSession, model: Any, ids: set[int]) -> dict[int, 
     return {found.id: found for found in (await session.execute(query)).scalars()}
 
 
-def _reply(broadcast: Broadcast, intent: str) -> Reply:
+def _reply(broadcast: Broadcast, intent: str, buttons: list[list[Button]]) -> Reply:
     """What a broadcast sends: its text (limited HTML, escaped when it was written), its file,
-    VK's intent."""
+    VK's intent, the buttons under it."""
     file = None
     if broadcast.file_content is not None:
         name, mime = broadcast.file_name or "file", broadcast.file_mime or ""
         file = File(name, broadcast.file_content, mime)
-    return Reply(Markup(broadcast.text), file=file, intent=intent)
+    return Reply(Markup(broadcast.text), buttons, file=file, intent=intent)
 
 
 def pace(rate: float) -> AsyncLimiter:

@@ -32,6 +32,7 @@ from bot.core.models import (
     BroadcastDelivery,
     BroadcastStatus,
     DeliveryStatus,
+    Person,
 )
 
 LEASE = timedelta(minutes=2)
@@ -78,17 +79,26 @@ async def claim(
     )
     formed = list((await session.execute(again)).scalars())
     await _take(session, BroadcastDelivery.batch_id.in_(formed), now, token)
+    locale = select(Person.locale).where(Person.id == BroadcastDelivery.person_id)
     fresh = (
-        select(BroadcastDelivery.id, BroadcastDelivery.broadcast_id, BroadcastDelivery.intent)
+        select(
+            BroadcastDelivery.id,
+            BroadcastDelivery.broadcast_id,
+            BroadcastDelivery.intent,
+            locale.scalar_subquery(),
+        )
         .where(
             due, BroadcastDelivery.platform.in_(batched_on), BroadcastDelivery.batch_id.is_(None)
         )
         .order_by(BroadcastDelivery.broadcast_id, BroadcastDelivery.intent, BroadcastDelivery.id)
         .limit((batches - len(formed)) * PEERS)
     )
-    rows = (await session.execute(fresh)).all()
+    # a batch is one message: one broadcast, one intent, one language (of its button)
+    rows = sorted(
+        (await session.execute(fresh)).all(), key=lambda row: (row[1], row[2], row[3] or "")
+    )
     chunks: list[tuple[BroadcastBatch, list[int]]] = []
-    for (broadcast_id, _), group in groupby(rows, key=lambda row: (row[1], row[2])):
+    for (broadcast_id, *_), group in groupby(rows, key=lambda row: (row[1], row[2], row[3])):
         ids_in = [row[0] for row in group]
         chunks += [
             (BroadcastBatch(broadcast_id=broadcast_id), ids_in[start : start + PEERS])

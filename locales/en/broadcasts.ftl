@@ -69,5 +69,6 @@ broadcast-csv-status = Status
 broadcast-csv-reason = Reason
 btn-announcements-on = Announcements: on
 btn-announcements-off = Announcements: off
+btn-broadcast-stop = 🔕 No more announcements
 announcements-on = The curator's announcements are on — you will receive them.
 announcements-off = The curator's announcements are off. You can switch them back on here, in the settings.

@@ -70,5 +70,6 @@ broadcast-csv-status = Состояние
 broadcast-csv-reason = Причина
 btn-announcements-on = Объявления: включены
 btn-announcements-off = Объявления: выключены
+btn-broadcast-stop = 🔕 Не присылать объявления
 announcements-on = Объявления куратора включены — вы будете их получать.
 announcements-off = Объявления куратора выключены. Включить их снова можно здесь же, в настройках.

@@ -3,7 +3,8 @@ blocked people injected, a crash in the middle and a restart — every reachable
 message once (VK exactly once, Telegram at most one repeat per crash), the report's numbers
 match the fakes' logs; pause, resume and cancel from the card; a photo goes with the text; the
 simple formatting a curator writes with Telegram's tools reaches Telegram as it is and VK as
-plain text with the link's address, while typed tags stay text everywhere."""
+plain text with the link's address, while typed tags stay text everywhere; under every
+announcement, a button to receive no more."""
 
 from __future__ import annotations
 
@@ -236,3 +237,18 @@ async def test_the_curators_formatting_is_kept_and_typed_tags_stay_text(
     got_vk = {m.peer_id: m.text for m in harness.vk.sent if m.peer_id >= FIRST}
     assert got_tg == {chat: on_telegram for chat in ids["telegram"]}
     assert got_vk == {peer: on_vk for peer in ids["vk"]}
+
+    # Under it, in the reader's language: no more announcements — pressed, and none come.
+    reader = Chat(harness, platform, ids[platform][-1])
+    announcement = await reader.expect("в пятницу")
+    assert announcement.buttons == ["🔕 Не присылать объявления"]
+    await reader.click("🔕 Не присылать объявления", "Объявления куратора выключены")
+    boss.send("/broadcast")
+    await skip_to(boss, "текст объявления")
+    await boss.say("Второе объявление", "Кому отправить объявление")
+    preview = await boss.click("Всем участникам", "Пропущен 1 человек")
+    left = {
+        "telegram": "в Telegram — 1, во ВКонтакте — 3",
+        "vk": "в Telegram — 2, во ВКонтакте — 2",
+    }
+    assert left[platform] in preview.text  # the reader's account is no longer counted

@@ -15,12 +15,13 @@ from sqlalchemy import select
 
 from bot.core.broadcast_queue import LEASE
 from bot.core.conversation import Incoming, Reply
-from bot.core.models import BroadcastDelivery, DeliveryStatus
+from bot.core.models import Account, BroadcastDelivery, DeliveryStatus, Person
 from bot.core.services import broadcasts
 from bot.core.services.broadcasts import Audience
 from bot.db import Database
 from bot.platforms import delivery
 from bot.platforms.vk import VkPlatform
+from handlers.broadcasts import stop_buttons
 from scheduler.broadcaster import Broadcaster
 from tests.fakes.clock import FakeClock
 from tests.fakes.vk import FakeVK
@@ -180,4 +181,28 @@ async def test_a_document_is_uploaded_once_a_batch_and_every_member_gets_it(
         (got,) = [m for m in vk.sent if m.peer_id == peer]
         assert got.doc_title == "Программа.pdf" and got.doc_bytes == b"%PDF-1.4 programme"
     assert await statuses(db) == {"sent": 3}
+    await vk_platform.close()
+
+
+async def test_a_batch_speaks_one_language_and_its_button_is_in_it(
+    db: Database, clock: FakeClock, vk: FakeVK, tmp_path: Path
+) -> None:
+    """People of one broadcast with different languages go in different batches: the button
+    under it is each reader's own."""
+    peers = await on_vk(db, clock, vk, 5)
+    async with db.transaction() as session:
+        english = (
+            await session.execute(select(Account).where(Account.external_id == str(peers[1])))
+        ).scalar_one()
+        (await session.get(Person, english.person_id)).locale = "en"  # type: ignore[union-attr]
+    vk_platform = platform(vk, tmp_path)
+    worker = Broadcaster(db, {"vk": vk_platform}, {}, clock)
+    worker.buttons = stop_buttons
+    assert await worker.run_once() == 5
+    assert vk.method_counts["messages.send"] == 2
+    labels = {m.peer_id: [label for row in m.buttons for label, _ in row] for m in vk.sent}
+    assert labels == {
+        peer: ["🔕 No more announcements" if peer == peers[1] else "🔕 Не присылать объявления"]
+        for peer in peers
+    }
     await vk_platform.close()
