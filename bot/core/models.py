@@ -665,6 +665,10 @@ class StoredFile(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
+    def described(self) -> dict[str, Any]:
+        """What /mydata says of the file: its name, type and size (never its bytes)."""
+        return {"name": self.name, "type": self.mime, "size": self.size}
+
 
 class HelpStatus(enum.StrEnum):
     """Where a question asked with /ask stands."""

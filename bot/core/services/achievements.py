@@ -357,7 +357,7 @@ async def record(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
             "status": a.status,
             "reason": a.reason,
             "link": a.proof_url,
-            "file": {"name": f.name, "type": f.mime, "size": f.size} if f else None,
+            "file": f.described() if f else None,
         }
         for a, f in (await session.execute(query)).all()
     ]

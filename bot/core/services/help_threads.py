@@ -295,7 +295,7 @@ async def record(session: AsyncSession, person_id: int) -> list[dict[str, Any]]:
             "thread": message.thread_id,
             "written_at": message.created_at.isoformat(),
             "text": message.text,
-            "file": {"name": file.name, "type": file.mime, "size": file.size} if file else None,
+            "file": file.described() if file else None,
         }
         for message, file in (await session.execute(query)).all()
     ]
