@@ -13,16 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import resources
+from bot.core import organisation
 from bot.core.models import AchievementLevel, AchievementResult
 
 SHIPPED = resources.folder("templates") / "points.toml"
+# the kinds shipped in templates/organisation.toml, and "other": each needs its weight
 KINDS = (
-    "olympiad",
-    "hackathon",
-    "project_school",
-    "competition",
-    "online_course",
-    "conference",
+    *(kind.key for kind in organisation.load(organisation.SHIPPED)["achievement_kinds"]),
     "other",
 )
 KEY = re.compile(r"[a-z][a-z0-9_]{0,31}")  # a kind the organisation added may have its weight
