@@ -26,6 +26,16 @@ def _open(post: MediaPost, locale: str, photos: bool = False) -> Button:
     return Button(texts.t(key, locale), payload.pack())
 
 
+async def _post(
+    session: AsyncSession, row: Notification, person: Person
+) -> tuple[MediaPost, str, str] | None:
+    """The post a notice is about, the reader's language, the post's kind in it (None: gone)."""
+    post = await session.get(MediaPost, row.subject_id)
+    if post is None:
+        return None
+    return post, person.locale, texts.t(f"media-kind-{post.kind}", person.locale)
+
+
 @renderer("media-draft")
 @renderer("media-photos-wanted")
 @renderer("media-digest")
@@ -35,14 +45,13 @@ async def about_post(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """A notice about one post, with its text and a button to its card."""
-    post = await session.get(MediaPost, row.subject_id)
-    if post is None:
+    found = await _post(session, row, person)
+    if found is None:
         return None
-    locale = person.locale
+    post, locale, kind = found
     buttons = [_open(post, locale)]
     if row.template == "media-photos-wanted":
         buttons = [_open(post, locale, photos=True), *buttons]
-    kind = texts.t(f"media-kind-{post.kind}", locale)
     head = texts.t(row.template, locale, kind=kind, failure=post.failure or "")
     return [Reply(texts.t("media-notice", locale, head=head, text=post.text), [buttons])]
 
@@ -52,11 +61,10 @@ async def channel_failed(
     session: AsyncSession, row: Notification, person: Person
 ) -> list[Reply] | None:
     """The Telegram channel refused a post: why, and what to do."""
-    post = await session.get(MediaPost, row.subject_id)
-    if post is None:
+    found = await _post(session, row, person)
+    if found is None:
         return None
-    locale = person.locale
-    kind = texts.t(f"media-kind-{post.kind}", locale)
+    post, locale, kind = found
     text = texts.t("media-channel-failed", locale, kind=kind, failure=channel_failure(post, locale))
     return [Reply(text, [[_open(post, locale)]])]
 
@@ -64,11 +72,10 @@ async def channel_failed(
 @renderer("media-by-hand")
 async def by_hand(session: AsyncSession, row: Notification, person: Person) -> list[Reply] | None:
     """The finished post and its photos, to publish by hand, and why."""
-    post = await session.get(MediaPost, row.subject_id)
-    if post is None:
+    found = await _post(session, row, person)
+    if found is None:
         return None
-    locale = person.locale
-    kind = texts.t(f"media-kind-{post.kind}", locale)
+    post, locale, kind = found
     head = texts.t("media-by-hand", locale, kind=kind)
     replies = [Reply(texts.t("media-notice", locale, head=head, text=post.text))]
     for photo in await mediaplan.photos(session, post.id):
